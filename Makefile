@@ -1,0 +1,82 @@
+# Cerdas: `make run` sets up and serves the app, `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# Local development and tests run with DEBUG on (no HTTPS redirect, plain static files).
+DEV_ENV := DEBUG=1
+TEST_ENV := DEBUG=1 SECRET_KEY=test-only-secret-key
+
+.PHONY: install messages migrate seed run test test-fast e2e browser lint format bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Translations are compiled from the .po files (gettext's msgfmt is needed).
+PO_FILES := $(wildcard cerdas/locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+%.mo: %.po
+	@command -v msgfmt >/dev/null || $(MAKE) --no-print-directory gettext
+	msgfmt --check-format -o $@ $<
+messages: $(MO_FILES)
+
+.PHONY: gettext
+gettext:
+	@if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq gettext >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext); \
+	else echo "msgfmt is missing: install gettext (sudo apt-get install gettext)"; exit 1; fi
+
+migrate: install messages
+	mkdir -p var
+	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
+	$(DEV_ENV) $(PY) manage.py import_regions
+
+seed: migrate
+	$(DEV_ENV) $(PY) manage.py seed_demo
+
+run: seed
+	@echo "Serving Cerdas on http://127.0.0.1:$(PORT) (Ctrl+C stops it)"
+	$(DEV_ENV) PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Debian's Chromium drives the browser tests; installed here when missing and we are root.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then echo "Installing Chromium for the browser tests..."; \
+		(apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)); \
+	else echo "NOTE: /usr/bin/chromium is missing and we are not root, so the browser tests will be skipped."; \
+		echo "      Install it with: sudo apt-get install chromium"; fi
+
+test: install messages browser
+	$(TEST_ENV) $(PY) -m pytest -q
+
+# The suite without the browser tests (CI runs it again on PostgreSQL this way).
+test-fast: install messages
+	$(TEST_ENV) $(PY) -m pytest -q -m "not e2e"
+
+e2e: install messages browser
+	$(TEST_ENV) $(PY) -m pytest -q -m e2e
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: install messages
+	$(VENV)/bin/pip install --quiet -e '.[dev,bench]'
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var
+
+# Refresh the Indonesian catalogue after changing user-facing text; then translate the new
+# entries in cerdas/locale/id/LC_MESSAGES/django.po.
+makemessages: install
+	$(DEV_ENV) $(PY) manage.py makemessages -l id --no-obsolete --ignore=.venv --ignore=bench --ignore=var

@@ -1,0 +1,55 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from cerdas.accounts.forms import LoginForm
+from cerdas.core.models import AuditEntry
+from cerdas.regions.models import Region
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:dashboard")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        self.request.user.log_action("user.password_changed", user=self.request.user)
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+@login_required
+def dashboard(request):
+    """The signed-in user's start page: who they are, what they may reach."""
+    user = request.user
+    regions = Region.objects.for_user(user).select_related("province")
+    recent = AuditEntry.objects.for_user(user).select_related("region")[:10]
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {
+            "regions": regions[:50] if not user.is_national_admin else [],
+            "recent_audit": recent,
+        },
+    )

@@ -1,0 +1,50 @@
+from django.conf import settings
+from django.utils import translation
+
+
+class LanguageMiddleware:
+    """Activate the language the visitor chose, else Bahasa Indonesia.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, but Cerdas is
+    Indonesian first: English appears only when the visitor picks it with the switch,
+    which stores the choice in the language cookie.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        codes = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in codes else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        response.headers["Vary"] = _vary_with(response.headers.get("Vary", ""), "Cookie")
+        return response
+
+
+def _vary_with(vary: str, header: str) -> str:
+    parts = [part.strip() for part in vary.split(",") if part.strip()]
+    if header.lower() not in (part.lower() for part in parts):
+        parts.append(header)
+    return ", ".join(parts)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Send the Content-Security-Policy header from settings on every response.
+
+    A view that needs another policy (the API docs page loads its own scripts) sets the
+    header itself; this middleware leaves such a header alone.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = settings.CONTENT_SECURITY_POLICY
+        if policy:
+            response.headers.setdefault("Content-Security-Policy", policy)
+        return response

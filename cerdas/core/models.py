@@ -1,0 +1,96 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# What each audited action means to a reader of the log. Apps add their own actions here
+# (AUDIT_ACTIONS.update(...) in their models module) so the log reads as sentences.
+AUDIT_ACTIONS: dict[str, str] = {
+    "region.imported": _("imported from the Kemendagri region data"),
+    "region.updated": _("updated from the Kemendagri region data"),
+    "user.created": _("created the account"),
+    "user.role_changed": _("changed the account's role or scope"),
+    "user.password_changed": _("changed the password"),
+}
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Entries this user may read: all for national admins, their region's for its team."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_national_admin:
+            return self
+        if user.role == user.Role.REGIONAL_TEAM and user.region_id:
+            return self.filter(region_id=user.region_id)
+        return self.none()
+
+
+class AuditEntry(models.Model):
+    """Who did what to which object, when, and why. Written once, never edited."""
+
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept as text so the log still says who acted after an account is deleted.
+    actor_name = models.CharField(_("by (name)"), max_length=200, blank=True)
+    action = models.CharField(_("action"), max_length=64, db_index=True)
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    object_id = models.CharField(max_length=64, blank=True)
+    object_repr = models.CharField(_("object"), max_length=300, blank=True)
+    region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_entries",
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name or '-'} {self.action}"
+
+    def get_action_display(self) -> str:
+        return str(AUDIT_ACTIONS.get(self.action, self.action))
+
+
+class Audited:
+    """Mixin for models whose changes are written to the audit log.
+
+    A model says which region an entry belongs to by overriding ``audit_region_id`` so
+    the region's team can read the entries about its own objects.
+    """
+
+    def audit_region_id(self):
+        return None
+
+    def log_action(self, action: str, user=None, reason: str = "", changes=None) -> AuditEntry:
+        actor = user if user is not None and user.is_authenticated else None
+        return AuditEntry.objects.create(
+            actor=actor,
+            actor_name=(actor.get_full_name() or actor.get_username()) if actor else "",
+            action=action,
+            content_type=ContentType.objects.get_for_model(type(self)),
+            object_id=str(self.pk),
+            object_repr=str(self)[:300],
+            region_id=self.audit_region_id(),
+            reason=reason,
+            changes=changes or {},
+        )

@@ -1,0 +1,34 @@
+"""Bahasa Indonesia by default; English when the visitor picks it with the switch."""
+
+import pytest
+
+
+@pytest.mark.django_db
+def test_pages_are_in_bahasa_indonesia_by_default_even_for_an_english_browser(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "id"
+    assert '<html lang="id">' in response.content.decode()
+    assert "Cari wilayah Anda" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_language_switch_remembers_english_and_comes_back_to_the_same_page(client):
+    response = client.post("/bahasa/", {"language": "en", "next": "/wilayah/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/wilayah/"
+    page = client.get("/wilayah/")
+    assert page["Content-Language"] == "en"
+    assert "Region directory" in page.content.decode()
+    client.post("/bahasa/", {"language": "id", "next": "/"})
+    assert "Direktori wilayah" in client.get("/wilayah/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_unknown_language_cookie_falls_back_to_bahasa_indonesia(client):
+    client.cookies["cerdas_lang"] = "fr"
+    assert client.get("/")["Content-Language"] == "id"
+
+
+@pytest.mark.django_db
+def test_pages_vary_on_the_cookie_so_caches_keep_languages_apart(client):
+    assert "Cookie" in client.get("/")["Vary"]

