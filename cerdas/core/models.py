@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 # What each audited action means to a reader of the log. Apps add their own actions here
 # (AUDIT_ACTIONS.update(...) in their models module) so the log reads as sentences.
 AUDIT_ACTIONS: dict[str, str] = {
-    "region.imported": _("imported from the Kemendagri region data"),
     "region.updated": _("updated from the Kemendagri region data"),
     "user.created": _("created the account"),
     "user.role_changed": _("changed the account's role or scope"),

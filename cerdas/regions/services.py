@@ -30,16 +30,17 @@ def _kemendagri_data():
 def import_regions() -> ImportReport:
     """Create or update every province and kabupaten/kota from the Kemendagri data.
 
-    Running it again changes nothing unless the data changed; each change is audited.
+    Running it again writes nothing unless the data changed; each change to an existing
+    region is written to its audit log.
     """
     report = ImportReport()
     provinces = {p.code: p for p in Province.objects.all()}
     regions = {r.code: r for r in Region.objects.all()}
+    new_provinces, new_regions = [], []
     for source, children in _kemendagri_data():
         wanted = {"name": source.name, "timezone": timezone_for_province(source.code).value}
-        province = provinces.get(source.code)
-        if _upsert(Province, province, source.code, wanted, report):
-            province = Province.objects.get(pk=source.code)
+        if not _update(Province, provinces.get(source.code), wanted, report):
+            new_provinces.append(Province(code=source.code, **wanted))
         for child in children:
             wanted = {
                 "name": child.name,
@@ -47,28 +48,29 @@ def import_regions() -> ImportReport:
                 "is_administrative": " Administrasi " in f" {child.name} ",
                 "province_id": source.code,
             }
-            region = regions.get(child.code)
-            if _upsert(Region, region, child.code, wanted, report):
-                region = Region.objects.get(pk=child.code)
-                created = child.code in report.created
-                region.log_action(
-                    "region.imported" if created else "region.updated", changes=wanted
-                )
+            if not _update(Region, regions.get(child.code), wanted, report):
+                new_regions.append(Region(code=child.code, **wanted))
+    Province.objects.bulk_create(new_provinces)
+    Region.objects.bulk_create(new_regions)
+    report.created = [row.code for row in (*new_provinces, *new_regions)]
     return report
 
 
-def _upsert(model, existing, code: str, wanted: dict, report: ImportReport) -> bool:
-    """Create or update one row; return True when something was written."""
+def _update(model, existing, wanted: dict, report: ImportReport) -> bool:
+    """Bring an existing row up to date; False when there is no such row yet."""
     if existing is None:
-        model.objects.create(pk=code, **wanted)
-        report.created.append(code)
+        return False
+    changed = {key: value for key, value in wanted.items() if getattr(existing, key) != value}
+    if not changed:
+        report.unchanged += 1
         return True
-    if any(getattr(existing, key) != value for key, value in wanted.items()):
-        model.objects.filter(pk=code).update(**wanted)
-        report.updated.append(code)
-        return True
-    report.unchanged += 1
-    return False
+    model.objects.filter(pk=existing.pk).update(**changed)
+    for key, value in changed.items():
+        setattr(existing, key, value)
+    report.updated.append(existing.pk)
+    if isinstance(existing, Region):
+        existing.log_action("region.updated", changes=changed)
+    return True
 
 
 _resolver_cache: dict[str, object] = {}
