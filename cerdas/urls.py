@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from cerdas.api import api
@@ -8,9 +12,16 @@ from cerdas.core import views as core_views
 handler403 = "cerdas.core.views.permission_denied"
 handler404 = "cerdas.core.views.page_not_found"
 
+# The administration signs people in through Cerdas' own login, so the same throttling
+# applies; its header names Cerdas.
+admin.site.login = login_required(admin.site.login)
+admin.site.site_header = _("Cerdas administration")
+admin.site.site_title = _("Cerdas administration")
+
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", RedirectView.as_view(url=static("img/cerdas.svg"), permanent=True)),
     path("bahasa/", set_language, name="set_language"),
     path("wilayah/", include("cerdas.regions.urls")),
     path("akun/", include("cerdas.accounts.urls")),
