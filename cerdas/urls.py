@@ -4,7 +4,6 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
-from django.views.i18n import set_language
 
 from cerdas.api import api
 from cerdas.core import views as core_views
@@ -22,7 +21,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("favicon.ico", RedirectView.as_view(url=static("img/cerdas.svg"), permanent=True)),
-    path("bahasa/", set_language, name="set_language"),
+    path("bahasa/<str:code>/", core_views.switch_language, name="switch_language"),
     path("wilayah/", include("cerdas.regions.urls")),
     path("akun/", include("cerdas.accounts.urls")),
     path("admin/", admin.site.urls),

@@ -1,16 +1,20 @@
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
-from django.http import JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
+from cerdas.core.cache import public_page
 from cerdas.regions.models import Province, Region
 
 logger = logging.getLogger(__name__)
 
 
+@public_page("regions")
 def home(request):
     """What Cerdas is, and the way into the region directory."""
     context = {
@@ -45,3 +49,28 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def switch_language(request, code):
+    """Remember the visitor's language in a cookie and go back to the page they were on.
+
+    A plain link rather than a form: choosing a language changes nothing but this
+    visitor's own preference, and a link keeps public pages free of CSRF tokens so they
+    can be cached for everyone.
+    """
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=request.is_secure(),
+    )
+    return response

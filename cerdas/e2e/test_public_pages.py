@@ -9,12 +9,12 @@ def test_the_home_page_is_in_bahasa_indonesia_and_switches_to_english(page):
     page.goto(page.base_url + "/")
     expect(page.locator("html")).to_have_attribute("lang", "id")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Gerakan Menuju 100 Smart City")
-    page.get_by_role("button", name="EN").click()
+    page.get_by_role("link", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Towards 100 Smart Cities")
     page.goto(page.base_url + "/wilayah/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Region directory")
-    page.get_by_role("button", name="ID").click()
+    page.get_by_role("link", name="Bahasa Indonesia").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Direktori wilayah")
 
 

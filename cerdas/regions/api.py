@@ -1,8 +1,10 @@
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
+from cerdas.core.cache import public_page
 from cerdas.regions.models import Province, Region
 from cerdas.regions.services import get_resolver, reason_text
 
@@ -80,6 +82,7 @@ def _region_out(request: HttpRequest, region: Region) -> dict:
 
 
 @router.get("", response=RegionPage, summary="List provinces and kabupaten/kota")
+@decorate_view(public_page("regions"))
 def list_regions(
     request,
     level: str = "",
@@ -164,6 +167,7 @@ def resolve_batch(request, payload: ResolveBatchIn):
 
 
 @router.get("/{code}", response=RegionOut, summary="One province or kabupaten/kota")
+@decorate_view(public_page("regions"))
 def region_detail(request, code: str):
     if "." in code:
         region = get_object_or_404(Region.objects.select_related("province"), code=code)

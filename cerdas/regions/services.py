@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.utils.translation import gettext_lazy as _
 
+from cerdas.core.cache import bump_version
 from cerdas.lib import region_names
 from cerdas.lib.region_names import RegionRecord, RegionResolver
 from cerdas.regions.models import Province, Region, timezone_for_province
@@ -53,6 +54,8 @@ def import_regions() -> ImportReport:
     Province.objects.bulk_create(new_provinces)
     Region.objects.bulk_create(new_regions)
     report.created = [row.code for row in (*new_provinces, *new_regions)]
+    if report.created or report.updated:
+        transaction.on_commit(lambda: bump_version("regions"))
     return report
 
 

@@ -13,13 +13,13 @@ def test_pages_are_in_bahasa_indonesia_by_default_even_for_an_english_browser(cl
 
 @pytest.mark.django_db
 def test_the_language_switch_remembers_english_and_comes_back_to_the_same_page(client):
-    response = client.post("/bahasa/", {"language": "en", "next": "/wilayah/"})
+    response = client.get("/bahasa/en/", {"next": "/wilayah/"})
     assert response.status_code == 302
     assert response["Location"] == "/wilayah/"
     page = client.get("/wilayah/")
     assert page["Content-Language"] == "en"
     assert "Region directory" in page.content.decode()
-    client.post("/bahasa/", {"language": "id", "next": "/"})
+    client.get("/bahasa/id/", {"next": "/"})
     assert "Direktori wilayah" in client.get("/wilayah/").content.decode()
 
 
@@ -32,3 +32,14 @@ def test_an_unknown_language_cookie_falls_back_to_bahasa_indonesia(client):
 @pytest.mark.django_db
 def test_pages_vary_on_the_cookie_so_caches_keep_languages_apart(client):
     assert "Cookie" in client.get("/")["Vary"]
+
+
+@pytest.mark.django_db
+def test_the_switch_refuses_to_send_the_visitor_to_another_site(client):
+    response = client.get("/bahasa/en/", {"next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+@pytest.mark.django_db
+def test_an_unknown_language_is_a_404(client):
+    assert client.get("/bahasa/fr/").status_code == 404

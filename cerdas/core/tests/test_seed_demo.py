@@ -30,9 +30,10 @@ def test_running_seed_demo_twice_adds_nothing():
 
 
 @pytest.mark.django_db
-def test_the_demo_banner_shows_once_demo_data_is_loaded(client):
+def test_the_demo_banner_shows_once_demo_data_is_loaded(client, django_capture_on_commit_callbacks):
     assert "data demo" not in client.get("/").content.decode()
-    call_command("seed_demo", stdout=StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", stdout=StringIO())
     assert "data demo" in client.get("/").content.decode()
 
 

@@ -80,3 +80,14 @@ def test_a_changed_name_is_restored_reported_and_audited():
     entry = AuditEntry.objects.filter(region_id="35.22").first()
     assert entry.action == "region.updated"
     assert entry.changes["name"] == "Kabupaten Bojonegoro"
+
+
+@pytest.mark.django_db
+def test_an_import_that_changes_a_region_refreshes_its_cached_public_page(
+    client, django_capture_on_commit_callbacks
+):
+    Region.objects.filter(code="35.22").update(name="Kab. Bojonegoro lama")
+    assert "Kab. Bojonegoro lama" in client.get("/wilayah/35.22/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_regions", stdout=StringIO())
+    assert "<h1>Kabupaten Bojonegoro</h1>" in client.get("/wilayah/35.22/").content.decode()

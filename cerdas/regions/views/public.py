@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from cerdas.core.cache import public_page
 from cerdas.regions.forms import DirectoryFilterForm
 from cerdas.regions.models import Region
 from cerdas.regions.services import get_resolver
@@ -8,6 +9,7 @@ from cerdas.regions.services import get_resolver
 PAGE_SIZE = 50
 
 
+@public_page("regions")
 def directory(request):
     """Every kabupaten/kota, filtered by province and kind and searched by name."""
     form = DirectoryFilterForm(request.GET or None)
@@ -39,6 +41,7 @@ def directory(request):
     )
 
 
+@public_page("regions")
 def detail(request, code):
     """A region's public profile."""
     region = get_object_or_404(Region.objects.select_related("province"), code=code)

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cerdas.accounts.models import User
+from cerdas.core.cache import SITE, bump_version
 from cerdas.regions.models import Agency, Region
 from cerdas.regions.program import cohort_2017_codes
 
@@ -72,6 +73,7 @@ class Command(BaseCommand):
             if role == User.Role.ASSESSOR:
                 user.assigned_regions.add(*ASSESSOR_REGIONS)
         cache.delete("site:has_demo")
+        transaction.on_commit(lambda: bump_version(SITE))
         self._report(created, options["password"], cohort)
 
     def _report(self, created, password, cohort):

@@ -1,0 +1,65 @@
+"""A shared cache of public pages for anonymous visitors.
+
+Citizens on slow phones read the same public pages again and again; rendering each of
+them once per language and address is enough. A page is cached only when the visitor has
+no session or pending messages (so nobody's personal page is ever stored) and the
+response is a plain 200 that sets no cookie. Each kind of content has a version number in
+the cache; bumping it (when the content changes) retires every cached page of that kind,
+and bumping the site's version (when the layout's content changes, like the demo banner)
+retires them all.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_vary_headers
+
+PAGE_TIMEOUT = 300
+
+
+SITE = "site"
+
+
+def _versions(kind: str) -> str:
+    """The site-wide and this kind's version numbers, as part of a cache key."""
+    keys = [f"content-version:{SITE}", f"content-version:{kind}"]
+    found = cache.get_many(keys)
+    return ".".join(str(found.get(key, 0)) for key in keys)
+
+
+def bump_version(kind: str) -> None:
+    """Retire every cached page showing this kind of content (``SITE``: every page)."""
+    cache.add(f"content-version:{kind}", 1, timeout=None)
+    cache.incr(f"content-version:{kind}")
+
+
+def _is_anonymous_and_stateless(request) -> bool:
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def public_page(kind: str, timeout: int = PAGE_TIMEOUT):
+    """Serve a GET view from the cache for anonymous visitors, per language and address."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD") or not _is_anonymous_and_stateless(request):
+                return view(request, *args, **kwargs)
+            address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+            key = f"page:{kind}:{_versions(kind)}:{request.LANGUAGE_CODE}:{address}"
+            response = cache.get(key)
+            if response is None:
+                response = view(request, *args, **kwargs)
+                # A page holding a CSRF token belongs to one visitor's cookie: never shared.
+                personal = request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or response.cookies
+                if response.status_code == 200 and not personal and not response.streaming:
+                    patch_vary_headers(response, ["Cookie"])
+                    cache.set(key, response, timeout)
+            return response
+
+        return wrapped
+
+    return decorator
