@@ -23,6 +23,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static("img/cerdas.svg"), permanent=True)),
     path("bahasa/<str:code>/", core_views.switch_language, name="switch_language"),
     path("wilayah/", include("cerdas.regions.urls")),
+    path("audit/", core_views.audit_log, name="audit_log"),
     path("akun/", include("cerdas.accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
