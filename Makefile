@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 # Translations are compiled from the .po files (gettext's msgfmt is needed).
-PO_FILES := $(wildcard cerdas/locale/*/LC_MESSAGES/django.po)
+PO_FILES := $(wildcard cerdas/locale/*/LC_MESSAGES/django.po cerdas/*/locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 %.mo: %.po
 	@command -v msgfmt >/dev/null || $(MAKE) --no-print-directory gettext

@@ -1,5 +1,9 @@
 from ninja import NinjaAPI
 
+from cerdas.assessments.api import router as assessments_router
+from cerdas.cohorts.api import router as cohorts_router
+from cerdas.masterplans.api import router as masterplans_router
+from cerdas.portal.api import router as portal_router
 from cerdas.regions.api import router as regions_router
 
 api = NinjaAPI(
@@ -9,3 +13,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/regions", regions_router)
+api.add_router("/assessments", assessments_router)
+api.add_router("/cohorts", cohorts_router)
+api.add_router("/masterplans", masterplans_router)
+api.add_router("/articles", portal_router)

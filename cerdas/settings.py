@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "cerdas.core",
     "cerdas.accounts",
     "cerdas.regions",
+    "cerdas.assessments",
+    "cerdas.cohorts",
+    "cerdas.masterplans",
+    "cerdas.portal",
 ]
 
 MIDDLEWARE = [

@@ -22,9 +22,9 @@ PAGE_TIMEOUT = 300
 SITE = "site"
 
 
-def _versions(kind: str) -> str:
-    """The site-wide and this kind's version numbers, as part of a cache key."""
-    keys = [f"content-version:{SITE}", f"content-version:{kind}"]
+def _versions(kinds: tuple[str, ...]) -> str:
+    """The site-wide and these kinds' version numbers, as part of a cache key."""
+    keys = [f"content-version:{kind}" for kind in (SITE, *kinds)]
     found = cache.get_many(keys)
     return ".".join(str(found.get(key, 0)) for key in keys)
 
@@ -40,8 +40,11 @@ def _is_anonymous_and_stateless(request) -> bool:
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
-def public_page(kind: str, timeout: int = PAGE_TIMEOUT):
-    """Serve a GET view from the cache for anonymous visitors, per language and address."""
+def public_page(*kinds: str, timeout: int = PAGE_TIMEOUT):
+    """Serve a GET view from the cache for anonymous visitors, per language and address.
+
+    ``kinds`` name the content the page shows; bumping any of them retires the page.
+    """
 
     def decorator(view):
         @wraps(view)
@@ -49,7 +52,8 @@ def public_page(kind: str, timeout: int = PAGE_TIMEOUT):
             if request.method not in ("GET", "HEAD") or not _is_anonymous_and_stateless(request):
                 return view(request, *args, **kwargs)
             address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-            key = f"page:{kind}:{_versions(kind)}:{request.LANGUAGE_CODE}:{address}"
+            versions = _versions(kinds)
+            key = f"page:{'.'.join(kinds)}:{versions}:{request.LANGUAGE_CODE}:{address}"
             response = cache.get(key)
             if response is None:
                 response = view(request, *args, **kwargs)

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from cerdas.core.cache import public_page
 from cerdas.regions.forms import DirectoryFilterForm
 from cerdas.regions.models import Region
+from cerdas.regions.profile import PROFILE, sections_for
 from cerdas.regions.services import get_resolver
 
 PAGE_SIZE = 50
@@ -41,7 +42,7 @@ def directory(request):
     )
 
 
-@public_page("regions")
+@public_page("regions", PROFILE)
 def detail(request, code):
     """A region's public profile."""
     region = get_object_or_404(Region.objects.select_related("province"), code=code)
@@ -52,6 +53,7 @@ def detail(request, code):
         {
             "region": region,
             "siblings_count": siblings_count,
+            "sections": sections_for(region),
             "can_view_audit": request.user.is_authenticated
             and request.user.can("view_audit", region),
         },

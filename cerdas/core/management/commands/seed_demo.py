@@ -1,5 +1,8 @@
 import os
+from importlib import import_module
+from importlib.util import find_spec
 
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -72,9 +75,17 @@ class Command(BaseCommand):
                 created.append(username)
             if role == User.Role.ASSESSOR:
                 user.assigned_regions.add(*ASSESSOR_REGIONS)
+        self._seed_apps()
         cache.delete("site:has_demo")
         transaction.on_commit(lambda: bump_version(SITE))
         self._report(created, options["password"], cohort)
+
+    def _seed_apps(self):
+        """Each app's demo content: ``cerdas.<app>.demo.seed(stdout)``, idempotent."""
+        for config in apps.get_app_configs():
+            module = f"{config.name}.demo"
+            if config.name.startswith("cerdas.") and find_spec(module):
+                import_module(module).seed(self.stdout)
 
     def _report(self, created, password, cohort):
         self.stdout.write(
