@@ -14,6 +14,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	@$(VENV)/bin/python -c "import weasyprint" >/dev/null 2>&1 || $(MAKE) --no-print-directory pango
 	touch $@
 
 install: $(VENV)/.installed
@@ -25,6 +26,13 @@ MO_FILES := $(PO_FILES:.po=.mo)
 	@command -v msgfmt >/dev/null || $(MAKE) --no-print-directory gettext
 	msgfmt --check-format -o $@ $<
 messages: $(MO_FILES)
+
+# WeasyPrint (PDF exports) needs Pango from the system.
+.PHONY: pango
+pango:
+	@if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null \
+		|| (apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null); \
+	else echo "PDF export needs Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0"; fi
 
 .PHONY: gettext
 gettext:
