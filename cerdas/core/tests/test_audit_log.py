@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from cerdas.core.models import AuditEntry
 
@@ -45,4 +46,7 @@ def test_national_admins_read_every_entry_and_a_team_only_its_own_region(
 @pytest.mark.django_db
 def test_an_action_reads_as_a_sentence_in_the_log(region_a):
     entry = region_a.log_action("region.updated")
-    assert entry.get_action_display() == "diperbarui dari data wilayah Kemendagri"
+    with translation.override("id"):
+        assert entry.get_action_display() == "diperbarui dari data wilayah Kemendagri"
+    with translation.override("en"):
+        assert entry.get_action_display() == "updated from the Kemendagri region data"

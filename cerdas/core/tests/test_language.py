@@ -43,3 +43,12 @@ def test_the_switch_refuses_to_send_the_visitor_to_another_site(client):
 @pytest.mark.django_db
 def test_an_unknown_language_is_a_404(client):
     assert client.get("/bahasa/fr/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_visitors_language_does_not_stay_active_after_the_request(client):
+    from django.utils import translation
+
+    client.cookies["cerdas_lang"] = "en"
+    client.get("/")
+    assert translation.get_language() != "en"
