@@ -18,12 +18,15 @@ import shlex
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "bench"
@@ -39,16 +42,32 @@ PAGES = [
     ("region profile", "/wilayah/35.22/"),
     ("regions API list", "/api/v1/regions?level=regency&limit=100"),
 ]
+URLS = [BASELINE, *PAGES]
 MIN_RATIO = 0.50  # a page must keep at least half of the baseline's throughput
 MAX_P99_MS = 100.0  # ... and answer 99 % of requests within 100 ms at the default load
 
+BUSY_PERCENT = 25  # CPU use by other work, outside our run, that makes the figures noisy
 HEALTH_TIMEOUT_S = 60
 STOP_TIMEOUT_S = 20
 SETUP_TIMEOUT_S = 600
+BENCH_SECRET_KEY = "bench-only-secret-key-not-for-any-real-deployment"
+# Public pages are cached for visitors without a session cookie (cerdas.core.cache); sending
+# one (Django's default cookie name, which settings keep) makes every request render the page.
+UNCACHED_HEADERS = {"Cookie": "sessionid=bench-uncached"}
 
 
 class Stop(Exception):
     """Raised by the SIGTERM handler so the ``finally`` blocks still stop the servers."""
+
+
+@dataclass
+class Server:
+    name: str
+    workers: int
+    port: int
+    command: list[str]
+    proc: subprocess.Popen
+    log: IO[bytes]
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -56,6 +75,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per URL")
     parser.add_argument("--warmup", type=int, default=3, help="seconds of wrk per URL, unmeasured")
+    parser.add_argument("--rounds", type=int, default=3, help="measurements per URL (median)")
     parser.add_argument("--connections", type=int, default=16, help="open wrk connections")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--servers", default="gunicorn,granian", help="comma-separated list")
@@ -63,17 +83,25 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     # gunicorn's sync workers each serve one request at a time, so 2 x cores keeps every core
     # busy while some workers wait on SQLite or the socket (gunicorn's own advice is 2n+1).
     parser.add_argument("--gunicorn-workers", type=int, default=2 * cores)
-    # granian reads and writes sockets in Rust threads outside the GIL, so one Python worker
-    # per core already keeps the cores busy; 2 x cores measured slower here (see README).
+    # granian does its socket work in Rust threads outside the GIL, so one Python worker per
+    # core keeps the cores busy; README.md records the variants measured against it.
     parser.add_argument("--granian-workers", type=int, default=cores)
+    # granian's WSGI default is backpressure/2 Python threads per worker (256 by default); for
+    # CPU-bound Django views they only queue on the GIL. README.md records what was measured.
+    parser.add_argument("--granian-blocking-threads", type=int, default=1)
+    parser.add_argument(
+        "--uncached",
+        action="store_true",
+        help="send a session cookie so the public page cache is bypassed and every page renders",
+    )
     parser.add_argument("--no-readme", action="store_true", help="leave bench/README.md alone")
     args = parser.parse_args(argv)
     args.servers = [name.strip() for name in args.servers.split(",") if name.strip()]
     unknown = set(args.servers) - {"gunicorn", "granian"}
-    if unknown:
-        parser.error(f"unknown server(s): {', '.join(sorted(unknown))}")
-    if min(args.duration, args.connections, args.threads) < 1 or args.warmup < 0:
-        parser.error("--duration, --connections and --threads must be at least 1")
+    if unknown or not args.servers:
+        parser.error(f"--servers takes gunicorn and/or granian, not {args.servers}")
+    if min(args.duration, args.connections, args.threads, args.rounds) < 1 or args.warmup < 0:
+        parser.error("--duration, --rounds, --connections and --threads must be at least 1")
     if args.threads > args.connections:
         parser.error("--threads must not exceed --connections (wrk needs a connection each)")
     return args
@@ -84,7 +112,7 @@ def ensure_wrk() -> str:
     found = shutil.which("wrk")
     if found:
         return found
-    if os.geteuid() == 0:
+    if os.geteuid() == 0 and shutil.which("apt-get"):
         print("wrk is missing: installing it with apt-get ...", flush=True)
         install = ["apt-get", "install", "-y", "-qq", "wrk"]
         if subprocess.run(install, timeout=SETUP_TIMEOUT_S).returncode != 0:
@@ -107,7 +135,7 @@ def bench_env() -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="bench.settings",
         PYTHONPATH=str(ROOT),  # bench/ is not installed; the servers import bench.settings
         DEBUG="0",
-        SECRET_KEY="bench-only-secret-key-not-for-any-real-deployment",
+        SECRET_KEY=BENCH_SECRET_KEY,
         ALLOWED_HOSTS=HOST,
         SECURE_SSL_REDIRECT="0",  # plain HTTP on loopback; a redirect would void every figure
         VAR_DIR=str(TMP_DIR),
@@ -123,11 +151,14 @@ def prepare(env: dict[str, str]) -> None:
     if TMP_DIR.exists():
         shutil.rmtree(TMP_DIR)
     TMP_DIR.mkdir(parents=True)
+    # collectstatic first: with the manifest storage of production, any code that asks for a
+    # static URL while the URLconf loads (the system checks of `migrate` load it) needs the
+    # manifest to exist already.
     steps = [
+        ["collectstatic", "--noinput", "--verbosity", "0"],
         ["migrate", "--verbosity", "0"],
         ["import_regions"],
         ["seed_demo"],
-        ["collectstatic", "--noinput", "--verbosity", "0"],
     ]
     for step in steps:
         print(f"  manage.py {' '.join(step)}", flush=True)
@@ -149,32 +180,34 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def server_command(name: str, port: int, workers: int) -> list[str]:
+def server_command(name: str, port: int, args: argparse.Namespace) -> list[str]:
     if name == "gunicorn":
         return [
             str(VENV_BIN / "gunicorn"),
             "cerdas.wsgi:application",
             f"--bind={HOST}:{port}",
-            f"--workers={workers}",
+            f"--workers={args.gunicorn_workers}",
             "--worker-class=sync",
         ]
+    threads = args.granian_blocking_threads
     return [
         str(VENV_BIN / "granian"),
         "--interface=wsgi",
         f"--host={HOST}",
         f"--port={port}",
-        f"--workers={workers}",
+        f"--workers={args.granian_workers}",
+        *([f"--blocking-threads={threads}"] if threads else []),
         "--no-ws",
         "--log-level=warning",
         "cerdas.wsgi:application",
     ]
 
 
-def http_status(port: int, path: str, timeout: float = 5.0) -> int:
+def http_status(port: int, path: str, headers: dict | None = None, timeout: float = 5.0) -> int:
     """The status of one GET, without following redirects (a redirect is not a page)."""
     conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
-        conn.request("GET", path)
+        conn.request("GET", path, headers=headers or {})
         response = conn.getresponse()
         response.read()
         return response.status
@@ -182,44 +215,51 @@ def http_status(port: int, path: str, timeout: float = 5.0) -> int:
         conn.close()
 
 
-def start_server(name: str, workers: int, env: dict[str, str]) -> tuple[subprocess.Popen, int]:
+def start_server(name: str, env: dict[str, str], args: argparse.Namespace) -> Server:
     """Start the server in its own process group and wait until /healthz answers 200."""
     port = free_port()
-    log = open(TMP_DIR / f"{name}.log", "wb")  # noqa: SIM115 - closed when the server stops
+    command = server_command(name, port, args)
+    log_path = TMP_DIR / f"{name}.log"
+    log = open(log_path, "wb")  # noqa: SIM115 - closed by stop_server
     proc = subprocess.Popen(
-        server_command(name, port, workers),
+        command,
         cwd=ROOT,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its own group, so stopping it also stops every worker
     )
-    proc.log = log  # type: ignore[attr-defined]
-    deadline = time.monotonic() + HEALTH_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            break
+    workers = args.gunicorn_workers if name == "gunicorn" else args.granian_workers
+    server = Server(name, workers, port, command, proc, log)
+    deadline, last = time.monotonic() + HEALTH_TIMEOUT_S, "no answer"
+    while time.monotonic() < deadline and proc.poll() is None:
         try:
-            if http_status(port, "/healthz", timeout=2) == 200:
-                return proc, port
-        except OSError:
-            pass  # not listening yet
+            status = http_status(port, "/healthz", timeout=2.0)
+        except OSError as error:
+            status, last = None, str(error)  # not listening yet
+        if status == 200:
+            print(f"  {name} is up on port {port} ({workers} workers)", flush=True)
+            return server
+        last = f"status {status}" if status else last  # 503: database down or migrations due
         time.sleep(0.2)
-    stop_server(proc)
-    tail = (TMP_DIR / f"{name}.log").read_text(errors="replace")[-3000:]
-    raise RuntimeError(f"{name} did not answer /healthz with 200 in {HEALTH_TIMEOUT_S}s:\n{tail}")
+    stop_server(server)
+    tail = log_path.read_text(errors="replace")[-2000:]
+    raise RuntimeError(
+        f"{name} did not answer /healthz with 200 within {HEALTH_TIMEOUT_S}s (last: {last}); "
+        f"the end of {log_path}:\n{tail}"
+    )
 
 
-def stop_server(proc: subprocess.Popen) -> None:
+def stop_server(server: Server) -> None:
     """Stop the whole process group: SIGTERM, then SIGKILL if it lingers; leave nothing."""
-    pgid = proc.pid
+    pgid = server.proc.pid
     for sig, wait_s in ((signal.SIGTERM, STOP_TIMEOUT_S), (signal.SIGKILL, 5)):
         try:
             os.killpg(pgid, sig)
         except ProcessLookupError:
             break
         try:
-            proc.wait(timeout=wait_s)
+            server.proc.wait(timeout=wait_s)
         except subprocess.TimeoutExpired:
             continue
         # The master is gone; wait (bounded) for its workers to leave the group too.
@@ -228,9 +268,9 @@ def stop_server(proc: subprocess.Popen) -> None:
             time.sleep(0.1)
         if not group_alive(pgid):
             break
-    proc.log.close()  # type: ignore[attr-defined]
+    server.log.close()
     if group_alive(pgid):
-        print(f"WARNING: processes of group {pgid} survived SIGKILL", file=sys.stderr)
+        print(f"WARNING: processes of {server.name} (group {pgid}) survived", file=sys.stderr)
 
 
 def group_alive(pgid: int) -> bool:
@@ -255,9 +295,9 @@ def parse_wrk(output: str) -> dict:
     """Requests/s, latency percentiles and error counts from ``wrk --latency`` output."""
     figures: dict = {"non_2xx": 0, "socket_errors": {}}
     rps = re.search(r"^Requests/sec:\s+([\d.]+)", output, re.M)
-    total = re.search(r"^\s*(\d+) requests in ([\d.]+\w+)", output, re.M)
+    total = re.search(r"^\s*(\d+) requests in ", output, re.M)
     for percent in ("50", "99"):
-        found = re.search(rf"^\s+{percent}(?:\.000)?%\s+([\d.]+\w+)", output, re.M)
+        found = re.search(rf"^\s+{percent}(?:\.0+)?%\s+([\d.]+[a-z]+)", output, re.M)
         figures[f"p{percent}_ms"] = round(to_ms(found.group(1)), 3) if found else None
     figures["requests_per_second"] = float(rps.group(1)) if rps else None
     figures["requests"] = int(total.group(1)) if total else None
@@ -274,18 +314,17 @@ def parse_wrk(output: str) -> dict:
 
 
 def run_wrk(wrk: str, url: str, args: argparse.Namespace, seconds: int) -> str:
-    command = [
-        wrk,
-        f"-t{args.threads}",
-        f"-c{args.connections}",
-        f"-d{seconds}s",
-        "--latency",
-        url,
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+    command = [wrk, f"-t{args.threads}", f"-c{args.connections}", f"-d{seconds}s", "--latency"]
+    for name, value in request_headers(args).items():
+        command += ["-H", f"{name}: {value}"]
+    done = subprocess.run([*command, url], capture_output=True, text=True, timeout=seconds + 60)
     if done.returncode != 0:
         raise RuntimeError(f"wrk failed on {url}:\n{done.stdout}\n{done.stderr}")
     return done.stdout
+
+
+def request_headers(args: argparse.Namespace) -> dict[str, str]:
+    return UNCACHED_HEADERS if args.uncached else {}
 
 
 def void_reason(status: int, figures: dict) -> str | None:
@@ -297,43 +336,66 @@ def void_reason(status: int, figures: dict) -> str | None:
     if figures["non_2xx"]:
         return f"{figures['non_2xx']} non-2xx/3xx responses under load"
     # Timed-out requests are missing from wrk's latency distribution, so p99 would lie.
-    timeouts = figures["socket_errors"].get("timeout", 0)
-    if timeouts:
-        return f"{timeouts} requests timed out under load"
-    broken = sum(v for k, v in figures["socket_errors"].items() if k != "timeout")
-    if broken:
-        return f"socket errors under load: {figures['socket_errors']}"
+    errors = {k: v for k, v in figures["socket_errors"].items() if v}
+    if errors:
+        return f"socket errors under load: {errors}"
     return None
 
 
-def measure(wrk: str, port: int, label: str, path: str, args: argparse.Namespace) -> dict:
-    """Check one URL answers 200, warm it up, then measure it."""
-    url = f"http://{HOST}:{port}{path}"
-    status = http_status(port, path)
-    row = {"name": label, "path": path, "status": status}
-    if status != 200:
-        row.update(requests_per_second=None, p50_ms=None, p99_ms=None)
-        row["error"] = void_reason(status, {})
-        return row
-    if args.warmup:
-        run_wrk(wrk, url, args, args.warmup)
-    output = run_wrk(wrk, url, args, args.duration)
-    row.update(parse_wrk(output))
-    row["error"] = void_reason(status, row)
-    row["wrk_output"] = output
-    print(f"    {path}: {row['requests_per_second']} req/s, p99 {row['p99_ms']} ms", flush=True)
+def run_rounds(servers: list[Server], wrk: str, args: argparse.Namespace) -> dict:
+    """Every URL on every server, ``--rounds`` times, the servers taking turns.
+
+    Taking turns spreads any slow-down from other work on the machine over both servers and
+    over the baseline and the pages alike, instead of landing on whichever ran at that moment.
+    """
+    samples = {s.name: {path: {"status": 0, "runs": []} for _, path in URLS} for s in servers}
+    for server in servers:
+        for _label, path in URLS:
+            status = http_status(server.port, path, request_headers(args))
+            samples[server.name][path]["status"] = status
+            if status == 200 and args.warmup:
+                run_wrk(wrk, f"http://{HOST}:{server.port}{path}", args, args.warmup)
+    for round_no in range(args.rounds):
+        # Alternate the order so neither server always follows the other.
+        order = servers if round_no % 2 == 0 else servers[::-1]
+        for server in order:
+            for _label, path in URLS:
+                entry = samples[server.name][path]
+                if entry["status"] != 200:
+                    continue
+                output = run_wrk(wrk, f"http://{HOST}:{server.port}{path}", args, args.duration)
+                figures = parse_wrk(output)
+                entry["runs"].append({**figures, "round": round_no + 1, "wrk_output": output})
+                print(
+                    f"  round {round_no + 1} {server.name:8} {path}: "
+                    f"{figures['requests_per_second']} req/s, p99 {figures['p99_ms']} ms",
+                    flush=True,
+                )
+    return samples
+
+
+def summarise(label: str, path: str, entry: dict) -> dict:
+    """One table row: the median of the rounds, void if any round was void."""
+    row = {"name": label, "path": path, "status": entry["status"], "rounds": entry["runs"]}
+    runs = entry["runs"]
+    reasons = [void_reason(entry["status"], run) for run in runs] or [
+        void_reason(entry["status"], {})
+    ]
+    row["error"] = next((reason for reason in reasons if reason), None)
+    for key in ("requests_per_second", "p50_ms", "p99_ms"):
+        values = [run[key] for run in runs if run[key] is not None]
+        row[key] = round(statistics.median(values), 3) if values else None
     return row
 
 
 def judge(rows: list[dict]) -> None:
     """Add each row's ratio to the baseline and its PASS/FAIL against the targets."""
     base = rows[0]
-    base_rps = None if base.get("error") else base["requests_per_second"]
+    base_rps = None if base["error"] else base["requests_per_second"]
     for row in rows:
-        if row.get("error") or not base_rps:
+        if row["error"] or not base_rps:
             row["ratio"], row["verdict"] = None, "ERROR"
-            if not row.get("error"):
-                row["error"] = "baseline measurement is void"
+            row["error"] = row["error"] or "baseline measurement is void"
             continue
         row["ratio"] = round(row["requests_per_second"] / base_rps, 3)
         row["checks"] = {"p99_under_target": row["p99_ms"] < MAX_P99_MS}
@@ -342,29 +404,35 @@ def judge(rows: list[dict]) -> None:
         row["verdict"] = "PASS" if all(row["checks"].values()) else "FAIL"
 
 
-def bench_server(name: str, wrk: str, env: dict, args: argparse.Namespace) -> dict:
-    workers = args.gunicorn_workers if name == "gunicorn" else args.granian_workers
-    print(f"\n{name}: {workers} workers", flush=True)
-    proc, port = start_server(name, workers, env)
-    try:
-        rows = [measure(wrk, port, label, path, args) for label, path in [BASELINE, *PAGES]]
-    finally:
-        stop_server(proc)
+def server_report(server: Server, samples: dict) -> dict:
+    rows = [summarise(label, path, samples[path]) for label, path in URLS]
     judge(rows)
-    command = server_command(name, port, workers)
-    command[0] = Path(command[0]).name
+    command = [Path(server.command[0]).name, *server.command[1:]]
     return {
-        "version": metadata.version(name),
-        "workers": workers,
+        "version": metadata.version(server.name),
+        "workers": server.workers,
         "command": shlex.join(command),
         "results": rows,
     }
 
 
+def bench_servers(wrk: str, env: dict, args: argparse.Namespace) -> dict[str, dict]:
+    """Start every server, measure them in turns, and always stop them all."""
+    running: list[Server] = []
+    try:
+        for name in args.servers:
+            running.append(start_server(name, env, args))
+        samples = run_rounds(running, wrk, args)
+    finally:
+        for server in running:
+            stop_server(server)
+    return {server.name: server_report(server, samples[server.name]) for server in running}
+
+
 def page_mean(server: dict) -> float | None:
     """Mean req/s over the real pages, or None when any of them is void."""
     rows = server["results"][1:]
-    if any(row.get("error") for row in rows):
+    if any(row["error"] for row in rows):
         return None
     return sum(row["requests_per_second"] for row in rows) / len(rows)
 
@@ -372,18 +440,33 @@ def page_mean(server: dict) -> float | None:
 def compare(servers: dict[str, dict]) -> dict:
     """Which server served the real pages faster, by their mean throughput."""
     means = {name: page_mean(server) for name, server in servers.items()}
-    valid = {name: mean for name, mean in means.items() if mean is not None}
+    valid = {name: round(mean, 1) for name, mean in means.items() if mean is not None}
     if len(valid) < 2:
-        return {"page_mean_rps": means, "winner": None, "margin_percent": None}
-    ranked = sorted(valid, key=valid.get, reverse=True)
-    winner, runner_up = ranked[0], ranked[1]
-    margin = (valid[winner] / valid[runner_up] - 1) * 100
+        return {"page_mean_rps": valid, "winner": None, "margin_percent": None}
+    winner, runner_up = sorted(valid, key=valid.get, reverse=True)[:2]
     return {
-        "page_mean_rps": {name: round(mean, 1) for name, mean in valid.items()},
+        "page_mean_rps": valid,
         "winner": winner,
         "runner_up": runner_up,
-        "margin_percent": round(margin, 1),
+        "margin_percent": round((valid[winner] / valid[runner_up] - 1) * 100, 1),
     }
+
+
+def cpu_busy_percent(seconds: float = 2.0) -> float | None:
+    """How busy the CPUs are right now, from /proc/stat: other work skews every figure."""
+    stat = Path("/proc/stat")
+    if not stat.exists():
+        return None
+
+    def sample() -> tuple[int, int]:
+        fields = [int(x) for x in stat.read_text().splitlines()[0].split()[1:]]
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+        return idle, sum(fields)
+
+    idle1, total1 = sample()
+    time.sleep(seconds)
+    idle2, total2 = sample()
+    return round(100 * (1 - (idle2 - idle1) / max(1, total2 - total1)), 1)
 
 
 def machine_info(wrk: str) -> dict:
@@ -396,6 +479,7 @@ def machine_info(wrk: str) -> dict:
     return {
         "nproc": os.cpu_count(),
         "cpu": cpu,
+        "cpu_busy_percent_before": cpu_busy_percent(),
         "load_average_before": [round(x, 2) for x in os.getloadavg()],
         "platform": platform.platform(),
         "python": platform.python_version(),
@@ -417,7 +501,7 @@ def fmt(value: float | None, digits: int = 1) -> str:
 
 def server_table(name: str, server: dict) -> list[str]:
     lines = [
-        f"### {name} {server['version']} ({server['workers']} workers)",
+        f"#### {name} {server['version']} ({server['workers']} workers)",
         "",
         f"`{server['command']}`",
         "",
@@ -425,15 +509,27 @@ def server_table(name: str, server: dict) -> list[str]:
         "|---|---:|---:|---:|---:|---|",
     ]
     for row in server["results"]:
-        verdict = row["verdict"]
-        if row.get("error"):
-            verdict += f": {row['error']}"
+        verdict = row["verdict"] + (f": {row['error']}" if row["error"] else "")
         lines.append(
-            f"| `{row['path']}` | {fmt(row.get('requests_per_second'))} "
-            f"| {fmt(row.get('p50_ms'), 2)} | {fmt(row.get('p99_ms'), 2)} "
-            f"| {fmt(row.get('ratio'), 2)} | {verdict} |"
+            f"| `{row['path']}` | {fmt(row['requests_per_second'])} "
+            f"| {fmt(row['p50_ms'], 2)} | {fmt(row['p99_ms'], 2)} "
+            f"| {fmt(row['ratio'], 2)} | {verdict} |"
         )
     return [*lines, ""]
+
+
+def busy_note(machine: dict) -> str | None:
+    # Sampled just before and just after the run; the load average lags too much to judge by.
+    busy = max(machine["cpu_busy_percent_before"] or 0, machine["cpu_busy_percent_after"] or 0)
+    if busy < BUSY_PERCENT:
+        return None
+    return (
+        f"**Note:** other work kept the CPUs {busy} % busy around the run (load average "
+        f"{machine['load_average_after'][0]} on {machine['nproc']} CPUs) and competed with the "
+        "servers, so the absolute figures are low and noisy. The ratios and the comparison "
+        "hold better, since every URL and both servers took turns in each round; rerun on an "
+        "idle machine before deciding."
+    )
 
 
 def report_markdown(report: dict) -> str:
@@ -442,13 +538,21 @@ def report_markdown(report: dict) -> str:
         f"Measured {report['date']} with `{report['command']}`",
         "",
         f"Machine: {machine['nproc']} CPUs ({machine['cpu'] or 'unknown CPU'}), "
-        f"load average before {machine['load_average_before'][0]}; Python "
-        f"{machine['python']}, Django {machine['django']}, {machine['wrk']}. "
-        f"wrk: {run['threads']} threads, {run['connections']} connections, "
-        f"{run['duration_s']} s per URL after {run['warmup_s']} s of warm-up; wrk runs on the "
-        "same machine and takes CPU from the server.",
+        f"{machine['platform']}; Python {machine['python']}, Django {machine['django']}, "
+        f"{machine['wrk']}. wrk: {run['threads']} threads, {run['connections']} connections, "
+        f"{run['duration_s']} s per URL after {run['warmup_s']} s of warm-up, median of "
+        f"{run['rounds']} rounds; wrk runs on the same machine and takes CPU from the server.",
         "",
-        f"Targets: pages and API ≥ {MIN_RATIO:.2f} × baseline req/s; "
+        "Pages rendered on every request (a session cookie bypasses the public page cache)."
+        if run["uncached"]
+        else "Anonymous visitors: after the warm-up the public pages come from the page cache.",
+        "",
+    ]
+    note = busy_note(machine)
+    if note:
+        lines += [note, ""]
+    lines += [
+        f"Targets: pages and API ≥ {MIN_RATIO:.2f} x baseline req/s; "
         f"p99 < {MAX_P99_MS:.0f} ms at {run['connections']} connections.",
         "",
     ]
@@ -460,7 +564,7 @@ def report_markdown(report: dict) -> str:
 
 def verdict_sentence(comparison: dict) -> str:
     if not comparison["winner"]:
-        return "No winner: fewer than two servers have valid figures for every page."
+        return "No comparison: fewer than two servers have valid figures for every page."
     means = comparison["page_mean_rps"]
     winner, loser = comparison["winner"], comparison["runner_up"]
     return (
@@ -489,20 +593,26 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _raise_stop)
     os.chdir(ROOT)
     wrk = ensure_wrk()
-    machine = machine_info(wrk)  # load average before we add our own
+    machine = machine_info(wrk)  # before we add load of our own
     env = bench_env()
     print("Preparing a fresh database in bench/.tmp/ ...", flush=True)
     prepare(env)
-    servers = {name: bench_server(name, wrk, env, args) for name in args.servers}
+    servers = bench_servers(wrk, env, args)
     report = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": exact_command(),
-        "machine": machine,
+        "machine": {
+            **machine,
+            "cpu_busy_percent_after": cpu_busy_percent(),
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        },
         "run": {
             "duration_s": args.duration,
             "warmup_s": args.warmup,
+            "rounds": args.rounds,
             "connections": args.connections,
             "threads": args.threads,
+            "uncached": args.uncached,
         },
         "targets": {"min_ratio_to_baseline": MIN_RATIO, "max_p99_ms": MAX_P99_MS},
         "servers": servers,
@@ -514,9 +624,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nFigures written to {args.output}")
     if not args.no_readme:
         update_readme(markdown)
-    verdicts = [row["verdict"] for s in servers.values() for row in s["results"]]
-    return 0 if all(v == "PASS" for v in verdicts) else 1
+    verdicts = [row["verdict"] for server in servers.values() for row in server["results"]]
+    return 0 if all(verdict == "PASS" for verdict in verdicts) else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except (KeyboardInterrupt, Stop):
+        sys.exit("Interrupted; the servers were stopped.")

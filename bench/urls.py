@@ -3,7 +3,8 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from cerdas.urls import handler403, handler404, urlpatterns as cerdas_urlpatterns
+from cerdas.urls import handler403, handler404
+from cerdas.urls import urlpatterns as cerdas_urlpatterns
 
 __all__ = ["handler403", "handler404", "urlpatterns"]
 

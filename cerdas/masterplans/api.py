@@ -1,3 +1,239 @@
-from ninja import Router
+"""The masterplans API: read for everyone (approved) and the region's people (drafts);
+write for the region's team, authenticated by the Django session (CSRF enforced)."""
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from cerdas.masterplans import permissions, services
+from cerdas.masterplans.models import MAX_BUDGET, Budget, Dimension, Element, Horizon, Masterplan
+from cerdas.masterplans.sections import fields_for
+from cerdas.masterplans.snapshot import programs_for
+from cerdas.regions.models import Agency
 
 router = Router(tags=["masterplans"])
+
+
+class MasterplanOut(Schema):
+    id: int
+    title: str
+    region: str
+    status: str
+    period_start: int
+    period_end: int
+    revision: int
+    is_demo: bool
+    url: str | None
+
+
+class ProgramOut(Schema):
+    id: int
+    key: str
+    name: str
+    description: str
+    dimension: str
+    element: str | None
+    agency: str | None
+    horizon: str
+    start_year: int
+    end_year: int
+    budget_total: int
+    citizen_benefit: str
+
+
+class MasterplanDetailOut(MasterplanOut):
+    sections: dict[str, dict[str, str]] | None
+    programs: list[ProgramOut]
+    docx_url: str | None
+    pdf_url: str | None
+    xlsx_url: str | None
+
+
+class BudgetIn(Schema):
+    year: int
+    source: str
+    amount: int
+
+
+class IndicatorIn(Schema):
+    name: str
+    unit: str = ""
+    baseline: float | None = None
+    target: float
+
+
+class ProgramIn(Schema):
+    name: str
+    description: str = ""
+    dimension: str
+    element: str | None = None
+    agency_id: int | None = None
+    partners: str = ""
+    horizon: str
+    start_year: int
+    end_year: int
+    citizen_benefit: str = ""
+    rpjmd_program: str = ""
+    renstra_program: str = ""
+    budgets: list[BudgetIn] = []
+    indicators: list[IndicatorIn] = []
+
+
+class SectionIn(Schema):
+    version: int
+    data: dict[str, str]
+
+
+class SectionOut(Schema):
+    kind: str
+    version: int
+    data: dict[str, str]
+
+
+def _plan_out(request, plan) -> dict:
+    return {
+        "id": plan.pk,
+        "title": plan.title,
+        "region": plan.region_id,
+        "status": plan.status,
+        "period_start": plan.period_start,
+        "period_end": plan.period_end,
+        "revision": plan.revision,
+        "is_demo": plan.is_demo,
+        "url": request.build_absolute_uri(plan.get_absolute_url()) if plan.is_public else None,
+    }
+
+
+def _program_out(program) -> dict:
+    return {
+        "id": program.pk,
+        "key": str(program.key),
+        "name": program.name,
+        "description": program.description,
+        "dimension": program.dimension.code,
+        "element": program.element.code if program.element else None,
+        "agency": program.agency.name if program.agency else None,
+        "horizon": program.horizon,
+        "start_year": program.start_year,
+        "end_year": program.end_year,
+        "budget_total": program.budget_total(),
+        "citizen_benefit": program.citizen_benefit,
+    }
+
+
+def _get_masterplan_for_user(request, pk) -> Masterplan:
+    plan = get_object_or_404(Masterplan.objects.select_related("region"), pk=pk)
+    if not permissions.can_view(request.user, plan):
+        raise HttpError(404 if not request.user.is_authenticated else 403, "Not allowed")
+    return plan
+
+
+@router.get("", response=list[MasterplanOut], summary="List masterplans")
+def list_masterplans(request, region: str = "", status: str = ""):
+    """Approved masterplans, plus the drafts the signed-in user may read. Filter by
+    `region` (Kemendagri code such as 35.22) and `status`."""
+    plans = Masterplan.objects.for_user(request.user).select_related("region")
+    if region:
+        plans = plans.filter(region_id=region)
+    if status:
+        plans = plans.filter(status=status)
+    return [_plan_out(request, plan) for plan in plans.order_by("region_id", "-revision")]
+
+
+@router.get("/{int:pk}", response=MasterplanDetailOut, summary="One masterplan with programs")
+def masterplan_detail(request, pk: int):
+    """`docx_url` and `pdf_url` download without login once the plan is approved."""
+    plan = _get_masterplan_for_user(request, pk)
+    result = _plan_out(request, plan)
+    result["sections"] = {s.kind: s.data for s in plan.sections.all()}
+    result["programs"] = [_program_out(p) for p in programs_for(plan)]
+    for fmt in ("docx", "pdf", "xlsx"):
+        url = reverse("masterplans:download", args=[plan.pk, fmt])
+        result[f"{fmt}_url"] = request.build_absolute_uri(url) if plan.is_public else None
+    return result
+
+
+@router.get("/{int:pk}/programs", response=list[ProgramOut], summary="A plan's programs")
+def list_programs(request, pk: int, horizon: str = ""):
+    plan = _get_masterplan_for_user(request, pk)
+    programs = programs_for(plan)
+    if horizon:
+        programs = programs.filter(horizon=horizon)
+    return [_program_out(p) for p in programs]
+
+
+@router.get("/{int:pk}/quick-wins", response=list[ProgramOut], summary="A plan's quick wins")
+def list_quick_wins(request, pk: int):
+    return list_programs(request, pk, horizon=Horizon.QUICK_WIN)
+
+
+def _writable(request, pk) -> Masterplan:
+    plan = _get_masterplan_for_user(request, pk)
+    if not permissions.can_write_region(request.user, plan.region_id):
+        raise HttpError(403, "Only the region's team changes its masterplans.")
+    if not plan.is_editable:
+        raise HttpError(409, "This masterplan cannot change now (approved: start a revision).")
+    return plan
+
+
+def _program_values(plan, payload: ProgramIn) -> dict:
+    dimension = Dimension.objects.filter(code=payload.dimension).first()
+    if dimension is None:
+        raise HttpError(422, f"unknown dimension {payload.dimension!r}")
+    element = None
+    if payload.element:
+        element = Element.objects.filter(code=payload.element, dimension=dimension).first()
+        if element is None:
+            raise HttpError(422, f"unknown element {payload.element!r} for this dimension")
+    if payload.horizon not in Horizon.values:
+        raise HttpError(422, f"horizon must be one of {', '.join(Horizon.values)}")
+    if not plan.period_start <= payload.start_year <= payload.end_year <= plan.period_end:
+        raise HttpError(422, "years must lie within the plan period, first year first")
+    agency = None
+    if payload.agency_id is not None:
+        agency = Agency.objects.filter(pk=payload.agency_id, region_id=plan.region_id).first()
+        if agency is None:
+            raise HttpError(422, "agency_id is not an agency of this region")
+    for budget in payload.budgets:
+        if budget.source not in Budget.Source.values or not 0 <= budget.amount <= MAX_BUDGET:
+            raise HttpError(422, "budgets need a known source and 0 ≤ amount ≤ 10^13 Rupiah")
+        if not payload.start_year <= budget.year <= payload.end_year:
+            raise HttpError(422, "budget years must lie within the program's years")
+    fields = payload.dict(exclude={"budgets", "indicators", "dimension", "element", "agency_id"})
+    return {**fields, "dimension": dimension, "element": element, "agency": agency}
+
+
+@router.post(
+    "/{int:pk}/programs", response={201: ProgramOut}, auth=django_auth, summary="Add a program"
+)
+def create_program(request, pk: int, payload: ProgramIn):
+    plan = _writable(request, pk)
+    values = _program_values(plan, payload)
+    result = services.save_program(
+        plan.pk,
+        values,
+        [b.dict() for b in payload.budgets],
+        [i.dict() for i in payload.indicators],
+        request.user,
+    )
+    return 201, _program_out(result.program)
+
+
+@router.put(
+    "/{int:pk}/sections/{kind}",
+    response={200: SectionOut, 409: SectionOut},
+    auth=django_auth,
+    summary="Save a section (optimistic concurrency)",
+)
+def save_section(request, pk: int, kind: str, payload: SectionIn):
+    """Send the `version` you loaded; a 409 answer carries the newer saved text."""
+    plan = _writable(request, pk)
+    try:
+        fields_for(kind)
+    except KeyError as error:
+        raise HttpError(404, "unknown section") from error
+    result = services.save_section(plan.pk, kind, payload.data, payload.version, request.user)
+    body = {"kind": kind, "version": result.section.version, "data": result.section.data}
+    return (200 if result.saved else 409), body

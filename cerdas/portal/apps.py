@@ -2,7 +2,20 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def region_news(region):
+    """The region's latest three published articles for its profile, or None if it has none."""
+    from cerdas.portal.models import Article
+
+    articles = list(Article.objects.published().filter(region=region).select_related("region__province")[:3])
+    return {"articles": articles} if articles else None
+
+
 class PortalConfig(AppConfig):
     name = "cerdas.portal"
     label = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from cerdas.regions.profile import register_section
+
+        register_section("portal/region_section.html", region_news, order=50)

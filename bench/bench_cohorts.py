@@ -1,0 +1,138 @@
+"""Speed of the cohorts app against the targets of issue 4.
+
+Run from the repository root: ``.venv/bin/python bench/bench_cohorts.py``. It builds a
+throw-away SQLite database under /tmp with 100 member regions x 20 deliverables (plus the
+MoU and two institution columns) and measures, in process through Django's test client:
+
+- the national progress board page, as a ratio of its throughput to the trivial baseline
+  view ``/bench/baseline`` measured in the same run (target >= 0.30), and its query count;
+- one reminder run over all 2,000 items, every one overdue (target <= 2 s).
+
+Results go to bench/cohorts.md.
+"""
+
+import datetime
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TMP = tempfile.mkdtemp(prefix="bench-cohorts-")
+os.environ.update(
+    DJANGO_SETTINGS_MODULE="cerdas.settings",
+    DEBUG="1",
+    SECRET_KEY=os.environ.get("SECRET_KEY", "bench"),
+    VAR_DIR=TMP,
+    EMAIL_URL="locmem://",
+)
+os.environ.pop("DATABASE_URL", None)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+
+REGIONS, MILESTONES = 100, 20
+PAGE_TARGET_RATIO, REMINDER_TARGET_S = 0.30, 2.0
+OUT = ROOT / "bench" / "cohorts.md"
+
+
+def _data():
+    from cerdas.accounts.models import User
+    from cerdas.cohorts.models import Deliverable, Submission
+    from cerdas.cohorts.services import add_members, get_or_create_cohort
+    from cerdas.regions.models import Region
+
+    call_command("migrate", verbosity=0)
+    call_command("import_regions", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    admin = User.objects.create_user("admin", role=User.Role.NATIONAL_ADMIN, password="x")
+    codes = list(Region.objects.values_list("code", flat=True)[:REGIONS])
+    cohort = get_or_create_cohort(year=2017, name="Bench")
+    add_members(
+        cohort_id=cohort.pk, region_codes=codes, user=admin, reason="bench",
+        joined_on=datetime.date(2017, 5, 23),
+    )
+    User.objects.bulk_create(
+        User(username=f"team{i}", role=User.Role.REGIONAL_TEAM, region_id=code,
+             email=f"team{i}@example.org")
+        for i, code in enumerate(codes)
+    )
+    items = Deliverable.objects.bulk_create(
+        Deliverable(cohort=cohort, title=f"Luaran {n + 1}", due_on=datetime.date(2017, 7, n + 1))
+        for n in range(MILESTONES)
+    )
+    # A fifth of the cells hold a submission, so the board has every kind of status.
+    Submission.objects.bulk_create(
+        Submission(deliverable=item, region_id=code, version=1, url="https://example.org")
+        for i, code in enumerate(codes)
+        for n, item in enumerate(items)
+        if (i + n) % 5 == 0
+    )
+    return admin
+
+
+def _rate(client, url, seconds=3.0):
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        count += 1
+    return count / (time.perf_counter() - start)
+
+
+def main():
+    admin = _data()
+    from cerdas.cohorts.models import ReminderSent
+    from cerdas.cohorts.reminders import send_due_reminders
+
+    with override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["*"]):
+        client = Client()
+        client.force_login(admin)
+        client.get("/angkatan/2017/papan/")  # warm up
+        with CaptureQueriesContext(connection) as ctx:
+            client.get("/angkatan/2017/papan/")
+        queries = len(ctx.captured_queries)
+        baseline = statistics.median(_rate(client, "/bench/baseline", 1.0) for _ in range(3))
+        board = statistics.median(_rate(client, "/angkatan/2017/papan/", 3.0) for _ in range(3))
+
+    runs = []
+    for _ in range(3):
+        ReminderSent.objects.all().delete()
+        start = time.perf_counter()
+        sent = send_due_reminders()
+        runs.append(time.perf_counter() - start)
+    reminder = statistics.median(runs)
+    page_ratio = board / baseline
+    lines = [
+        "# Cohorts benchmark",
+        "",
+        "`.venv/bin/python bench/bench_cohorts.py` — in process through Django's test client "
+        f"on SQLite; {REGIONS} member regions x {MILESTONES} deliverables (+3 fixed columns).",
+        "",
+        "| figure | measured | target | ratio to target | ratio to baseline |",
+        "|---|---|---|---|---|",
+        f"| progress board throughput | {board:.1f} req/s | >= {PAGE_TARGET_RATIO:.0%} of baseline "
+        f"| {page_ratio / PAGE_TARGET_RATIO:.2f} (>= 1 meets it) | {page_ratio:.3f} "
+        f"(baseline `/bench/baseline` {baseline:.0f} req/s) |",
+        f"| progress board queries | {queries} | bounded (test asserts it does not grow) | — | — |",
+        f"| reminder run, {REGIONS * MILESTONES} overdue items ({sent} sent) | {reminder:.3f} s "
+        f"| <= {REMINDER_TARGET_S:.0f} s | {reminder / REMINDER_TARGET_S:.2f} (<= 1 meets it) | — |",
+        "",
+        f"Python {sys.version.split()[0]}, Django {django.get_version()}, "
+        f"database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}.",
+    ]
+    OUT.write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

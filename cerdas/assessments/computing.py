@@ -1,0 +1,244 @@
+"""Scoring a round with the engine, proposing the selection and finalising it."""
+
+import numpy as np
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cerdas.assessments.models import (
+    Answer,
+    AssessorScore,
+    Indicator,
+    Participant,
+    Round,
+    Selection,
+)
+from cerdas.assessments.services import _retire_public_pages
+from cerdas.lib import scoring, selection
+
+
+def earlier_cohort_codes(year: int) -> set[str]:
+    """Regions that were ever members of a cohort before ``year`` (from the cohorts app)."""
+    try:
+        from cerdas.cohorts.models import Membership
+    except ImportError:  # the cohorts app keeps no memberships in this deployment
+        return set()
+    return set(Membership.objects.filter(cohort__year__lt=year).values_list("region_id", flat=True))
+
+
+def _value_matrix(round_, participants, indicators) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Values (R, I) with assessor indicators aggregated, and their spread and flags."""
+    row = {p.pk: r for r, p in enumerate(participants)}
+    column = {i.pk: c for c, i in enumerate(indicators)}
+    values = np.full((len(participants), len(indicators)), np.nan)
+    submitted = {p.pk for p in participants if p.self_status == Participant.SelfStatus.SUBMITTED}
+    answers = Answer.objects.filter(participant__round=round_, value__isnull=False)
+    for participant_id, indicator_id, value, source in answers.values_list(
+        "participant_id", "indicator_id", "value", "source"
+    ):
+        # A self-assessment counts once submitted; imported data counts as soon as it is in.
+        if indicator_id in column and (
+            source == Answer.Source.IMPORT or participant_id in submitted
+        ):
+            values[row[participant_id], column[indicator_id]] = value
+    assessed = [c for c, i in enumerate(indicators) if i.kind == Indicator.Kind.ASSESSOR]
+    spread = np.full(values.shape, np.nan)
+    flagged = np.zeros(values.shape, dtype=bool)
+    if assessed:
+        scores = list(
+            AssessorScore.objects.filter(participant__round=round_).values_list(
+                "participant_id", "indicator_id", "assessor_id", "score"
+            )
+        )
+        assessors = {a: k for k, a in enumerate(sorted({s[2] for s in scores}))}
+        sub = {column_index: j for j, column_index in enumerate(assessed)}
+        cube = np.full((len(participants), len(assessed), max(len(assessors), 1)), np.nan)
+        for participant_id, indicator_id, assessor_id, value in scores:
+            if indicator_id in column and column[indicator_id] in sub:
+                cube[row[participant_id], sub[column[indicator_id]], assessors[assessor_id]] = value
+        scale = np.array([indicators[c].upper_bound - indicators[c].lower_bound for c in assessed])
+        aggregate, sub_spread, sub_flagged = scoring.aggregate_assessments(
+            cube, round_.framework.aggregation, round_.framework.disagreement_share * scale
+        )
+        values[:, assessed] = aggregate
+        spread[:, assessed] = sub_spread
+        flagged[:, assessed] = sub_flagged
+    return values, spread, flagged
+
+
+@transaction.atomic
+def compute_round(*, round_id: int, user) -> Round:
+    """Score, rank and explain every invited region; re-propose an unfinalised selection."""
+    round_ = Round.objects.select_for_update().select_related("framework").get(pk=round_id)
+    if round_.is_open:
+        raise ValidationError(_("Close the round before computing: answers may still change."))
+    if hasattr(round_, "selection") and round_.selection.is_final:
+        raise ValidationError(_("The selection is final: the scores can no longer change."))
+    participants = list(round_.participants.select_related("region").order_by("region_id"))
+    if not participants:
+        raise ValidationError(_("Invite regions before computing."))
+    indicators = round_.framework.ordered_indicators()
+    spec = round_.framework.spec(indicators)
+    codes = [p.region_id for p in participants]
+    values, spread, flagged = _value_matrix(round_, participants, indicators)
+    result = scoring.score(values, spec, codes)
+    excluded = earlier_cohort_codes(round_.year) | round_.extra_excluded()
+    eligible = np.array([code not in excluded for code in codes])
+    share = scoring.sensitivity(
+        result.normalised,
+        spec,
+        codes,
+        round_.cohort_size,
+        draws=round_.sensitivity_draws,
+        spread=round_.sensitivity_spread,
+        seed=round_.pk,
+        eligible=eligible,
+    )
+    dimensions = list(round_.framework.dimensions.order_by("order", "id"))
+    gains = result.gains()
+    for r, participant in enumerate(participants):
+        participant.score = _number(result.composite[r])
+        participant.rank = int(result.rank[r])
+        participant.dimension_scores = {
+            d.code: _number(result.dimension_scores[r, k]) for k, d in enumerate(dimensions)
+        }
+        participant.inside_share = float(share[r]) if round_.purpose == "selection" else None
+        participant.explanation = {
+            "excluded": codes[r] in excluded,
+            "indicators": [
+                {
+                    "code": indicator.code,
+                    "value": _number(values[r, c]),
+                    "points": _number(result.normalised[r, c]),
+                    "weight": float(result.effective_weights[r, c]),
+                    "contribution": float(result.contributions[r, c]),
+                    "gain": _number(gains[r, c]),
+                    "missing": bool(np.isnan(values[r, c])),
+                    "spread": _number(spread[r, c]),
+                    "flagged": bool(flagged[r, c]),
+                }
+                for c, indicator in enumerate(indicators)
+            ],
+        }
+    Participant.objects.bulk_update(
+        participants, ["score", "rank", "dimension_scores", "explanation", "inside_share"]
+    )
+    round_.computed_at = timezone.now()
+    round_.save(update_fields=["computed_at"])
+    round_.log_action("assessments.computed", user=user, changes={"regions": len(participants)})
+    if round_.purpose == "selection":
+        propose_selection(round_, participants, dimensions, excluded, user)
+    _retire_public_pages()
+    return round_
+
+
+def _number(value) -> float | None:
+    return None if value is None or np.isnan(value) else float(value)
+
+
+def propose_selection(round_, participants, dimensions, excluded, user) -> Selection:
+    minimum = (
+        {d.code: round_.minimum_dimension_score for d in dimensions}
+        if round_.minimum_dimension_score is not None
+        else {}
+    )
+    rules = selection.Rules(
+        size=round_.cohort_size,
+        excluded=frozenset(excluded),
+        province_cap=round_.province_cap,
+        minimum=minimum,
+        reserved=round_.reserved_places,
+        eastern=round_.eastern_codes(),
+        waitlist_size=round_.waitlist_size,
+    )
+    candidates = [
+        selection.Candidate(
+            code=p.region_id,
+            province=p.region.province_id,
+            score=p.score,
+            rank=p.rank,
+            dimension_scores=p.dimension_scores,
+        )
+        for p in sorted(participants, key=lambda p: p.rank)
+    ]
+    decisions = selection.propose(candidates, rules)
+    proposal, _created = Selection.objects.update_or_create(
+        round=round_,
+        defaults={
+            "decisions": [d.__dict__ for d in decisions],
+            "rules": {
+                "size": rules.size,
+                "province_cap": rules.province_cap,
+                "minimum": minimum,
+                "reserved": rules.reserved,
+                "eastern": sorted(rules.eastern),
+                "excluded": sorted(rules.excluded),
+                "waitlist_size": rules.waitlist_size,
+            },
+        },
+    )
+    proposal.log_action(
+        "assessments.selection_proposed",
+        user=user,
+        changes={"selected": selection.selected_codes(decisions)},
+    )
+    return proposal
+
+
+@transaction.atomic
+def finalise_selection(
+    *, round_id: int, region_codes: list[str], reason: str, user, name: str = ""
+) -> Selection:
+    """Fix the cohort list with a written reason, and record it in the cohorts app."""
+    round_ = Round.objects.select_for_update().get(pk=round_id)
+    proposal = Selection.objects.select_for_update().filter(round=round_).first()
+    if proposal is None:
+        raise ValidationError(_("Compute the round before finalising its selection."))
+    if proposal.is_final:
+        raise ValidationError(_("The selection is already final."))
+    if not reason.strip():
+        raise ValidationError(_("Write the reason for this selection."))
+    scored = set(
+        round_.participants.filter(score__isnull=False).values_list("region_id", flat=True)
+    )
+    outside = sorted(set(region_codes) - scored)
+    if outside:
+        raise ValidationError(
+            _("These regions have no score in this round: %(codes)s.")
+            % {"codes": ", ".join(outside)}
+        )
+    if not region_codes:
+        raise ValidationError(_("Choose at least one region."))
+    proposal.final_codes = sorted(set(region_codes), key=region_codes.index)
+    proposal.reason = reason.strip()
+    proposal.finalised_at = timezone.now()
+    proposal.finalised_by = user
+    proposal.cohort_year = _record_in_cohorts(round_, proposal, name, user)
+    proposal.save()
+    changed = sorted(set(proposal.final_codes) ^ set(proposal.proposed_codes()))
+    proposal.log_action(
+        "assessments.selection_finalised",
+        user=user,
+        reason=proposal.reason,
+        changes={"selected": proposal.final_codes, "changed_from_proposal": changed},
+    )
+    _retire_public_pages()
+    return proposal
+
+
+def _record_in_cohorts(round_, proposal, name, user) -> int | None:
+    try:
+        from cerdas.cohorts.services import record_selection
+    except ImportError:  # no cohorts app: the Selection record is the only list
+        return None
+    record_selection(
+        year=round_.year,
+        name=name or _("Gerakan Menuju 100 Smart City %(year)s") % {"year": round_.year},
+        region_codes=proposal.final_codes,
+        user=user,
+        reason=proposal.reason,
+        source=_("Assessment round “%(round)s” (#%(id)s)")
+        % {"round": round_.name, "id": round_.pk},
+    )
+    return round_.year

@@ -1,0 +1,224 @@
+"""Rounds: who is invited, who assesses whom, the computed results and the selection."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from cerdas.core.models import Audited
+from cerdas.lib.selection import DEFAULT_EASTERN_PROVINCES
+
+
+class RoundQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Round.Status.PUBLISHED)
+
+    def for_user(self, user):
+        """Rounds this user may see listed: published ones, plus those they take part in."""
+        if not user.is_authenticated:
+            return self.published()
+        if user.can("manage_program"):
+            return self
+        mine = Q(status=Round.Status.PUBLISHED)
+        if user.role == user.Role.ASSESSOR:
+            mine |= Q(assignments__assessor=user)
+        elif user.region_id:
+            mine |= Q(participants__region_id=user.region_id)
+        return self.filter(mine).distinct()
+
+
+class Round(Audited, models.Model):
+    """One assessment round: selection of a cohort, or evaluation of its implementation."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+        PUBLISHED = "published", _("Published")
+
+    name = models.CharField(_("name"), max_length=200)
+    purpose = models.CharField(
+        _("purpose"),
+        max_length=20,
+        choices=(
+            ("selection", _("Readiness assessment for selection")),
+            ("evaluation", _("Implementation evaluation")),
+        ),
+    )
+    framework = models.ForeignKey(
+        "assessments.Framework",
+        verbose_name=_("framework"),
+        on_delete=models.PROTECT,
+        related_name="rounds",
+    )
+    year = models.PositiveSmallIntegerField(_("cohort year"))
+    opens_on = models.DateField(_("opens on"))
+    deadline = models.DateTimeField(_("deadline for self-assessments"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="open")
+    cohort_size = models.PositiveSmallIntegerField(_("places in the cohort"), default=25)
+    province_cap = models.PositiveSmallIntegerField(
+        _("most regions per province"), null=True, blank=True
+    )
+    reserved_places = models.PositiveSmallIntegerField(
+        _("places reserved for eastern Indonesia"), default=0
+    )
+    eastern_provinces = models.CharField(
+        _("eastern Indonesia (province codes)"),
+        max_length=200,
+        default=",".join(DEFAULT_EASTERN_PROVINCES),
+    )
+    minimum_dimension_score = models.FloatField(
+        _("minimum sub-score in every dimension"), null=True, blank=True
+    )
+    excluded_codes = models.TextField(
+        _("other regions to exclude (codes)"),
+        blank=True,
+        help_text=_("Regions of earlier cohorts are excluded automatically; list others here."),
+    )
+    waitlist_size = models.PositiveSmallIntegerField(_("waiting list length"), default=10)
+    sensitivity_draws = models.PositiveIntegerField(_("sensitivity draws"), default=1000)
+    sensitivity_spread = models.FloatField(_("weight wobble (+/-)"), default=0.2)
+    computed_at = models.DateTimeField(_("computed at"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    is_demo = models.BooleanField(_("demo"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = RoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "-id"]
+        verbose_name = _("assessment round")
+        verbose_name_plural = _("assessment rounds")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("assessments:round", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def eastern_codes(self) -> frozenset[str]:
+        return frozenset(c.strip() for c in self.eastern_provinces.split(",") if c.strip())
+
+    def extra_excluded(self) -> frozenset[str]:
+        return frozenset(c.strip() for c in self.excluded_codes.replace(",", " ").split())
+
+    def is_assessor(self, user, region=None) -> bool:
+        """Whether ``user`` is assigned in this round (to ``region``, when given)."""
+        if not user.is_authenticated:
+            return False
+        assignments = self.assignments.filter(assessor=user)
+        if region is not None:
+            assignments = assignments.filter(region=region)
+        return assignments.exists()
+
+
+class Participant(Audited, models.Model):
+    """A region invited to a round: its self-assessment state and, once computed, its result."""
+
+    class SelfStatus(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        DRAFT = "draft", _("Draft saved")
+        SUBMITTED = "submitted", _("Submitted")
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="participants")
+    region = models.ForeignKey(
+        "regions.Region", on_delete=models.PROTECT, related_name="assessment_participations"
+    )
+    invited_at = models.DateTimeField(auto_now_add=True)
+    self_status = models.CharField(
+        _("self-assessment"), max_length=12, choices=SelfStatus.choices, default="not_started"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    # The result of the last computation; empty until the round is computed.
+    score = models.FloatField(_("score"), null=True, blank=True)
+    rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
+    dimension_scores = models.JSONField(default=dict, blank=True)
+    explanation = models.JSONField(default=dict, blank=True)
+    inside_share = models.FloatField(_("share of draws inside the cohort"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["rank", "region_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "region"], name="participant_unique_region")
+        ]
+
+    def __str__(self):
+        return f"{self.region} — {self.round}"
+
+    def get_absolute_url(self):
+        return reverse("assessments:region_result", args=[self.round_id, self.region_id])
+
+    def audit_region_id(self):
+        return self.region_id
+
+    @property
+    def is_fragile(self) -> bool:
+        """Whether weight wobbles move this region across the cut-off fairly often."""
+        return self.inside_share is not None and 0.1 <= self.inside_share <= 0.9
+
+
+class Assignment(Audited, models.Model):
+    """An assessor scores one invited region in one round."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="assignments")
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_assignments"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "region", "assessor"], name="assignment_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.assessor} → {self.region} ({self.round})"
+
+    def audit_region_id(self):
+        return self.region_id
+
+
+class Selection(Audited, models.Model):
+    """The proposal drawn from a round's ranking, and the list a national admin finalised."""
+
+    round = models.OneToOneField(Round, on_delete=models.CASCADE, related_name="selection")
+    decisions = models.JSONField(default=list)  # [{code, outcome, reason, params}]
+    rules = models.JSONField(default=dict)
+    proposed_at = models.DateTimeField(auto_now=True)
+    final_codes = models.JSONField(default=list, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    finalised_at = models.DateTimeField(null=True, blank=True)
+    finalised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cohort_year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    def __str__(self):
+        return str(_("Selection of %(round)s") % {"round": self.round})
+
+    @property
+    def is_final(self) -> bool:
+        return self.finalised_at is not None
+
+    def proposed_codes(self) -> list[str]:
+        return [d["code"] for d in self.decisions if d["outcome"] == "selected"]
+
+    def chosen_codes(self) -> list[str]:
+        return self.final_codes if self.is_final else self.proposed_codes()
+
+    def cutoff(self, scores: dict[str, float | None]) -> float | None:
+        """The score of the lowest region chosen (the cut-off a region must reach)."""
+        chosen = [scores[c] for c in self.chosen_codes() if scores.get(c) is not None]
+        return min(chosen) if chosen else None

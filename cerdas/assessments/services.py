@@ -1,0 +1,291 @@
+"""Running a round: open, invite, assign, answer, score, close, publish.
+
+Functions take ids or plain values and run in one transaction; the computation and the
+selection are in ``computing``, the import of indicator values in ``importing``.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cerdas.accounts.models import User
+from cerdas.assessments.models import (
+    Answer,
+    AssessorScore,
+    Assignment,
+    Evidence,
+    Framework,
+    Indicator,
+    Participant,
+    Round,
+)
+from cerdas.core.cache import bump_version
+from cerdas.regions.models import Region
+from cerdas.regions.profile import PROFILE
+
+CACHE_KIND = "assessments"
+
+
+def _retire_public_pages():
+    transaction.on_commit(lambda: (bump_version(CACHE_KIND), bump_version(PROFILE)))
+
+
+@transaction.atomic
+def open_round(*, user, framework_id: int, **fields) -> Round:
+    """A new open round on a framework whose weights add up."""
+    framework = Framework.objects.get(pk=framework_id)
+    problems = framework.weight_problems()
+    if problems:
+        raise ValidationError(problems)
+    round_ = Round.objects.create(framework=framework, created_by=user, **fields)
+    round_.log_action("assessments.round_opened", user=user, changes={"framework": str(framework)})
+    return round_
+
+
+@transaction.atomic
+def invite_regions(*, round_id: int, region_codes: list[str], user) -> list[str]:
+    """Invite these regions (codes); returns the codes newly invited."""
+    round_ = Round.objects.select_for_update().get(pk=round_id)
+    if not round_.is_open:
+        raise ValidationError(_("Regions can only be invited while the round is open."))
+    known = set(Region.objects.filter(code__in=region_codes).values_list("code", flat=True))
+    already = set(round_.participants.values_list("region_id", flat=True))
+    new = [code for code in dict.fromkeys(region_codes) if code in known and code not in already]
+    created = Participant.objects.bulk_create(
+        Participant(round=round_, region_id=code) for code in new
+    )
+    for participant in created:
+        participant.log_action("assessments.region_invited", user=user)
+    return new
+
+
+@transaction.atomic
+def assign_assessor(*, round_id: int, assessor_id: int, region_codes: list[str], user) -> int:
+    """Assign an assessor to invited regions of the round; returns how many were new."""
+    round_ = Round.objects.get(pk=round_id)
+    assessor = User.objects.get(pk=assessor_id, role=User.Role.ASSESSOR, is_active=True)
+    invited = set(round_.participants.values_list("region_id", flat=True))
+    outside = sorted(set(region_codes) - invited)
+    if outside:
+        raise ValidationError(
+            _("These regions are not invited to the round: %(codes)s.")
+            % {"codes": ", ".join(outside)}
+        )
+    count = 0
+    for code in region_codes:
+        assignment, created = Assignment.objects.get_or_create(
+            round=round_, region_id=code, assessor=assessor
+        )
+        if created:
+            count += 1
+            assignment.log_action(
+                "assessments.assessor_assigned", user=user, changes={"assessor": str(assessor)}
+            )
+    return count
+
+
+@dataclass
+class SaveReport:
+    errors: dict[int, str] = field(default_factory=dict)  # indicator id -> message
+    saved: int = 0
+
+
+@transaction.atomic
+def save_self_assessment(
+    *, participant_id: int, answers: dict[int, float | None], user, submit: bool = False
+) -> SaveReport:
+    """Store a region's answers as a draft, or submit them when nothing is missing.
+
+    Every acceptable answer is kept even when others are refused, so nothing typed is lost.
+    A submitted self-assessment needs every question answered and the evidence asked for.
+    """
+    participant = (
+        Participant.objects.select_for_update().select_related("round").get(pk=participant_id)
+    )
+    if not participant.round.is_open:
+        raise ValidationError(_("The round is closed: the self-assessment can no longer change."))
+    indicators = {
+        i.pk: i for i in participant.round.framework.ordered_indicators() if i.is_self_assessed
+    }
+    report = SaveReport()
+    for indicator_id, value in answers.items():
+        indicator = indicators.get(indicator_id)
+        if indicator is None:
+            continue
+        problem = indicator.value_problem(value) if value is not None else None
+        if problem:
+            report.errors[indicator_id] = problem
+            continue
+        Answer.objects.update_or_create(
+            participant=participant,
+            indicator=indicator,
+            defaults={"value": value, "source": Answer.Source.SELF, "updated_by": user},
+        )
+        report.saved += 1
+    if submit and not report.errors:
+        report.errors.update(_submission_gaps(participant, indicators.values()))
+    submitting = submit and not report.errors
+    if submitting:
+        participant.self_status = Participant.SelfStatus.SUBMITTED
+        participant.submitted_at = timezone.now()
+    elif participant.self_status != Participant.SelfStatus.SUBMITTED:
+        participant.self_status = Participant.SelfStatus.DRAFT
+    participant.save(update_fields=["self_status", "submitted_at"])
+    action = "submitted" if submitting else "saved"
+    participant.log_action(
+        f"assessments.self_assessment_{action}", user=user, changes={"answers": report.saved}
+    )
+    return report
+
+
+def _submission_gaps(participant, indicators) -> dict[int, str]:
+    answered = dict(participant.answers.values_list("indicator_id", "value"))
+    with_evidence = set(participant.evidence.values_list("indicator_id", flat=True))
+    gaps = {}
+    for indicator in indicators:
+        value = answered.get(indicator.pk)
+        if value is None:
+            gaps[indicator.pk] = _("Answer this question before submitting.")
+        elif indicator.evidence_required and value > 0 and indicator.pk not in with_evidence:
+            gaps[indicator.pk] = _("Attach the evidence for this answer before submitting.")
+    return gaps
+
+
+@transaction.atomic
+def add_evidence(*, participant_id: int, indicator_id: int, upload, content_type: str, user):
+    """Store a checked upload (see forms.EvidenceForm) under MEDIA_ROOT."""
+    participant = Participant.objects.select_related("round").get(pk=participant_id)
+    if not participant.round.is_open:
+        raise ValidationError(_("The round is closed: evidence can no longer be added."))
+    indicator = Indicator.objects.get(
+        pk=indicator_id, dimension__framework=participant.round.framework
+    )
+    evidence = Evidence.objects.create(
+        participant=participant,
+        indicator=indicator,
+        file=upload,
+        original_name=upload.name[:200],
+        size=upload.size,
+        content_type=content_type,
+        uploaded_by=user,
+    )
+    participant.log_action(
+        "assessments.evidence_uploaded",
+        user=user,
+        changes={"indicator": indicator.code, "file": evidence.original_name},
+    )
+    return evidence
+
+
+@transaction.atomic
+def save_assessor_scores(
+    *, participant_id: int, assessor, scores: dict[int, tuple[float | None, str]]
+) -> SaveReport:
+    """An assigned assessor's scores and notes for one region; out-of-scale scores refused."""
+    participant = Participant.objects.select_related("round", "region").get(pk=participant_id)
+    if not participant.round.is_assessor(assessor, participant.region):
+        raise PermissionError("not assigned to this region in this round")
+    if not participant.round.is_open:
+        raise ValidationError(_("The round is closed: scores can no longer change."))
+    indicators = {
+        i.pk: i
+        for i in participant.round.framework.ordered_indicators()
+        if i.kind == Indicator.Kind.ASSESSOR
+    }
+    report = SaveReport()
+    for indicator_id, (score, note) in scores.items():
+        indicator = indicators.get(indicator_id)
+        if indicator is None or score is None:
+            continue
+        problem = indicator.value_problem(score)
+        if problem:
+            report.errors[indicator_id] = problem
+            continue
+        AssessorScore.objects.update_or_create(
+            participant=participant,
+            indicator=indicator,
+            assessor=assessor,
+            defaults={"score": score, "note": note},
+        )
+        report.saved += 1
+    participant.log_action("assessments.scored", user=assessor, changes={"scores": report.saved})
+    return report
+
+
+@transaction.atomic
+def close_round(*, round_id: int, user) -> Round:
+    round_ = Round.objects.select_for_update().get(pk=round_id)
+    if round_.is_open:
+        round_.status = Round.Status.CLOSED
+        round_.save(update_fields=["status"])
+        round_.log_action("assessments.round_closed", user=user)
+    return round_
+
+
+@transaction.atomic
+def publish_round(*, round_id: int, user) -> Round:
+    """Make the ranking, explanations and (for a selection) the announcement public."""
+    round_ = Round.objects.select_for_update().get(pk=round_id)
+    if round_.computed_at is None:
+        raise ValidationError(_("Compute the scores before publishing."))
+    if round_.purpose == "selection" and not (
+        hasattr(round_, "selection") and round_.selection.is_final
+    ):
+        raise ValidationError(_("Finalise the selection before publishing."))
+    if not round_.is_published:
+        round_.status = Round.Status.PUBLISHED
+        round_.published_at = timezone.now()
+        round_.save(update_fields=["status", "published_at"])
+        round_.log_action("assessments.published", user=user)
+        _retire_public_pages()
+    return round_
+
+
+def _scaled(weights: dict, keys: list) -> None:
+    """Scale the weights under ``keys`` so they add up to 100 (two decimals, exact sum)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    total = sum((weights[k] for k in keys), Decimal(0))
+    if not keys or total == 0:
+        return
+    for key in keys:
+        weights[key] = (weights[key] * 100 / total).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    weights[keys[-1]] += Decimal(100) - sum(weights[k] for k in keys)
+
+
+@transaction.atomic
+def update_weights(*, framework_id: int, weights: dict, normalise: bool, user) -> Framework:
+    """Set weights (keys ``("d", code)`` and ``("i", dimension code, indicator code)``).
+
+    Weights that do not add up to 100% per level are refused unless ``normalise`` asks to
+    scale them. A frozen framework is not touched: the change makes a new version.
+    """
+    framework = Framework.objects.select_for_update().get(pk=framework_id)
+    dimensions = list(framework.dimensions.prefetch_related("indicators"))
+    if normalise:
+        _scaled(weights, [("d", d.code) for d in dimensions])
+        for d in dimensions:
+            _scaled(weights, [("i", d.code, i.code) for i in d.indicators.all()])
+    problems = []
+    if sum(weights[("d", d.code)] for d in dimensions) != 100:
+        problems.append(_("The dimension weights must add up to 100%."))
+    for d in dimensions:
+        if sum(weights[("i", d.code, i.code)] for i in d.indicators.all()) != 100:
+            problems.append(
+                _("The indicator weights in %(dimension)s must add up to 100%%.")
+                % {"dimension": d.name}
+            )
+    if problems:
+        raise ValidationError(problems)
+    target = framework.new_version(user) if framework.is_frozen() else framework
+    for dimension in target.dimensions.prefetch_related("indicators"):
+        dimension.weight = weights[("d", dimension.code)]
+        dimension.save(update_fields=["weight"])
+        for indicator in dimension.indicators.all():
+            indicator.weight = weights[("i", dimension.code, indicator.code)]
+            indicator.save(update_fields=["weight"])
+    target.log_action("assessments.framework_edited", user=user)
+    return target

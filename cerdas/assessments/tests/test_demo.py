@@ -1,0 +1,24 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from cerdas.assessments.models import Round
+from cerdas.regions.program import cohort_2017_codes
+
+
+@pytest.mark.django_db
+def test_the_demo_publishes_the_2017_round_with_exactly_the_real_cohort_selected(client):
+    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", stdout=StringIO())  # idempotent
+    assert Round.objects.filter(is_demo=True).count() == 2
+    round_ = Round.objects.get(year=2017)
+    items = client.get(f"/api/v1/assessments/rounds/{round_.pk}/results").json()
+    assert len(items) == 80
+    assert sorted(i["region_code"] for i in items if i["selected"]) == sorted(cohort_2017_codes())
+    from cerdas.cohorts.models import Membership
+
+    members = Membership.objects.filter(cohort__year=2017).values_list("region_id", flat=True)
+    assert set(cohort_2017_codes()) <= set(members)
+    page = client.get(f"/penilaian/{round_.pk}/").content.decode()
+    assert "demo" in page

@@ -1,0 +1,290 @@
+"""What national admins use: rounds, frameworks, invitations, import, selection."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cerdas.assessments import computing, importing, permissions, services
+from cerdas.assessments.forms import (
+    AssignForm,
+    FinaliseForm,
+    InviteForm,
+    RoundForm,
+    UploadForm,
+    WeightsForm,
+)
+from cerdas.assessments.models import Framework, ImportBatch, Round
+from cerdas.assessments.results import ranking_rows
+from cerdas.lib import region_names
+from cerdas.regions.services import get_resolver
+
+
+def _require_manager(request):
+    if not permissions.can_manage(request.user):
+        raise PermissionDenied
+
+
+def _get_round_for_manager(request, pk) -> Round:
+    _require_manager(request)
+    return get_object_or_404(Round.objects.select_related("framework"), pk=pk)
+
+
+def _errors(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+@login_required
+def dashboard(request):
+    """Every round and framework, and a form to open a round."""
+    _require_manager(request)
+    form = RoundForm(request.POST or None, initial={"purpose": "selection"})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        framework = data.pop("framework")
+        try:
+            round_ = services.open_round(user=request.user, framework_id=framework.pk, **data)
+        except ValidationError as error:
+            form.add_error("framework", error)
+        else:
+            messages.success(request, _("The round is open: now invite the regions."))
+            return redirect("assessments:manage_round", round_.pk)
+    return render(
+        request,
+        "assessments/manage/dashboard.html",
+        {
+            "form": form,
+            "rounds": Round.objects.select_related("framework"),
+            "frameworks": Framework.objects.all(),
+        },
+    )
+
+
+@login_required
+def framework(request, pk):
+    """A framework's weights; a frozen one changes into a new version."""
+    _require_manager(request)
+    framework_ = get_object_or_404(Framework, pk=pk)
+    form = WeightsForm(request.POST or None, framework=framework_)
+    if request.method == "POST" and form.is_valid():
+        weights = {}
+        for dimension, key, keys in form.groups:
+            weights[("d", dimension.code)] = form.cleaned_data[key]
+            for indicator, field in zip(dimension.indicators.all(), keys, strict=True):
+                weights[("i", dimension.code, indicator.code)] = form.cleaned_data[field]
+        try:
+            saved = services.update_weights(
+                framework_id=framework_.pk,
+                weights=weights,
+                normalise=form.cleaned_data["normalise"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            if saved.pk != framework_.pk:
+                messages.success(
+                    request,
+                    _(
+                        "The framework is in use by a finished round, so "
+                        "the change was saved as version %(version)s."
+                    )
+                    % {"version": saved.version},
+                )
+            else:
+                messages.success(request, _("The weights are saved."))
+            return redirect("assessments:framework", saved.pk)
+    return render(
+        request,
+        "assessments/manage/framework.html",
+        {
+            "framework": framework_,
+            "form": form,
+            "problems": framework_.weight_problems(),
+            "frozen": framework_.is_frozen(),
+        },
+    )
+
+
+@login_required
+def round_dashboard(request, pk):
+    round_ = _get_round_for_manager(request, pk)
+    return _render_round(request, round_)
+
+
+def _render_round(request, round_, **extra):
+    participants = round_.participants.select_related("region__province").order_by("region_id")
+    assignments = {}
+    for assignment in round_.assignments.select_related("assessor"):
+        assignments.setdefault(assignment.region_id, []).append(assignment.assessor)
+    rows = ranking_rows(round_) if round_.computed_at else []
+    proposal = getattr(round_, "selection", None)
+    context = {
+        "round": round_,
+        "participants": participants,
+        "assignments": assignments,
+        "invite_form": InviteForm(),
+        "assign_form": AssignForm(round_=round_),
+        "upload_form": UploadForm(),
+        "rows": rows,
+        "proposal": proposal,
+        "finalise_form": FinaliseForm(
+            rows=rows,
+            initial={
+                "regions": proposal.proposed_codes() if proposal else [],
+                "name": _("Gerakan Menuju 100 Smart City %(year)s") % {"year": round_.year},
+            },
+        ),
+        "fragile": [row for row in rows if row["fragile"]],
+        "submitted": participants.filter(self_status="submitted").count(),
+        **extra,
+    }
+    return render(request, "assessments/manage/round.html", context)
+
+
+@login_required
+@require_POST
+def invite(request, pk):
+    """Resolve pasted names; invite the sure ones, ask about the rest."""
+    round_ = _get_round_for_manager(request, pk)
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        return _render_round(request, round_, invite_form=form)
+    lines = [line.strip() for line in form.cleaned_data["names"].splitlines() if line.strip()]
+    picked = [code for code in request.POST.getlist("pick") if code]
+    if not lines and not picked:
+        form.add_error("names", _("Write at least one region name or code."))
+        return _render_round(request, round_, invite_form=form)
+    codes, questions = list(picked), []
+    for result in get_resolver().resolve_many(lines):
+        if result.status == region_names.MATCH:
+            codes.append(result.best.code)
+        else:
+            questions.append(result)
+    try:
+        new = services.invite_regions(round_id=round_.pk, region_codes=codes, user=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+        return redirect("assessments:manage_round", round_.pk)
+    messages.success(request, _("%(count)s regions invited.") % {"count": len(new)})
+    if questions:
+        retry = InviteForm(initial={"names": "\n".join(q.query for q in questions)})
+        return _render_round(request, round_, invite_form=retry, questions=questions)
+    return redirect("assessments:manage_round", round_.pk)
+
+
+@login_required
+@require_POST
+def assign(request, pk):
+    round_ = _get_round_for_manager(request, pk)
+    form = AssignForm(request.POST, round_=round_)
+    if not form.is_valid():
+        return _render_round(request, round_, assign_form=form)
+    count = services.assign_assessor(
+        round_id=round_.pk,
+        assessor_id=form.cleaned_data["assessor"].pk,
+        region_codes=form.cleaned_data["regions"],
+        user=request.user,
+    )
+    messages.success(request, _("%(count)s assignments added.") % {"count": count})
+    return redirect("assessments:manage_round", round_.pk)
+
+
+@login_required
+@require_POST
+def step(request, pk, action):
+    """Close, compute or publish the round."""
+    round_ = _get_round_for_manager(request, pk)
+    steps = {
+        "close": (services.close_round, _("The round is closed.")),
+        "compute": (computing.compute_round, _("Scores, ranking and selection proposal computed.")),
+        "publish": (services.publish_round, _("The results are public.")),
+    }
+    if action not in steps:
+        raise PermissionDenied
+    function, done = steps[action]
+    try:
+        function(round_id=round_.pk, user=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, done)
+    return redirect("assessments:manage_round", round_.pk)
+
+
+@login_required
+@require_POST
+def finalise(request, pk):
+    round_ = _get_round_for_manager(request, pk)
+    form = FinaliseForm(request.POST, rows=ranking_rows(round_))
+    if form.is_valid():
+        try:
+            computing.finalise_selection(
+                round_id=round_.pk,
+                region_codes=form.cleaned_data["regions"],
+                reason=form.cleaned_data["reason"],
+                name=form.cleaned_data["name"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The selection is final and recorded as the cohort."))
+            return redirect("assessments:manage_round", round_.pk)
+    return _render_round(request, round_, finalise_form=form)
+
+
+@login_required
+def import_values(request, pk):
+    """Upload a file and see every row's fate before anything is written."""
+    round_ = _get_round_for_manager(request, pk)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            preview = importing.preview_import(
+                round_id=round_.pk, filename=upload.name, content=upload.read(), user=request.user
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            request.session[f"import-columns-{preview.batch.pk}"] = preview.unknown_columns
+            return redirect("assessments:import_preview", round_.pk, preview.batch.pk)
+    return render(request, "assessments/manage/import.html", {"round": round_, "form": form})
+
+
+@login_required
+def import_preview(request, pk, batch_pk):
+    round_ = _get_round_for_manager(request, pk)
+    batch = get_object_or_404(ImportBatch, pk=batch_pk, round=round_)
+    report = None
+    if request.method == "POST" and not batch.confirmed_at:
+        picks = {
+            row["line"]: request.POST.get(f"pick-{row['line']}", "")
+            for row in batch.rows
+            if row["status"] == importing.AMBIGUOUS
+        }
+        report = importing.confirm_import(batch_id=batch.pk, picks=picks, user=request.user)
+        batch.refresh_from_db()
+        messages.success(
+            request,
+            _("%(rows)s rows imported, %(skipped)s not taken.")
+            % {"rows": len(report.imported), "skipped": len(report.not_taken)},
+        )
+    counts = {}
+    for row in batch.rows:
+        counts[row["status"]] = counts.get(row["status"], 0) + 1
+    return render(
+        request,
+        "assessments/manage/import_preview.html",
+        {
+            "round": round_,
+            "batch": batch,
+            "report": report,
+            "counts": counts,
+            "unknown_columns": request.session.get(f"import-columns-{batch.pk}", []),
+        },
+    )

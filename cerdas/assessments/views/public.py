@@ -1,0 +1,185 @@
+"""What everyone sees: published rounds, their ranking, announcement and explanations.
+
+Before publication the same pages answer only the panel (national admins and the round's
+assessors) and, for its own results page, the region's team; anyone else gets a 404.
+"""
+
+import csv
+import io
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from cerdas.assessments import permissions
+from cerdas.assessments.models import Participant, Round
+from cerdas.assessments.results import explanation, ranking_rows
+from cerdas.assessments.services import CACHE_KIND
+from cerdas.core.cache import public_page
+
+
+def _get_round_for_user(request, pk) -> Round:
+    """A round whose ranking the user may see; 404 for the rest, so drafts stay unseen."""
+    round_ = get_object_or_404(Round.objects.select_related("framework"), pk=pk)
+    if not permissions.can_see_round_results(request.user, round_):
+        raise Http404
+    return round_
+
+
+def _get_participant_for_user(request, pk, code) -> Participant:
+    participant = get_object_or_404(
+        Participant.objects.select_related("round__framework", "region__province"),
+        round_id=pk,
+        region_id=code,
+    )
+    if not permissions.can_see_region_result(request.user, participant):
+        raise Http404
+    return participant
+
+
+@public_page(CACHE_KIND)
+def index(request):
+    rounds = Round.objects.for_user(request.user).select_related("framework")
+    return render(
+        request,
+        "assessments/index.html",
+        {
+            "rounds": rounds,
+            "can_manage": permissions.can_manage(request.user),
+        },
+    )
+
+
+@public_page(CACHE_KIND)
+def round_detail(request, pk):
+    """The announcement of a round: who was selected, and why."""
+    round_ = _get_round_for_user(request, pk)
+    rows = ranking_rows(round_)
+    return render(
+        request,
+        "assessments/round.html",
+        {
+            "round": round_,
+            "selected": [row for row in rows if row["selected"]],
+            "selection": getattr(round_, "selection", None),
+            "count": len(rows),
+        },
+    )
+
+
+@public_page(CACHE_KIND)
+def ranking(request, pk):
+    round_ = _get_round_for_user(request, pk)
+    return render(
+        request,
+        "assessments/ranking.html",
+        {
+            "round": round_,
+            "rows": ranking_rows(round_),
+            "dimensions": list(round_.framework.dimensions.order_by("order", "id")),
+        },
+    )
+
+
+def _table(round_) -> tuple[list[str], list[list]]:
+    dimensions = list(round_.framework.dimensions.order_by("order", "id"))
+    header = [
+        _("Rank"),
+        _("Code"),
+        _("Region"),
+        _("Province"),
+        _("Score"),
+        _("Selected"),
+        *[d.name for d in dimensions],
+        _("Share of weight draws inside the cohort"),
+    ]
+    body = [
+        [
+            row["rank"],
+            row["region"].code,
+            row["region"].name,
+            row["region"].province.name,
+            None if row["score"] is None else round(row["score"], 2),
+            _("yes") if row["selected"] else _("no"),
+            *[None if v is None else round(v, 2) for v in row["dimensions"]],
+            None if row["share"] is None else round(row["share"], 3),
+        ]
+        for row in ranking_rows(round_)
+    ]
+    return header, body
+
+
+@public_page(CACHE_KIND)
+def ranking_csv(request, pk):
+    round_ = _get_round_for_user(request, pk)
+    header, body = _table(round_)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(body)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="ranking-{round_.pk}.csv"'
+    return response
+
+
+@public_page(CACHE_KIND)
+def ranking_xlsx(request, pk):
+    from openpyxl import Workbook
+
+    round_ = _get_round_for_user(request, pk)
+    header, body = _table(round_)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(round_.year)
+    sheet.append(header)
+    for row in body:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="ranking-{round_.pk}.xlsx"'
+    return response
+
+
+@public_page(CACHE_KIND)
+def report_pdf(request, pk):
+    """The round's report: framework, rules, ranking and selection, as a PDF."""
+    from weasyprint import HTML
+
+    round_ = _get_round_for_user(request, pk)
+    html = render_to_string(
+        "assessments/report.html",
+        {
+            "round": round_,
+            "rows": ranking_rows(round_),
+            "dimensions": list(round_.framework.dimensions.prefetch_related("indicators")),
+            "selection": getattr(round_, "selection", None),
+        },
+        request=request,
+    )
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="report-{round_.pk}.pdf"'
+    return response
+
+
+@public_page(CACHE_KIND)
+def region_result(request, pk, code):
+    """A region's score, each indicator's contribution, the cut-off and what to improve."""
+    participant = _get_participant_for_user(request, pk, code)
+    if participant.score is None and participant.rank is None:
+        raise Http404
+    return render(
+        request,
+        "assessments/region_result.html",
+        {
+            "participant": participant,
+            "round": participant.round,
+            "region": participant.region,
+            **explanation(participant),
+        },
+    )

@@ -1,0 +1,102 @@
+"""Jury scoring, results and certificates for the award night."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+from cerdas.core.cache import bump_version
+from cerdas.lib.jury import Summary, rank, summarise
+
+from .models import AwardCategory, Cohort, Nominee, Score
+from .permissions import is_juror, juror_may_score
+
+
+class ScoringError(ValueError):
+    pass
+
+
+@transaction.atomic
+def score_nominee(*, nominee_id: int, juror, values: dict[int, int]) -> list[Score]:
+    """Save one juror's scores of one nominee, criterion by criterion (replacing earlier ones)."""
+    nominee = Nominee.objects.select_related("category__cohort", "region").get(pk=nominee_id)
+    cohort = nominee.category.cohort
+    if not is_juror(juror, cohort):
+        raise ScoringError(_("Only the cohort's jurors score nominees."))
+    if cohort.jury_closed:
+        raise ScoringError(_("The jury is closed; scores can no longer change."))
+    if not juror_may_score(juror, nominee.region_id):
+        raise ScoringError(_("A juror cannot score their own region."))
+    criteria = {c.pk: c for c in nominee.category.criteria.all()}
+    if set(values) != set(criteria):
+        raise ScoringError(_("Score every criterion of the rubric."))
+    saved = []
+    for criterion_id, value in values.items():
+        criterion = criteria[criterion_id]
+        if not 0 <= value <= criterion.max_score:
+            raise ScoringError(
+                _("%(criterion)s takes a score from 0 to %(max)s.")
+                % {"criterion": criterion.name, "max": criterion.max_score}
+            )
+        score, _created = Score.objects.update_or_create(
+            nominee=nominee, criterion=criterion, juror=juror, defaults={"value": value}
+        )
+        saved.append(score)
+    saved[0].log_action(
+        "cohort.award_scored",
+        user=juror,
+        changes={"nominee": str(nominee), "values": {str(k): v for k, v in values.items()}},
+    )
+    return saved
+
+
+@transaction.atomic
+def close_jury(*, cohort_id: int, user) -> Cohort:
+    cohort = Cohort.objects.select_for_update().get(pk=cohort_id)
+    cohort.jury_closed = True
+    cohort.save(update_fields=["jury_closed"])
+    cohort.log_action("cohort.jury_closed", user=user)
+    transaction.on_commit(lambda: bump_version("cohorts"))
+    return cohort
+
+
+@dataclass
+class CategoryResult:
+    category: AwardCategory
+    ranking: list[Summary]  # keys are Nominee objects
+
+    @property
+    def winner(self):
+        top = self.ranking[0] if self.ranking else None
+        return top.key if top is not None and top.mean is not None else None
+
+
+def results(cohort: Cohort) -> list[CategoryResult]:
+    """Each category's nominees ranked by the mean of the jurors' rubric totals."""
+    categories = list(cohort.award_categories.prefetch_related("nominees__region"))
+    totals: dict[tuple[int, int], float] = {}
+    for nominee_id, juror_id, value in Score.objects.filter(
+        nominee__category__cohort=cohort
+    ).values_list("nominee_id", "juror_id", "value"):
+        totals[(nominee_id, juror_id)] = totals.get((nominee_id, juror_id), 0) + value
+    by_nominee: dict[int, list[float]] = {}
+    for (nominee_id, _juror), total in totals.items():
+        by_nominee.setdefault(nominee_id, []).append(total)
+    return [
+        CategoryResult(
+            category,
+            rank([summarise(n, by_nominee.get(n.pk, [])) for n in category.nominees.all()]),
+        )
+        for category in categories
+    ]
+
+
+def certificate_pdf(*, cohort: Cohort, category: AwardCategory, region) -> bytes:
+    """A certificate naming the region, the category, the cohort and the award night's date."""
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "cohorts/certificate.html", {"cohort": cohort, "category": category, "region": region}
+    )
+    return HTML(string=html).write_pdf()

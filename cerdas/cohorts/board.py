@@ -1,0 +1,106 @@
+"""The progress board: member regions by milestones, in a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Cohort, Institution, Mou
+from .reviews import STATUS_LABELS, ItemStatus, item_status, latest_submissions
+
+FILTERS = {
+    "overdue": _("overdue"),
+    "awaiting_review": _("awaiting review"),
+}
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+    due_on: datetime.date | None = None
+    deliverable_id: int | None = None
+
+
+@dataclass
+class Row:
+    membership: object
+    cells: list[ItemStatus] = field(default_factory=list)
+
+    @property
+    def region(self):
+        return self.membership.region
+
+    def has(self, code: str) -> bool:
+        return any(cell.code == code for cell in self.cells)
+
+
+@dataclass
+class Board:
+    cohort: Cohort
+    day: datetime.date
+    columns: list[Column]
+    rows: list[Row]
+
+
+def _done(flag: bool) -> ItemStatus:
+    code = "done" if flag else "missing"
+    return ItemStatus(code, STATUS_LABELS[code])
+
+
+def build_board(cohort: Cohort, *, day=None, now=None, region_ids=None, only=None) -> Board:
+    """Every member on ``day`` (default today) with the status of each milestone.
+
+    ``only`` keeps the rows that have at least one cell with that status code.
+    """
+    now = now or timezone.now()
+    day = day or timezone.localdate(now)
+    memberships = cohort.members_on(day).select_related("region__province")
+    if region_ids is not None:
+        memberships = memberships.filter(region_id__in=region_ids)
+    memberships = list(memberships.order_by("region__name"))
+    members = [m.region_id for m in memberships]
+    deliverables = list(cohort.deliverables.all())
+    latest = latest_submissions(cohort, members)
+    signed = set(
+        cohort.mous.filter(status=Mou.Status.SIGNED, region_id__in=members).values_list(
+            "region_id", flat=True
+        )
+    )
+    formed = {
+        (i.region_id, i.kind)
+        for i in cohort.institutions.filter(region_id__in=members).exclude(decree_number="")
+        if i.decree_date
+    }
+    columns = [
+        Column("mou", _("MoU signed")),
+        Column("council", _("Dewan Smart City")),
+        Column("team", _("Tim Pelaksana")),
+        *(Column(f"d{d.pk}", d.title, d.due_on, d.pk) for d in deliverables),
+    ]
+    # Deadlines differ only by time zone: three per deliverable at most, not one per region.
+    deadlines = {}
+    for region in {m.region.province.timezone: m.region for m in memberships}.values():
+        zone = region.province.timezone
+        # In UTC: comparing datetimes in one fixed zone is far cheaper than across zones.
+        deadlines.update(
+            {(d.pk, zone): d.deadline_for(region).astimezone(datetime.UTC) for d in deliverables}
+        )
+    rows = []
+    for membership in memberships:
+        region = membership.region
+        zone = region.province.timezone
+        cells = [
+            _done(region.pk in signed),
+            _done((region.pk, Institution.Kind.COUNCIL) in formed),
+            _done((region.pk, Institution.Kind.TEAM) in formed),
+        ]
+        cells += [
+            item_status(d, region, latest.get((d.pk, region.pk)), now, deadlines[(d.pk, zone)])
+            for d in deliverables
+        ]
+        row = Row(membership, cells)
+        if only is None or row.has(only):
+            rows.append(row)
+    return Board(cohort, day, columns, rows)

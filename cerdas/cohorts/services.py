@@ -1,0 +1,179 @@
+"""Cohort operations that touch several objects, each in one transaction."""
+
+import datetime
+
+from django.db import transaction
+
+from cerdas.core.cache import bump_version
+from cerdas.regions.models import Region
+from cerdas.regions.profile import PROFILE
+
+from .models import Cohort, Membership
+
+
+def _bump_on_commit():
+    # Membership shows on the cohort pages and on each region's public profile.
+    transaction.on_commit(lambda: (bump_version("cohorts"), bump_version(PROFILE)))
+
+
+def get_or_create_cohort(*, year: int, name: str, user=None, is_demo: bool = False) -> Cohort:
+    cohort, created = Cohort.objects.get_or_create(
+        year=year, defaults={"name": name, "created_by": user, "is_demo": is_demo}
+    )
+    if created:
+        cohort.log_action("cohort.created", user=user, changes={"year": year, "name": name})
+        _bump_on_commit()
+    return cohort
+
+
+def _regions_by_code(region_codes) -> dict[str, Region]:
+    codes = list(dict.fromkeys(region_codes))
+    found = Region.objects.in_bulk(codes)
+    unknown = [code for code in codes if code not in found]
+    if unknown:
+        raise ValueError(f"Unknown region codes: {', '.join(unknown)}")
+    return {code: found[code] for code in codes}
+
+
+@transaction.atomic
+def add_members(
+    *,
+    cohort_id: int,
+    region_codes: list[str],
+    user,
+    reason: str,
+    source: str = "",
+    joined_on: datetime.date | None = None,
+    dates_approximate: bool = False,
+    replaces_id: int | None = None,
+    is_demo: bool = False,
+) -> list[Membership]:
+    """Make these regions members from ``joined_on`` (default today); returns the new rows.
+
+    A region that is already a current member is left as it is. A reason is required.
+    """
+    if not reason.strip():
+        raise ValueError("A membership change needs a reason.")
+    regions = _regions_by_code(region_codes)
+    cohort = Cohort.objects.select_for_update().get(pk=cohort_id)
+    current = set(cohort.memberships.current().values_list("region_id", flat=True))
+    created = []
+    for code, region in regions.items():
+        if code in current:
+            continue
+        membership = Membership.objects.create(
+            cohort=cohort,
+            region=region,
+            joined_on=joined_on or datetime.date.today(),
+            reason=reason.strip(),
+            source=source.strip(),
+            dates_approximate=dates_approximate,
+            replaces_id=replaces_id,
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+            is_demo=is_demo,
+        )
+        membership.log_action(
+            "cohort.member_joined",
+            user=user,
+            reason=reason,
+            changes={"cohort": cohort.year, "joined_on": str(membership.joined_on)},
+        )
+        created.append(membership)
+    if created:
+        _bump_on_commit()
+    return created
+
+
+@transaction.atomic
+def record_selection(
+    *, year: int, name: str, region_codes: list[str], user, reason: str, source: str = ""
+) -> Cohort:
+    """Create the year's cohort if missing and make these regions members from today.
+
+    Idempotent: a region that is already a current member is left as it is. Audit-logged.
+    Raises ValueError naming unknown region codes.
+    """
+    _regions_by_code(region_codes)  # before creating anything
+    cohort = get_or_create_cohort(year=year, name=name, user=user)
+    add_members(
+        cohort_id=cohort.pk,
+        region_codes=region_codes,
+        user=user,
+        reason=reason or "Selection finalised",
+        source=source,
+    )
+    return cohort
+
+
+@transaction.atomic
+def end_membership(
+    *,
+    membership_id: int,
+    user,
+    left_on: datetime.date,
+    reason: str,
+    source: str = "",
+    status: str = Membership.Status.WITHDRAWN,
+    dates_approximate: bool | None = None,
+) -> Membership:
+    """Record a current member leaving on ``left_on``; the row keeps its joining history."""
+    if not reason.strip():
+        raise ValueError("A membership change needs a reason.")
+    membership = Membership.objects.select_for_update().get(pk=membership_id)
+    if membership.left_on is not None:
+        raise ValueError("This membership has already ended.")
+    if left_on < membership.joined_on:
+        raise ValueError("A region cannot leave before it joined.")
+    membership.left_on = left_on
+    membership.status = status
+    membership.left_reason = reason.strip()
+    membership.left_source = source.strip()
+    if dates_approximate is not None:
+        membership.dates_approximate = membership.dates_approximate or dates_approximate
+    membership.save()
+    membership.log_action(
+        "cohort.member_left",
+        user=user,
+        reason=reason,
+        changes={"cohort": membership.cohort.year, "left_on": str(left_on), "status": status},
+    )
+    _bump_on_commit()
+    return membership
+
+
+@transaction.atomic
+def replace_member(
+    *,
+    membership_id: int,
+    region_code: str,
+    user,
+    on: datetime.date,
+    reason: str,
+    source: str = "",
+    dates_approximate: bool = False,
+    is_demo: bool = False,
+) -> Membership:
+    """End one member's time and make another region a member from the same day."""
+    old = end_membership(
+        membership_id=membership_id,
+        user=user,
+        left_on=on,
+        reason=reason,
+        source=source,
+        status=Membership.Status.REPLACED,
+        dates_approximate=dates_approximate,
+    )
+    created = add_members(
+        cohort_id=old.cohort_id,
+        region_codes=[region_code],
+        user=user,
+        reason=reason,
+        source=source,
+        joined_on=on,
+        dates_approximate=dates_approximate,
+        replaces_id=old.pk,
+        is_demo=is_demo,
+    )
+    if not created:
+        raise ValueError("The replacing region is already a member.")
+    return created[0]

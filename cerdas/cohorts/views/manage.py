@@ -1,0 +1,270 @@
+"""Pages for the program office, the member regions' teams, their mentors and the jury."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cerdas.core.cache import bump_version
+from cerdas.lib import document_types
+from cerdas.regions.models import Region
+
+from .. import awards, reviews
+from ..board import build_board
+from ..forms import BoardFilterForm, CohortForm, MouForm, ReviewForm, SubmissionForm
+from ..models import Deliverable, Mou, Nominee, Score, Submission
+from ..permissions import can_act_for_member, can_manage, can_review, can_view_member, is_juror
+from .public import _get_cohort
+
+
+def _require_manager(request):
+    if not can_manage(request.user):
+        raise PermissionDenied
+
+
+def _get_member_for_user(request, year: int, code: str, *, act=False):
+    """The cohort and member region, if the user may see it (or act for it); else 404/403."""
+    cohort = _get_cohort(year)
+    region = get_object_or_404(Region.objects.select_related("province"), code=code)
+    if not cohort.memberships.filter(region=region).exists():
+        raise Http404
+    allowed = (
+        can_act_for_member(request.user, region) or can_manage(request.user)
+        if act
+        else can_view_member(request.user, cohort, region)
+    )
+    if not allowed:
+        raise PermissionDenied
+    return cohort, region
+
+
+@login_required
+def new_cohort(request):
+    _require_manager(request)
+    form = CohortForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        cohort = form.save(commit=False)
+        cohort.created_by = request.user
+        cohort.save()
+        cohort.log_action("cohort.created", user=request.user)
+        bump_version("cohorts")
+        messages.success(request, _("The cohort was created."))
+        return redirect("cohorts:members", cohort.year)
+    return render(request, "cohorts/cohort_form.html", {"form": form})
+
+
+@login_required
+def board(request, year):
+    """The national progress board: members by milestones, filtered."""
+    _require_manager(request)
+    cohort = _get_cohort(year)
+    form = BoardFilterForm(request.GET or None)
+    only, day = None, None
+    if form.is_valid():
+        only = form.cleaned_data["only"] or None
+        day = form.cleaned_data["on"]
+    board = build_board(cohort, day=day, only=only)
+    return render(
+        request,
+        "cohorts/board.html",
+        {"cohort": cohort, "board": board, "form": form, "late_label": _("late")},
+    )
+
+
+@login_required
+def region_board(request, year, code):
+    """One member region's own board: MoU, institutions, deliverables and their reviews."""
+    cohort, region = _get_member_for_user(request, year, code)
+    board = build_board(cohort, region_ids=[code])
+    row = board.rows[0] if board.rows else None
+    deliverables = list(zip(board.columns[3:], row.cells[3:], strict=True)) if row else []
+    return render(
+        request,
+        "cohorts/region_board.html",
+        {
+            "cohort": cohort,
+            "region": region,
+            "row": row,
+            "deliverables": deliverables,
+            "memberships": cohort.memberships.filter(region=region),
+            "mou": Mou.objects.filter(cohort=cohort, region=region).first(),
+            "institutions": cohort.institutions.filter(region=region).prefetch_related("members"),
+            "can_act": can_act_for_member(request.user, region),
+        },
+    )
+
+
+@login_required
+def mou(request, year, code):
+    cohort, region = _get_member_for_user(request, year, code, act=True)
+    instance = Mou.objects.filter(cohort=cohort, region=region).first() or Mou(
+        cohort=cohort, region=region
+    )
+    form = MouForm(request.POST or None, request.FILES or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        saved.log_action("cohort.mou_saved", user=request.user, changes=form.changed_data)
+        messages.success(request, _("The MoU was saved."))
+        return redirect("cohorts:region_board", year, code)
+    return render(
+        request, "cohorts/mou_form.html", {"cohort": cohort, "region": region, "form": form}
+    )
+
+
+@login_required
+def deliverable(request, year, code, deliverable_id):
+    """A deliverable's versions for one region, with the submit and review forms."""
+    cohort, region = _get_member_for_user(request, year, code)
+    item = get_object_or_404(Deliverable, cohort=cohort, pk=deliverable_id)
+    versions = list(
+        Submission.objects.filter(deliverable=item, region=region).select_related(
+            "submitted_by", "reviewer"
+        )
+    )
+    may_submit = can_act_for_member(request.user, region)
+    may_review = can_review(request.user, cohort, region)
+    submit_form = SubmissionForm()
+    review_form = ReviewForm()
+    if request.method == "POST" and request.POST.get("action") == "submit":
+        if not may_submit:
+            raise PermissionDenied
+        submit_form = SubmissionForm(request.POST, request.FILES)
+        if submit_form.is_valid():
+            data = submit_form.cleaned_data
+            try:
+                reviews.submit(
+                    deliverable_id=item.pk,
+                    region_code=code,
+                    user=request.user,
+                    document=data["document"],
+                    url=data["url"],
+                    note=data["note"],
+                )
+            except reviews.SubmissionError as error:
+                submit_form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Your deliverable was submitted."))
+                return redirect(request.path)
+    elif request.method == "POST" and request.POST.get("action") == "review":
+        if not may_review or not versions:
+            raise PermissionDenied
+        review_form = ReviewForm(request.POST)
+        if review_form.is_valid():
+            try:
+                reviews.review(
+                    submission_id=versions[0].pk,
+                    user=request.user,
+                    accept=review_form.cleaned_data["decision"] == "accept",
+                    comment=review_form.cleaned_data["comment"],
+                )
+            except reviews.SubmissionError as error:
+                review_form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Your review was saved."))
+                return redirect(request.path)
+    latest = versions[0] if versions else None
+    return render(
+        request,
+        "cohorts/deliverable.html",
+        {
+            "cohort": cohort,
+            "region": region,
+            "item": item,
+            "deadline": item.deadline_for(region),
+            "status": reviews.item_status(item, region, latest),
+            "versions": versions,
+            "submit_form": submit_form if may_submit else None,
+            "review_form": review_form
+            if may_review and latest and latest.status == Submission.Status.SUBMITTED
+            else None,
+        },
+    )
+
+
+_DOCUMENTS = {
+    "mou": (Mou, "document"),
+    "submission": (Submission, "document"),
+}
+
+
+@login_required
+def document(request, year, code, kind, pk):
+    """An uploaded document, served only to those who may see the member's records."""
+    cohort, region = _get_member_for_user(request, year, code)
+    if kind not in _DOCUMENTS:
+        raise Http404
+    model, field = _DOCUMENTS[kind]
+    lookup = {"region": region, "pk": pk}
+    lookup["deliverable__cohort" if model is Submission else "cohort"] = cohort
+    obj = get_object_or_404(model, **lookup)
+    upload = getattr(obj, field)
+    if not upload:
+        raise Http404
+    kind_sniffed = document_types.sniff(upload.open("rb").read(16))
+    upload.seek(0)
+    content_type = document_types.CONTENT_TYPES.get(kind_sniffed, "application/octet-stream")
+    response = FileResponse(upload, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def jury(request, year):
+    """A juror's own scores; other jurors' scores stay hidden until the jury closes."""
+    cohort = _get_cohort(year)
+    if not (is_juror(request.user, cohort) or can_manage(request.user)):
+        raise PermissionDenied
+    categories = list(cohort.award_categories.prefetch_related("criteria", "nominees__region"))
+    mine = {
+        (s.nominee_id, s.criterion_id): s.value
+        for s in Score.objects.filter(juror=request.user, nominee__category__cohort=cohort)
+    }
+    errors = {}
+    if request.method == "POST":
+        nominee_id = int(request.POST.get("nominee", 0))
+        nominee = get_object_or_404(Nominee, pk=nominee_id, category__cohort=cohort)
+        values = {}
+        for criterion in nominee.category.criteria.all():
+            raw = request.POST.get(f"c{criterion.pk}", "").strip()
+            values[criterion.pk] = int(raw) if raw.isdigit() else -1
+        try:
+            if any(v < 0 for v in values.values()):
+                raise awards.ScoringError(_("Give every criterion a whole-number score."))
+            awards.score_nominee(nominee_id=nominee.pk, juror=request.user, values=values)
+        except awards.ScoringError as error:
+            errors[nominee.pk] = str(error)
+            mine.update({(nominee.pk, k): v for k, v in values.items() if v >= 0})
+        else:
+            messages.success(request, _("Your scores were saved."))
+            return redirect("cohorts:jury", year)
+    for category in categories:
+        for nominee in category.nominees.all():
+            nominee.my_scores = [(c, mine.get((nominee.pk, c.pk))) for c in category.criteria.all()]
+            nominee.error = errors.get(nominee.pk)
+            nominee.own_region = request.user.region_id == nominee.region_id
+    return render(
+        request,
+        "cohorts/jury.html",
+        {
+            "cohort": cohort,
+            "categories": categories,
+            "is_juror": is_juror(request.user, cohort),
+            "show_all": cohort.jury_closed or can_manage(request.user),
+            "results": awards.results(cohort)
+            if cohort.jury_closed or can_manage(request.user)
+            else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def close_jury(request, year):
+    _require_manager(request)
+    cohort = _get_cohort(year)
+    awards.close_jury(cohort_id=cohort.pk, user=request.user)
+    messages.success(request, _("The jury is closed."))
+    return redirect("cohorts:jury", year)

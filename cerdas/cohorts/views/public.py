@@ -1,0 +1,128 @@
+"""Pages anyone can read: the cohorts, their members over time, the showcase and results."""
+
+import datetime
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+
+from cerdas.core.cache import public_page
+
+from .. import awards
+from ..models import AwardCategory, Cohort, Membership, Presentation
+from ..permissions import can_manage, is_juror
+
+KIND = "cohorts"
+
+
+def _get_cohort(year: int) -> Cohort:
+    return get_object_or_404(Cohort, year=year)
+
+
+def _day_from(request) -> datetime.date:
+    return parse_date(request.GET.get("on") or "") or timezone.localdate()
+
+
+@public_page(KIND)
+def cohort_list(request):
+    """Every cohort with its members today."""
+    cohorts = Cohort.objects.with_member_count().order_by("-year")
+    return render(request, "cohorts/list.html", {"cohorts": cohorts})
+
+
+@public_page(KIND)
+def cohort_detail(request, year):
+    """A cohort's calendar, its members on a chosen day and every membership change."""
+    cohort = _get_cohort(year)
+    day = _day_from(request)
+    members = list(cohort.members_on(day).select_related("region__province"))
+    history = list(
+        cohort.memberships.select_related("region", "replaces__region").order_by(
+            "joined_on", "region__name"
+        )
+    )
+    changes = sorted(
+        [m for m in history if m.left_on or m.replaces_id or m.joined_on != _first_day(history)],
+        key=lambda m: m.left_on or m.joined_on,
+    )
+    return render(
+        request,
+        "cohorts/detail.html",
+        {
+            "cohort": cohort,
+            "day": day,
+            "members": members,
+            "history": history,
+            "changes": changes,
+            "sessions": cohort.sessions.all(),
+            "results_published": cohort.results_published(),
+            "has_showcase": cohort.presentations.filter(is_published=True).exists(),
+            "can_manage": request.user.is_authenticated and can_manage(request.user),
+        },
+    )
+
+
+def _first_day(history: list[Membership]):
+    return min((m.joined_on for m in history), default=None)
+
+
+@public_page(KIND)
+def showcase(request, year):
+    """The seminar showcase: each member's presentation, for regions to learn from each other."""
+    cohort = _get_cohort(year)
+    presentations = cohort.presentations.filter(is_published=True).select_related("region")
+    return render(
+        request, "cohorts/showcase.html", {"cohort": cohort, "presentations": presentations}
+    )
+
+
+def slides(request, year, code):
+    presentation = get_object_or_404(
+        Presentation, cohort__year=year, region_id=code, is_published=True
+    )
+    if not presentation.slides:
+        raise Http404
+    return FileResponse(presentation.slides.open("rb"), content_type="application/pdf")
+
+
+def _may_see_results(request, cohort: Cohort) -> bool:
+    """The public from the publish time on; admins always; jurors once the jury is closed."""
+    if cohort.results_published():
+        return True
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    return can_manage(user) or (cohort.jury_closed and is_juror(user, cohort))
+
+
+def results(request, year):
+    """The award night's winners; a 404 to the public before the publish time."""
+    cohort = _get_cohort(year)
+    if not _may_see_results(request, cohort):
+        raise Http404
+    return render(
+        request,
+        "cohorts/results.html",
+        {
+            "cohort": cohort,
+            "results": awards.results(cohort),
+            "published": cohort.results_published(),
+        },
+    )
+
+
+def certificate(request, year, category_id, code):
+    """A winner's certificate as PDF, once the results may be seen."""
+    cohort = _get_cohort(year)
+    if not _may_see_results(request, cohort):
+        raise Http404
+    category = get_object_or_404(AwardCategory, cohort=cohort, pk=category_id)
+    result = next(r for r in awards.results(cohort) if r.category.pk == category.pk)
+    winner = result.winner
+    if winner is None or winner.region_id != code:
+        raise Http404
+    pdf = awards.certificate_pdf(cohort=cohort, category=category, region=winner.region)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="sertifikat-{year}-{code}.pdf"'
+    return response

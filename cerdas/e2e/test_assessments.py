@@ -1,0 +1,83 @@
+"""An admin runs a selection round in the browser; a region reads why it was (not) chosen."""
+
+import datetime
+
+from playwright.sync_api import expect
+
+from cerdas.assessments import defaults, services
+from cerdas.assessments.models import Dimension, Framework, Indicator, Participant
+from conftest import PASSWORD, make_user
+
+
+def _log_in(page, username):
+    page.goto(page.base_url + "/akun/masuk/")
+    page.get_by_label("Nama pengguna").fill(username)
+    page.get_by_label("Sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+
+
+def _prepared_round(admin):
+    # Live-server tests empty the tables after each test, migrations' data included.
+    defaults.install(Framework, Dimension, Indicator)
+    framework = Framework.objects.get(family="readiness", version=1)
+    round_ = services.open_round(
+        user=admin,
+        framework_id=framework.pk,
+        name="Seleksi e2e",
+        purpose="selection",
+        year=2031,
+        opens_on=datetime.date(2031, 1, 1),
+        deadline=datetime.datetime(2031, 2, 1, tzinfo=datetime.UTC),
+        cohort_size=1,
+    )
+    return round_, framework
+
+
+def test_an_admin_runs_a_round_from_invitation_to_publication(page):
+    admin = make_user("admin.e2e", "national_admin")
+    round_, framework = _prepared_round(admin)
+    _log_in(page, "admin.e2e")
+    page.goto(page.base_url + f"/penilaian/kelola/{round_.pk}/")
+    page.get_by_label("Wilayah yang diundang").fill("Kab. Bojonegoro\nKota Surabaya\nBandung")
+    page.get_by_role("button", name="Undang", exact=True).click()
+    expect(page.get_by_text("2 wilayah diundang.")).to_be_visible()
+    # "Bandung" is a kota and a kabupaten: the admin picks one.
+    page.get_by_label("Bandung", exact=True).select_option("32.73")
+    page.get_by_role("button", name="Undang wilayah yang dipilih").click()
+    expect(page.get_by_text("1 wilayah diundang.")).to_be_visible()
+    data = [i for i in framework.ordered_indicators() if i.kind == Indicator.Kind.DATA]
+    for value, participant in enumerate(
+        Participant.objects.filter(round=round_).order_by("region_id")
+    ):
+        for indicator in data:
+            participant.answers.create(indicator=indicator, value=value % 2, source="import")
+    page.get_by_role("button", name="Tutup putaran").click()
+    page.get_by_role("button", name="Hitung nilai dan usulkan seleksi").click()
+    expect(page.get_by_text("Nilai, peringkat, dan usulan seleksi telah dihitung.")).to_be_visible()
+    page.get_by_label("Alasan").fill("Sesuai usulan")
+    page.get_by_role("button", name="Finalkan", exact=True).click()
+    expect(page.get_by_text("Seleksi sudah final")).to_be_visible()
+    page.get_by_role("button", name="Terbitkan hasil").click()
+    expect(page.get_by_text("Hasil telah terbuka untuk publik.")).to_be_visible()
+    page.goto(page.base_url + f"/penilaian/{round_.pk}/peringkat/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Peringkat")
+    expect(page.get_by_role("row")).to_have_count(4)
+    page.get_by_role("link", name="Kota Surabaya").click()
+    expect(page.get_by_role("heading", name="Cara meningkatkan")).to_be_visible()
+    expect(page.locator("dl.facts")).to_contain_text("Jarak ke batas")
+
+
+def test_a_regions_team_saves_a_draft_without_losing_a_bad_answer(page):
+    admin = make_user("admin.e2e", "national_admin")
+    make_user("tim.e2e", "regional_team", "35.22")
+    round_, _framework = _prepared_round(admin)
+    services.invite_regions(round_id=round_.pk, region_codes=["35.22"], user=admin)
+    _log_in(page, "tim.e2e")
+    page.goto(page.base_url + f"/penilaian/{round_.pk}/isian/35.22/")
+    expect(page.locator("dl.facts")).to_contain_text("WIB")
+    page.get_by_label("Staff trained in digital services").fill("9")
+    page.get_by_label("Innovation programs ready to start").fill("4")
+    page.get_by_role("button", name="Simpan draf").click()
+    expect(page.get_by_text("9 berada di luar rentang")).to_be_visible()
+    expect(page.get_by_label("Staff trained in digital services")).to_have_value("9")
+    expect(page.get_by_label("Innovation programs ready to start")).to_have_value("4")

@@ -1,0 +1,43 @@
+"""Uploads are told apart by content and extension together."""
+
+from cerdas.lib import document_types as dt
+
+PDF_HEAD = b"%PDF-1.7\n"
+PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00"
+JPEG_HEAD = b"\xff\xd8\xff\xe0\x00\x10JFIF"
+MB = 1024 * 1024
+
+
+def test_a_pdf_named_pdf_is_accepted():
+    assert dt.check("MoU Bojonegoro.PDF", PDF_HEAD, 1000, max_bytes=MB) == ("pdf", None)
+
+
+def test_jpeg_and_png_are_accepted_with_their_usual_extensions():
+    assert dt.check("sk.jpg", JPEG_HEAD, 10, max_bytes=MB)[0] == "jpeg"
+    assert dt.check("sk.jpeg", JPEG_HEAD, 10, max_bytes=MB)[0] == "jpeg"
+    assert dt.check("sk.png", PNG_HEAD, 10, max_bytes=MB)[0] == "png"
+
+
+def test_a_file_larger_than_the_limit_is_refused():
+    assert dt.check("a.pdf", PDF_HEAD, MB + 1, max_bytes=MB) == (None, ("too_large", str(MB)))
+
+
+def test_an_empty_file_is_refused():
+    assert dt.check("a.pdf", b"", 0, max_bytes=MB)[1][0] == "empty"
+
+
+def test_an_unlisted_extension_is_refused():
+    assert dt.check("a.exe", PDF_HEAD, 10, max_bytes=MB)[1] == ("extension", "exe")
+    assert dt.check("noextension", PDF_HEAD, 10, max_bytes=MB)[1][0] == "extension"
+
+
+def test_html_renamed_to_pdf_is_refused_by_its_content():
+    assert dt.check("a.pdf", b"<html><script>", 10, max_bytes=MB)[1] == ("content", "pdf")
+
+
+def test_a_png_named_pdf_is_refused_as_a_mismatch():
+    assert dt.check("a.pdf", PNG_HEAD, 10, max_bytes=MB)[1] == ("mismatch", "pdf")
+
+
+def test_only_the_allowed_kinds_pass():
+    assert dt.check("a.png", PNG_HEAD, 10, allowed=(dt.PDF,), max_bytes=MB)[1][0] == "extension"

@@ -1,0 +1,67 @@
+"""The programs as a workbook, in the same layout the import reads back."""
+
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+PROGRAM_COLUMNS = [
+    ("name", "Program"),
+    ("dimension", "Dimension"),
+    ("element", "Element"),
+    ("horizon", "Horizon"),
+    ("start_year", "Start year"),
+    ("end_year", "End year"),
+    ("agency", "OPD"),
+    ("partners", "Partners"),
+    ("description", "Description"),
+    ("citizen_benefit", "Citizen benefit"),
+    ("rpjmd_program", "RPJMD program"),
+    ("renstra_program", "Renstra program"),
+]
+BUDGET_COLUMNS = ["Program", "Year", "Source", "Amount"]
+INDICATOR_COLUMNS = ["Program", "Indicator", "Unit", "Baseline", "Target"]
+SHEETS = ("Programs", "Budgets", "Indicators")
+
+
+def render_xlsx(snapshot: dict) -> bytes:
+    workbook = Workbook()
+    programs = workbook.active
+    programs.title = SHEETS[0]
+    budgets = workbook.create_sheet(SHEETS[1])
+    indicators = workbook.create_sheet(SHEETS[2])
+    programs.append([header for _key, header in PROGRAM_COLUMNS])
+    budgets.append(BUDGET_COLUMNS)
+    indicators.append(INDICATOR_COLUMNS)
+    for program in snapshot["programs"]:
+        programs.append([program[key] for key, _header in PROGRAM_COLUMNS])
+        for budget in program["budgets"]:
+            budgets.append([program["name"], budget["year"], budget["source"], budget["amount"]])
+        for indicator in program["indicators"]:
+            indicators.append(
+                [
+                    program["name"],
+                    indicator["name"],
+                    indicator["unit"],
+                    indicator["baseline"],
+                    indicator["target"],
+                ]
+            )
+    for sheet in (programs, budgets, indicators):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+    notes = workbook.create_sheet(_("Notes"))
+    notes.append(
+        [
+            _(
+                "Dimension: a code such as governance, branding, economy, living, "
+                "society, environment. Horizon: quick_win, short, medium or long. "
+                "Source: apbd, apbn, private or other. Amounts in whole Rupiah."
+            )
+        ]
+    )
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()

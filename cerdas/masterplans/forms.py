@@ -1,0 +1,226 @@
+# ruff: noqa: RUF001 - en dashes in year ranges are intended typography
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from cerdas.masterplans.models import (
+    MAX_BUDGET,
+    MAX_PERIOD_YEARS,
+    MAX_YEAR,
+    MIN_YEAR,
+    Budget,
+    Dimension,
+    Element,
+    Horizon,
+    Program,
+    Section,
+)
+from cerdas.masterplans.sections import fields_for
+from cerdas.regions.models import Agency, Region
+
+
+class MasterplanForm(forms.Form):
+    region = forms.ModelChoiceField(Region.objects.none(), label=_("Region"))
+    title = forms.CharField(label=_("Title"), max_length=200)
+    period_start = forms.IntegerField(label=_("First year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    period_end = forms.IntegerField(label=_("Last year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    cohort_year = forms.IntegerField(
+        label=_("Cohort year"),
+        required=False,
+        min_value=2017,
+        max_value=MAX_YEAR,
+        help_text=_("The year the region joined Gerakan Menuju 100 Smart City, if it did."),
+    )
+
+    def __init__(self, *args, regions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions
+        if regions.count() == 1:
+            self.fields["region"].initial = regions.first()
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and not start <= end < start + MAX_PERIOD_YEARS:
+            raise forms.ValidationError(
+                _("The plan covers one to ten years: the last year is at most %(last)s.")
+                % {"last": start + MAX_PERIOD_YEARS - 1}
+            )
+        return data
+
+
+class SectionForm(forms.Form):
+    """The fields of one section, plus the version it was loaded at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.groups: list[tuple[str, list]] = []
+        for field in fields_for(kind):
+            self.fields[field.name] = forms.CharField(
+                label=field.label,
+                help_text=field.help,
+                required=False,
+                max_length=20_000,
+                widget=forms.Textarea(attrs={"rows": 4 if kind != Section.Kind.READINESS else 3}),
+            )
+            if not self.groups or self.groups[-1][0] != field.group:
+                self.groups.append((field.group, []))
+            self.groups[-1][1].append(field.name)
+
+    def grouped(self):
+        return [(group, [self[name] for name in names]) for group, names in self.groups]
+
+    def texts(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
+
+
+class ProgramForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Program
+        fields = [
+            "name",
+            "description",
+            "dimension",
+            "element",
+            "horizon",
+            "start_year",
+            "end_year",
+            "agency",
+            "partners",
+            "citizen_benefit",
+            "rpjmd_program",
+            "renstra_program",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "citizen_benefit": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, masterplan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.masterplan = masterplan
+        self.fields["agency"].queryset = Agency.objects.filter(region_id=masterplan.region_id)
+        self.fields["dimension"].queryset = Dimension.objects.all()
+        self.fields["element"].queryset = Element.objects.select_related("dimension")
+        self.fields["element"].label_from_instance = lambda e: f"{e.dimension.name}: {e.label}"
+        self.fields["dimension"].label_from_instance = lambda d: d.name
+        for name in ("start_year", "end_year"):
+            self.fields[name].widget.attrs.update(
+                min=masterplan.period_start, max=masterplan.period_end
+            )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_year"), data.get("end_year")
+        plan = self.masterplan
+        if start and end:
+            if start > end:
+                self.add_error("end_year", _("The last year comes after the first year."))
+            elif not plan.period_start <= start <= end <= plan.period_end:
+                self.add_error(
+                    "end_year",
+                    _("Years must lie within the plan period, %(start)s–%(end)s.")
+                    % {"start": plan.period_start, "end": plan.period_end},
+                )
+            elif data.get("horizon") == Horizon.QUICK_WIN and end - start + 1 > 2:
+                self.add_error("end_year", _("A quick win is done within two years."))
+        element, dimension = data.get("element"), data.get("dimension")
+        if element and dimension and element.dimension_id != dimension.pk:
+            self.add_error("element", _("Choose an element of the program's dimension."))
+        return data
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class BudgetForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    # An empty first choice, so the empty extra rows submit nothing and are skipped.
+    source = forms.ChoiceField(label=_("Source"), choices=[("", "—"), *Budget.Source.choices])
+    amount = forms.IntegerField(
+        label=_("Amount (Rp)"),
+        min_value=0,
+        max_value=MAX_BUDGET,
+        error_messages={
+            "min_value": _("A budget cannot be negative."),
+            "max_value": _("That is more than Rp 10 trillion: check the number of zeros."),
+        },
+    )
+
+
+class IndicatorForm(forms.Form):
+    name = forms.CharField(label=_("Indicator"), max_length=200)
+    unit = forms.CharField(label=_("Unit"), max_length=40, required=False)
+    baseline = forms.DecimalField(
+        label=_("Baseline"), max_digits=16, decimal_places=2, required=False
+    )
+    target = forms.DecimalField(label=_("Target"), max_digits=16, decimal_places=2)
+
+
+class BaseBudgetFormSet(forms.BaseFormSet):
+    def __init__(self, *args, program_years=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.program_years = program_years
+
+    def clean(self):
+        if any(self.errors) or not self.program_years:
+            return
+        start, end = self.program_years
+        for form in self.forms:
+            year = form.cleaned_data.get("year")
+            if year and not start <= year <= end and not form.cleaned_data.get("DELETE"):
+                form.add_error(
+                    "year",
+                    _("Budget years lie within the program's years, %(start)s–%(end)s.")
+                    % {"start": start, "end": end},
+                )
+                raise forms.ValidationError(_("Some budget years are outside the program."))
+
+    def rows(self) -> list[dict]:
+        return [
+            f.cleaned_data
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+
+
+class BaseIndicatorFormSet(forms.BaseFormSet):
+    def rows(self) -> list[dict]:
+        return [
+            f.cleaned_data
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+
+
+BudgetFormSet = formset_factory(
+    BudgetForm, BaseBudgetFormSet, extra=3, can_delete=True, max_num=60, validate_max=True
+)
+IndicatorFormSet = formset_factory(
+    IndicatorForm, BaseIndicatorFormSet, extra=2, can_delete=True, max_num=20, validate_max=True
+)
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+    target = forms.ChoiceField(label=_("About"), required=False)
+
+    def __init__(self, *args, masterplan, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", _("The whole plan"))]
+        choices += [(f"section:{k}", label) for k, label in Section.Kind.choices]
+        choices += [(f"program:{p.pk}", p.name) for p in masterplan.programs.all()]
+        self.fields["target"].choices = choices
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Programs workbook (XLSX)"),
+        help_text=_("Download the programs as XLSX to get a workbook in the expected layout."),
+    )

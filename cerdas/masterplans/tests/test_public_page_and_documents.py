@@ -1,0 +1,109 @@
+"""An approved plan is public: its page, its documents, and the region profile's section."""
+
+import io
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from cerdas.masterplans import services
+from cerdas.masterplans.models import Horizon
+from cerdas.masterplans.tests.factories import add_program, make_plan, take_through
+from cerdas.masterplans.tests.pdf_reading import pdf_facts
+
+
+@pytest.fixture
+def approved(member_a, assessor_a):
+    plan = make_plan()
+    services.save_section(plan.pk, "vision", {"vision": "Bojonegoro Produktif & Energik"}, 1)
+    add_program(
+        plan,
+        name="Mal Pelayanan Publik Digital",
+        horizon=Horizon.QUICK_WIN,
+        citizen_benefit="Urus KTP tanpa antre panjang",
+    )
+    add_program(
+        plan,
+        name="Pasar Tani Daring",
+        dimension="economy",
+        start=2026,
+        end=2030,
+        budgets=[{"year": 2027, "source": "apbn", "amount": 2_000_000_000}],
+    )
+    return take_through(plan, member_a, assessor_a, "submit", "start_review", "approve")
+
+
+@pytest.mark.django_db
+def test_anyone_reads_the_public_page_with_vision_programs_and_roadmap(client, approved):
+    body = client.get(f"/masterplan/{approved.pk}/").content.decode()
+    assert "Bojonegoro Produktif &amp; Energik" in body
+    assert "Mal Pelayanan Publik Digital" in body
+    assert "Urus KTP tanpa antre panjang" in body
+    assert "<svg" in body and "Pasar Tani Daring" in body
+    assert "Rp 2.150.000.000" in body  # the budget summary's total
+
+
+@pytest.mark.django_db
+def test_the_docx_opens_with_its_headings_and_tables(client, approved):
+    response = client.get(f"/masterplan/{approved.pk}/unduh/docx/")
+    assert response.status_code == 200
+    document = Document(io.BytesIO(response.content))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Visi, misi, dan sasaran" in headings or "Vision, mission and goals" in headings
+    assert "Smart Governance" in headings
+    texts = "\n".join(p.text for p in document.paragraphs)
+    assert approved.title in texts
+    assert "Bojonegoro Produktif & Energik" in texts
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert "Mal Pelayanan Publik Digital" in cells
+    assert "Rp 2.000.000.000" in cells
+    assert "TOC" in document.element.xml  # the table-of-contents field
+
+
+@pytest.mark.django_db
+def test_the_pdf_renders_several_pages(client, approved):
+    response = client.get(f"/masterplan/{approved.pk}/unduh/pdf/")
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF-")
+    pages, titles = pdf_facts(response.content)
+    assert pages > 1
+    assert approved.title in titles
+    assert "Smart Governance" in titles
+    assert "Mal Pelayanan Publik Digital" not in titles  # programs are rows, not headings
+
+
+@pytest.mark.django_db
+def test_the_xlsx_lists_programs_budgets_and_indicators(client, approved):
+    response = client.get(f"/masterplan/{approved.pk}/unduh/xlsx/")
+    workbook = load_workbook(io.BytesIO(response.content))
+    names = [row[0] for row in workbook["Programs"].iter_rows(min_row=2, values_only=True)]
+    assert sorted(names) == ["Mal Pelayanan Publik Digital", "Pasar Tani Daring"]
+    assert workbook["Budgets"].max_row == 3 and workbook["Indicators"].max_row == 3
+
+
+@pytest.mark.django_db
+def test_the_region_profile_links_the_approved_plan(client, approved):
+    body = client.get("/wilayah/35.22/").content.decode()
+    assert approved.title in body
+    assert f"/masterplan/{approved.pk}/unduh/pdf/" in body
+    assert approved.title not in client.get("/wilayah/32.73/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_draft_is_not_on_the_profile_nor_in_the_public_list(client, member_a):
+    plan = make_plan(title="Draf rahasia")
+    assert "Draf rahasia" not in client.get("/wilayah/35.22/").content.decode()
+    assert "Draf rahasia" not in client.get("/masterplan/").content.decode()
+    assert client.get(f"/masterplan/{plan.pk}/unduh/docx/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_comparison_shows_each_approved_region(client, approved):
+    body = client.get("/masterplan/bandingkan/").content.decode()
+    assert "Kabupaten Bojonegoro" in body
+    assert "Mal Pelayanan Publik Digital" in body
+
+
+@pytest.mark.django_db
+def test_an_unknown_format_is_a_404(client, approved):
+    assert client.get(f"/masterplan/{approved.pk}/unduh/exe/").status_code == 404

@@ -1,0 +1,196 @@
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from cerdas.lib import region_names
+from cerdas.portal.models import Article, Category, Reaction
+from cerdas.portal.permissions import writable_regions
+from cerdas.regions.models import Region
+from cerdas.regions.services import get_resolver
+
+MAX_RELATED = 20
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search the news"), required=False, max_length=100)
+
+
+class ReactionForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("How do you feel about this news?"),
+        choices=Reaction.Choice.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose one of the four answers."),
+            "invalid_choice": _("Choose one of the four answers."),
+        },
+    )
+
+
+class ArticleForm(forms.ModelForm):
+    """What an editor writes; the region choice is limited to where they may publish."""
+
+    related = forms.CharField(
+        label=_("Related regions"),
+        required=False,
+        max_length=1000,
+        help_text=_("Kemendagri codes or names, separated by commas, e.g. 35.22, Kota Bandung."),
+    )
+
+    class Meta:
+        model = Article
+        fields = ["region", "title", "slug", "summary", "body", "category", "tags", "byline"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "body": forms.Textarea}
+        help_texts = {
+            "slug": _("The words in the article's address; made from the title when empty."),
+            "body": _(
+                "Plain text (a blank line starts a new paragraph) or simple HTML: paragraphs, "
+                "headings, lists, links, bold, italics and quotes. Anything else is removed."
+            ),
+            "tags": _("Separated by commas."),
+            "byline": _("A name or a role, e.g. Diskominfo Kabupaten Bojonegoro."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["region"].queryset = writable_regions(user).order_by("name")
+        self.fields["slug"].required = False
+        self.fields["category"].queryset = Category.objects.all()
+        if user.can("manage_program"):
+            self.fields["region"].empty_label = _("National news (no region)")
+        else:
+            self.fields["region"].required = True
+            self.fields["region"].empty_label = None
+            self.fields["region"].help_text = ""
+        if self.instance.pk:
+            codes = self.instance.related_regions.values_list("pk", flat=True)
+            self.initial["related"] = ", ".join(codes)
+
+    def clean_slug(self):
+        slug = slugify(self.cleaned_data.get("slug") or self.cleaned_data.get("title") or "")
+        return slug[:120] or "berita"
+
+    def clean_related(self):
+        """Resolve each name to one region; an ambiguous or unknown one is sent back."""
+        names = [n.strip() for n in self.cleaned_data["related"].split(",") if n.strip()]
+        if len(names) > MAX_RELATED:
+            raise forms.ValidationError(
+                _("Name at most %(max)s related regions."), params={"max": MAX_RELATED}
+            )
+        resolver = get_resolver()
+        codes, problems = [], []
+        for name in names:
+            result = resolver.resolve(name)
+            if result.status == region_names.MATCH:
+                codes.append(result.best.code)
+            elif result.status == region_names.AMBIGUOUS:
+                options = "; ".join(f"{c.name} ({c.code})" for c in result.candidates)
+                problems.append(
+                    _("“%(name)s” could be: %(options)s. Write the code of the one you mean.")
+                    % {"name": name, "options": options}
+                )
+            else:
+                problems.append(
+                    _("No region is called “%(name)s”. Check the spelling or write its code.")
+                    % {"name": name}
+                )
+        if problems:
+            raise forms.ValidationError(problems)
+        return list(dict.fromkeys(codes))
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "region_id": data["region"].pk if data["region"] else None,
+            "title": data["title"],
+            "slug": data["slug"],
+            "summary": data["summary"],
+            "body": data["body"],
+            "category_id": data["category"].pk if data["category"] else None,
+            "tags": data["tags"],
+            "byline": data["byline"],
+        }
+
+
+class StatusForm(forms.Form):
+    """Publish now, schedule, take back to draft or archive; times in the article's zone."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=Article.Status.choices)
+    publish_at = forms.DateTimeField(
+        label=_("Publish at"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text=_("Leave empty to publish now; a later time schedules the article."),
+    )
+    reason = forms.CharField(label=_("Note for the log"), required=False, max_length=300)
+
+    def __init__(self, *args, article, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.zone = article.tzinfo
+        self.fields["publish_at"].label = _("Publish at (%(zone)s)") % {
+            "zone": article.timezone_abbreviation
+        }
+        if not self.is_bound:
+            self.initial["status"] = article.status
+            if article.published_at:
+                self.initial["publish_at"] = timezone.localtime(article.published_at, self.zone)
+
+    def clean_publish_at(self):
+        value = self.cleaned_data["publish_at"]
+        if value is None:
+            return None
+        # The browser sends a wall-clock time: it is the article's region's time.
+        naive = value.replace(tzinfo=None) if timezone.is_aware(value) else value
+        return timezone.make_aware(naive, self.zone)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == Article.Status.ARCHIVED and not self.article.published_at:
+            raise forms.ValidationError(_("Only an article that was published can be archived."))
+        when = data.get("publish_at")
+        if when and when < timezone.now() - dt.timedelta(days=3650):
+            self.add_error("publish_at", _("Check the year of the publish time."))
+        return data
+
+
+class ImageForm(forms.Form):
+    image = forms.FileField(
+        label=_("Picture"),
+        help_text=_("JPEG, PNG, WebP or GIF, at most 8 MB; it is resized for phones."),
+    )
+    alt_text = forms.CharField(
+        label=_("Description for screen readers"),
+        max_length=250,
+        help_text=_("Say what the picture shows, for readers who cannot see it."),
+        error_messages={"required": _("Describe the picture for readers who cannot see it.")},
+    )
+    caption = forms.CharField(label=_("Caption"), required=False, max_length=250)
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def period(self, zone) -> tuple[dt.date, dt.date]:
+        """The chosen days, by default the last 30 days up to today (in the zone)."""
+        today = timezone.localdate(timezone=zone)
+        data = self.cleaned_data if self.is_valid() else {}
+        end = data.get("end") or today
+        start = data.get("start") or end - dt.timedelta(days=29)
+        if start > end:
+            start, end = end, start
+        return start, min(end, start + dt.timedelta(days=366))
+
+
+def region_choices_exist(user) -> bool:
+    return user.can("manage_program") or Region.objects.filter(pk=user.region_id).exists()

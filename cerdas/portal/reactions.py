@@ -1,0 +1,160 @@
+"""Reactions ("Bagaimana Tanggapan Anda?"): one per reader per article, changeable, anonymous.
+
+A reader is known by a keyed hash of the account or a random first-party cookie, plus the
+article: nothing about the person, and no link between their answers to two articles. The
+hash expires (``PORTAL_REACTION_MEMORY`` seconds, 30 days by default) and is then erased;
+the answer stays counted. Flooding is limited per address, and the address is only ever
+kept as a hash salted with a secret that changes daily, in the cache, for an hour.
+"""
+
+import datetime as dt
+import secrets
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from cerdas.lib.percentages import percentages
+from cerdas.portal.counting import READER_COOKIE, _keyed_hash, client_address
+from cerdas.portal.models import Reaction
+
+CHOICES = list(Reaction.Choice.values)
+LIMIT_WINDOW = 3600
+TOTALS_TIMEOUT = 60
+
+
+class TooManyReactions(Exception):
+    """This address sent more reactions in the last hour than a person would."""
+
+
+def reaction_limit() -> int:
+    return int(getattr(settings, "PORTAL_REACTION_LIMIT", 30))
+
+
+def reaction_memory() -> int:
+    return int(getattr(settings, "PORTAL_REACTION_MEMORY", 30 * 24 * 3600))
+
+
+def new_reader_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def reader_token(request) -> str | None:
+    """The account or the reader cookie; None for a first-time anonymous reader."""
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    token = request.COOKIES.get(READER_COOKIE, "")
+    return f"cookie:{token}" if 16 <= len(token) <= 64 else None
+
+
+def reader_hash(token: str, article_id: int) -> str:
+    return _keyed_hash("reaction", f"{token}#{article_id}")
+
+
+def check_address_limit(request) -> None:
+    """Count this reaction against the sender's address; raise once over the hourly limit."""
+    day = timezone.now().date().isoformat()
+    address = _keyed_hash(f"address:{day}", client_address(request))
+    key = f"portal:react-limit:{address}"
+    cache.add(key, 0, timeout=LIMIT_WINDOW)
+    try:
+        sent = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=LIMIT_WINDOW)
+        sent = 1
+    if sent > reaction_limit():
+        raise TooManyReactions
+
+
+def react(article_id: int, token: str, choice: str) -> Reaction:
+    """Record or change this reader's reaction to the article."""
+    if choice not in CHOICES:
+        raise ValueError(choice)
+    digest = reader_hash(token, article_id)
+    now = timezone.now()
+    values = {
+        "choice": choice,
+        "updated_at": now,
+        "hash_expires_at": now + dt.timedelta(seconds=reaction_memory()),
+    }
+    for _attempt in range(2):
+        try:
+            with transaction.atomic():
+                reaction, _created = Reaction.objects.update_or_create(
+                    article_id=article_id, reader_hash=digest, defaults=values
+                )
+                # Forget the cached totals now and again once committed, so a reader who
+                # cached them in between does not keep the old figures.
+                cache.delete(_totals_key(article_id))
+                transaction.on_commit(lambda: cache.delete(_totals_key(article_id)))
+                return reaction
+        except IntegrityError:
+            # The same reader's other request created the row a moment ago: update it.
+            continue
+    raise RuntimeError("reaction could not be stored")
+
+
+def current_choice(token: str | None, article_id: int) -> str | None:
+    if token is None:
+        return None
+    return (
+        Reaction.objects.filter(article_id=article_id, reader_hash=reader_hash(token, article_id))
+        .values_list("choice", flat=True)
+        .first()
+    )
+
+
+def _totals(counts: dict[str, int]) -> dict:
+    ordered = {choice: counts.get(choice, 0) for choice in CHOICES}
+    return {
+        "counts": ordered,
+        "percentages": percentages(ordered),
+        "total": sum(ordered.values()),
+    }
+
+
+def totals_for(article_ids: Iterable[int]) -> dict[int, dict]:
+    """Counts, percentages (summing to 100) and number of responses per article, in one query."""
+    ids = list(article_ids)
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    rows = (
+        Reaction.objects.filter(article_id__in=ids)
+        .values("article_id", "choice")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for row in rows:
+        counts[row["article_id"]][row["choice"]] = row["n"]
+    return {article_id: _totals(counts[article_id]) for article_id in ids}
+
+
+def _totals_key(article_id: int) -> str:
+    return f"portal:reaction-totals:{article_id}"
+
+
+def totals(article_id: int) -> dict:
+    """One article's totals, kept in the cache until its next reaction (or a minute)."""
+    key = _totals_key(article_id)
+    result = cache.get(key)
+    if result is None:
+        result = totals_for([article_id])[article_id]
+        cache.set(key, result, TOTALS_TIMEOUT)
+    return result
+
+
+def with_labels(result: dict) -> list[dict]:
+    """The totals as rows a template can loop over, in the order of the question."""
+    labels = dict(Reaction.Choice.choices)
+    return [
+        {
+            "value": choice,
+            "label": labels[choice],
+            "count": result["counts"][choice],
+            "percent": result["percentages"][choice],
+        }
+        for choice in CHOICES
+    ]

@@ -1,0 +1,21 @@
+"""The demo fills the portal with labelled example news that the dashboard can show."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from cerdas.portal.models import Article, ArticleDay, Reaction
+
+
+@pytest.mark.django_db
+def test_the_demo_makes_a_dozen_labelled_articles_once(client):
+    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", stdout=StringIO())
+    articles = Article.objects.all()
+    assert articles.count() == 12
+    assert all(a.is_demo and "(demo)" in a.title for a in articles)
+    assert {a.region_id for a in articles} == {"35.22", "32.73", "73.71", "35.10", None}
+    assert Reaction.objects.count() > 0 and ArticleDay.objects.count() > 0
+    body = client.get("/berita/").content.decode()
+    assert 'class="badge">demo' in body

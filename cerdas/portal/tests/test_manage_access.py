@@ -1,0 +1,96 @@
+"""Editors reach only their own region's news; national news is the program office's."""
+
+import pytest
+
+from cerdas.portal import services
+from cerdas.portal.models import Article, ArticleImage
+from cerdas.portal.tests.factories import picture
+from cerdas.portal.tests.factories import make_article
+
+OUTSIDERS = ["member_b", "officer_a", "assessor_a", "citizen"]
+
+
+def _pages(article):
+    return [
+        f"/berita/kelola/{article.pk}/",
+        f"/berita/kelola/{article.pk}/pratinjau/",
+        f"/berita/kelola/{article.pk}/gambar/",
+        f"/berita/kelola/{article.pk}/statistik/",
+        f"/berita/kelola/{article.pk}/statistik/?format=csv",
+    ]
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    article = make_article()
+    for url in ["/berita/kelola/", "/berita/kelola/baru/", "/berita/kelola/statistik/", *_pages(article)]:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/akun/masuk/?next="), url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", OUTSIDERS)
+def test_outsiders_get_403_on_another_regions_article(client, request, persona):
+    article = make_article(title="Rahasia dapur redaksi", status=Article.Status.DRAFT)
+    client.force_login(request.getfixturevalue(persona))
+    for url in _pages(article):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "Rahasia dapur redaksi" not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", ["officer_a", "assessor_a", "citizen"])
+def test_people_who_write_no_news_cannot_open_the_dashboard(client, request, persona):
+    client.force_login(request.getfixturevalue(persona))
+    for url in ["/berita/kelola/", "/berita/kelola/baru/", "/berita/kelola/statistik/"]:
+        assert client.get(url).status_code == 403, url
+
+
+@pytest.mark.django_db
+def test_an_editor_of_region_b_cannot_change_region_as_article_by_posting(
+    client, member_b, member_a, media
+):
+    article = make_article(title="Judul asli")
+    client.force_login(member_b)
+    data = {"region": "32.73", "title": "Diubah", "summary": "x", "body": "x", "byline": "x"}
+    assert client.post(f"/berita/kelola/{article.pk}/", data).status_code == 403
+    assert client.post(f"/berita/kelola/{article.pk}/status/", {"status": "draft"}).status_code == 403
+    image = services.add_image(member_a, article.pk, picture(), "foto")
+    assert client.post(f"/berita/kelola/gambar/{image.pk}/hapus/").status_code == 403
+    article.refresh_from_db()
+    assert article.title == "Judul asli" and article.status == Article.Status.PUBLISHED
+    assert ArticleImage.objects.filter(pk=image.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_regional_team_cannot_touch_national_news(client, member_a):
+    article = make_article(region=None, title="Berita nasional")
+    client.force_login(member_a)
+    assert client.get(f"/berita/kelola/{article.pk}/").status_code == 403
+    assert "Berita nasional" not in client.get("/berita/kelola/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_regions_team_and_national_admins_reach_the_regions_article(client, member_a, national_admin):
+    article = make_article()
+    for user in (member_a, national_admin):
+        client.force_login(user)
+        for url in _pages(article):
+            assert client.get(url).status_code == 200, (user, url)
+
+
+@pytest.mark.django_db
+def test_an_unknown_article_is_404_even_for_an_admin(client, national_admin):
+    client.force_login(national_admin)
+    assert client.get("/berita/kelola/999999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_list_shows_only_the_editors_own_regions_articles(client, member_a):
+    make_article(title="Punya Bojonegoro")
+    make_article(title="Punya Bandung", region="32.73")
+    client.force_login(member_a)
+    body = client.get("/berita/kelola/").content.decode()
+    assert "Punya Bojonegoro" in body and "Punya Bandung" not in body

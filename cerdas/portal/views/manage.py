@@ -1,0 +1,260 @@
+"""What editors use: writing and publishing news, images, and the readership dashboard."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cerdas.portal import counting, reactions, services, stats
+from cerdas.portal.forms import ArticleForm, ImageForm, PeriodForm, StatusForm
+from cerdas.portal.models import NATIONAL_TIMEZONE, Article, ArticleImage, Reaction
+from cerdas.portal.permissions import can_edit_article, can_use_dashboard
+
+
+def _get_article_for_user(request, pk: int) -> Article:
+    """The article, if the signed-in user may edit it; else 404 or 403."""
+    article = get_object_or_404(
+        Article.objects.select_related("region__province", "category"), pk=pk
+    )
+    if not can_edit_article(request.user, article):
+        raise PermissionDenied
+    return article
+
+
+def _require_editor(request) -> None:
+    if not can_use_dashboard(request.user):
+        raise PermissionDenied
+
+
+@login_required
+def article_list(request):
+    """The articles this editor may edit, newest first, with their readership."""
+    _require_editor(request)
+    articles = Article.objects.for_user(request.user).select_related("region")
+    status = request.GET.get("status", "")
+    if status in Article.Status.values:
+        articles = articles.filter(status=status)
+    page = Paginator(articles.order_by("-updated_at"), 25).get_page(request.GET.get("page"))
+    ids = [a.pk for a in page.object_list]
+    views = counting.shown_views(ids)
+    totals = reactions.totals_for(ids)
+    rows = [(a, views.get(a.pk, a.views), totals[a.pk]) for a in page.object_list]
+    return render(
+        request,
+        "portal/manage/article_list.html",
+        {"page": page, "rows": rows, "status": status, "statuses": Article.Status.choices,
+         "query": f"status={status}" if status else ""},
+    )
+
+
+@login_required
+def article_create(request):
+    _require_editor(request)
+    form = ArticleForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        article = services.save_article(
+            request.user, None, form.service_fields(), form.cleaned_data["related"]
+        )
+        messages.success(request, _("The article is saved as a draft."))
+        return redirect("portal:manage_edit", article.pk)
+    return render(request, "portal/manage/article_form.html", {"form": form, "article": None})
+
+
+@login_required
+def article_edit(request, pk):
+    article = _get_article_for_user(request, pk)
+    form = ArticleForm(request.POST or None, instance=article, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.save_article(
+            request.user, article.pk, form.service_fields(), form.cleaned_data["related"]
+        )
+        messages.success(request, _("Your changes are saved."))
+        return redirect("portal:manage_edit", article.pk)
+    return render(
+        request,
+        "portal/manage/article_form.html",
+        {"form": form, "article": article, "status_form": StatusForm(article=article)},
+    )
+
+
+@login_required
+@require_POST
+def article_status(request, pk):
+    article = _get_article_for_user(request, pk)
+    status_form = StatusForm(request.POST, article=article)
+    if status_form.is_valid():
+        data = status_form.cleaned_data
+        article = services.change_status(
+            request.user, article.pk, data["status"], data["publish_at"], data["reason"]
+        )
+        messages.success(
+            request,
+            _("The article is now: %(status)s.") % {"status": article.display_status},
+        )
+        return redirect("portal:manage_edit", article.pk)
+    form = ArticleForm(instance=article, user=request.user)
+    return render(
+        request,
+        "portal/manage/article_form.html",
+        {"form": form, "article": article, "status_form": status_form},
+        status=400,
+    )
+
+
+@login_required
+def article_preview(request, pk):
+    """The article as readers will see it, for its editors, even before it is published."""
+    article = _get_article_for_user(request, pk)
+    images = list(article.images.all())
+    return render(
+        request,
+        "portal/article.html",
+        {"article": article, "images": images, "lead_image": images[0] if images else None,
+         "related_regions": article.related_regions.all(), "views": article.views,
+         "reactions_on": False, "preview": True},
+    )
+
+
+@login_required
+def article_images(request, pk):
+    article = _get_article_for_user(request, pk)
+    form = ImageForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.add_image(
+                request.user, article.pk, data["image"], data["alt_text"], data["caption"]
+            )
+        except ValidationError as error:
+            form.add_error("image", error)
+        else:
+            messages.success(request, _("The picture is added."))
+            return redirect("portal:manage_images", article.pk)
+    return render(
+        request,
+        "portal/manage/article_images.html",
+        {"article": article, "form": form, "images": article.images.all()},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def image_delete(request, image_pk):
+    image = get_object_or_404(ArticleImage, pk=image_pk)
+    article = _get_article_for_user(request, image.article_id)
+    services.remove_image(request.user, image.pk)
+    messages.success(request, _("The picture is removed."))
+    return redirect("portal:manage_images", article.pk)
+
+
+def _zone_for(user, article=None):
+    import zoneinfo
+
+    if article is not None:
+        return article.tzinfo
+    if user.region_id:
+        return user.region.tzinfo
+    return zoneinfo.ZoneInfo(NATIONAL_TIMEZONE)
+
+
+@login_required
+def article_stats(request, pk):
+    """One article's views and reactions per day in a period, with a chart and CSV."""
+    article = _get_article_for_user(request, pk)
+    form = PeriodForm(request.GET or None)
+    start, end = form.period(article.tzinfo)
+    figures = stats.period_stats([article.pk], start, end, article.tzinfo)
+    if request.GET.get("format") == "csv":
+        return _csv_response(f"berita-{article.pk}-{start}-{end}.csv", *_daily_csv(figures))
+    return render(
+        request,
+        "portal/manage/article_stats.html",
+        _stats_context(figures, form, start, end, article=article,
+                       views_total=counting.shown_views([article.pk])[article.pk]),
+    )
+
+
+@login_required
+def overview(request):
+    """All the editor's articles over a period: views, reactions, satisfaction, chart, CSV."""
+    _require_editor(request)
+    zone = _zone_for(request.user)
+    form = PeriodForm(request.GET or None)
+    start, end = form.period(zone)
+    articles = list(
+        Article.objects.for_user(request.user).exclude(published_at=None).select_related("region")
+    )
+    figures = stats.period_stats([a.pk for a in articles], start, end, zone)
+    rows = []
+    for article in articles:
+        counts = figures["reactions_by_article"].get(article.pk, dict.fromkeys(reactions.CHOICES, 0))
+        rows.append(
+            {"article": article, "views": figures["views_by_article"].get(article.pk, 0),
+             "counts": counts, "responses": sum(counts.values()),
+             "satisfaction": stats.satisfaction_share(counts)}
+        )
+    rows.sort(key=lambda row: -row["views"])
+    if request.GET.get("format") == "csv":
+        return _csv_response(f"berita-{start}-{end}.csv", *_overview_csv(rows))
+    return render(
+        request,
+        "portal/manage/overview.html",
+        _stats_context(figures, form, start, end, rows=rows, views_total=None),
+    )
+
+
+def _stats_context(figures, form, start, end, **extra) -> dict:
+    labels = dict(Reaction.Choice.choices)
+    return {
+        "form": form,
+        "start": start,
+        "end": end,
+        "figures": figures,
+        "views_chart": stats.bar_chart(list(figures["views_by_day"].items())),
+        "reactions_chart": stats.bar_chart(
+            [(day, sum(c.values())) for day, c in figures["reactions_by_day"].items()]
+        ),
+        "reaction_rows": [
+            {"label": labels[c], "count": figures["reactions_total"][c],
+             "percent": figures["reaction_percentages"][c]}
+            for c in reactions.CHOICES
+        ],
+        "choice_labels": [labels[c] for c in reactions.CHOICES],
+        "csv_query": f"start={start}&end={end}&format=csv",
+        **extra,
+    }
+
+
+def _daily_csv(figures):
+    header = ["date", "views", *reactions.CHOICES]
+    rows = [
+        [day.isoformat(), figures["views_by_day"][day],
+         *(figures["reactions_by_day"][day][c] for c in reactions.CHOICES)]
+        for day in figures["days"]
+    ]
+    return header, rows
+
+
+def _overview_csv(rows):
+    header = ["id", "title", "region", "published_at", "views", *reactions.CHOICES,
+              "responses", "satisfied_percent"]
+    lines = [
+        [row["article"].pk, row["article"].title,
+         row["article"].region.code if row["article"].region_id else "national",
+         row["article"].published_at.isoformat(), row["views"],
+         *(row["counts"][c] for c in reactions.CHOICES), row["responses"],
+         "" if row["satisfaction"] is None else row["satisfaction"]]
+        for row in rows
+    ]
+    return header, lines
+
+
+def _csv_response(filename: str, header, rows) -> HttpResponse:
+    response = HttpResponse(stats.csv_text(header, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
