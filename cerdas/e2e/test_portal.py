@@ -5,9 +5,9 @@ import datetime as dt
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from conftest import PASSWORD, make_user
 from cerdas.e2e.conftest import PHONE
 from cerdas.portal.models import Article
+from conftest import PASSWORD, make_user
 
 PHONE_UA = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
 

@@ -74,7 +74,11 @@ def _article_out(request, article: Article, views: int, totals: dict) -> dict:
 
 @router.get("", response=ArticlePage, summary="List published articles, newest first")
 def list_articles(
-    request, region: str = "", national: bool = False, q: str = "", limit: int = 20,
+    request,
+    region: str = "",
+    national: bool = False,
+    q: str = "",
+    limit: int = 20,
     offset: int = 0,
 ):
     """Published articles. Filter by `region` (Kemendagri code), `national=true` (national
@@ -110,9 +114,7 @@ def _published(pk: int) -> Article:
 @router.get("/{int:pk}", response=ArticleDetailOut, summary="One published article")
 def article_detail(request, pk: int):
     article = _published(pk)
-    out = _article_out(
-        request, article, counting.shown_views([pk])[pk], reactions.totals(pk)
-    )
+    out = _article_out(request, article, counting.shown_views([pk])[pk], reactions.totals(pk))
     out["body"] = article.body
     out["related_regions"] = list(article.related_regions.values_list("pk", flat=True))
     out["images"] = [

@@ -6,7 +6,9 @@ def region_news(region):
     """The region's latest three published articles for its profile, or None if it has none."""
     from cerdas.portal.models import Article
 
-    articles = list(Article.objects.published().filter(region=region).select_related("region__province")[:3])
+    articles = list(
+        Article.objects.published().filter(region=region).select_related("region__province")[:3]
+    )
     return {"articles": articles} if articles else None
 
 

@@ -63,8 +63,10 @@ def counting_enabled() -> bool:
 
 
 def is_bot(user_agent: str) -> bool:
-    return not user_agent.strip() or "mozilla/" not in user_agent.lower() or bool(
-        _BOT.search(user_agent)
+    return (
+        not user_agent.strip()
+        or "mozilla/" not in user_agent.lower()
+        or bool(_BOT.search(user_agent))
     )
 
 
@@ -150,6 +152,10 @@ def with_flushed_marks(queryset, counters: dict[int, tuple[int, int]]):
     """
     if not counters:
         return queryset.annotate(flushed_mark=Value(None, output_field=IntegerField()))
+    if len(counters) == 1:  # the article page: a plain filter, much cheaper to build
+        [(article_id, (gen, _n))] = counters.items()
+        marks = ViewFlushMark.objects.filter(article_id=article_id, generation=gen)
+        return queryset.annotate(flushed_mark=Subquery(marks.values("mark")[:1]))
     generation = Case(
         *(When(pk=i, then=Value(gen)) for i, (gen, _n) in counters.items()),
         default=Value(-1),
@@ -202,9 +208,7 @@ def flush_one(article_id: int, value: int, zone) -> int:
         ArticleDay.objects.bulk_create(
             [ArticleDay(article_id=article_id, day=day)], ignore_conflicts=True
         )
-        ArticleDay.objects.filter(article_id=article_id, day=day).update(
-            views=F("views") + added
-        )
+        ArticleDay.objects.filter(article_id=article_id, day=day).update(views=F("views") + added)
     return added
 
 
@@ -230,9 +234,7 @@ def _flush_pass() -> int:
     from cerdas.portal.models import NATIONAL_TIMEZONE
 
     articles = list(
-        Article.objects.exclude(published_at=None).values_list(
-            "pk", "region__province__timezone"
-        )
+        Article.objects.exclude(published_at=None).values_list("pk", "region__province__timezone")
     )
     added = 0
     for start in range(0, len(articles), FLUSH_BATCH):

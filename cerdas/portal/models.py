@@ -236,7 +236,8 @@ class Reaction(models.Model):
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="reactions"
     )
-    reader_hash = models.CharField(max_length=64, null=True, blank=True)
+    # NULL, not "", once expired: the unique constraint must not clash on erased hashes.
+    reader_hash = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
     hash_expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
     choice = models.CharField(_("reaction"), max_length=12, choices=Choice.choices)
     created_at = models.DateTimeField(default=timezone.now)

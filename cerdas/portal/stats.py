@@ -102,7 +102,7 @@ def bar_chart(values: list[tuple[dt.date, int]], width: int = 640, height: int =
     """Coordinates of a bar chart, for the SVG template: one bar per day, with axis labels."""
     top = max((value for _day, value in values), default=0)
     scale_max = max(top, 1)
-    left, bottom, plot_h = 40, 24, height - 24 - 8
+    left, plot_h = 40, height - 24 - 8  # room for the labels below and above
     slot = (width - left - 8) / max(len(values), 1)
     bars = []
     for index, (day, value) in enumerate(values):
@@ -118,9 +118,7 @@ def bar_chart(values: list[tuple[dt.date, int]], width: int = 640, height: int =
             }
         )
     step = max(1, len(values) // 6)
-    labels = [
-        {"x": round(bar["x"] + bar["w"] / 2, 1), "day": bar["day"]} for bar in bars[::step]
-    ]
+    labels = [{"x": round(bar["x"] + bar["w"] / 2, 1), "day": bar["day"]} for bar in bars[::step]]
     return {
         "width": width,
         "height": height,

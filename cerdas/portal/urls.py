@@ -13,8 +13,9 @@ urlpatterns = [
     path("wilayah/<str:code>/", public.region_news, name="region"),
     path("feed/", public_page(PORTAL)(feeds.AllNewsFeed()), name="feed"),
     path("feed/nasional/", public_page(PORTAL)(feeds.NationalNewsFeed()), name="feed_national"),
-    path("wilayah/<str:code>/feed/", public_page(PORTAL)(feeds.RegionNewsFeed()),
-         name="feed_region"),
+    path(
+        "wilayah/<str:code>/feed/", public_page(PORTAL)(feeds.RegionNewsFeed()), name="feed_region"
+    ),
     path("sitemap.xml", public.sitemap, name="sitemap"),
     path("<int:pk>/", public.article, name="article_short"),
     path("<int:pk>-<slug:slug>/", public.article, name="article"),

@@ -1,4 +1,4 @@
-"""The articles API as other tools rely on it (the contract in the issue), pinned by a saved shape."""
+"""The articles API as other tools rely on it (the issue's contract), pinned by a saved shape."""
 
 import datetime as dt
 import json
@@ -51,9 +51,17 @@ def test_each_item_carries_the_public_url_views_and_reactions_keyed_by_the_four_
     assert client.get(item["url"]).status_code == 200
     assert item["views"] == 11  # includes the view still in the buffer
     assert list(item["reactions"]["counts"]) == CHOICES
-    assert item["reactions"]["counts"] == {"sangat_puas": 0, "puas": 2, "cukup_puas": 0, "tidak_puas": 1}
+    assert item["reactions"]["counts"] == {
+        "sangat_puas": 0,
+        "puas": 2,
+        "cukup_puas": 0,
+        "tidak_puas": 1,
+    }
     assert item["reactions"]["percentages"] == {
-        "sangat_puas": 0, "puas": 67, "cukup_puas": 0, "tidak_puas": 33
+        "sangat_puas": 0,
+        "puas": 67,
+        "cukup_puas": 0,
+        "tidak_puas": 33,
     }
     assert item["reactions"]["total"] == 3
     shown = dt.datetime.fromisoformat(item["published_at"])

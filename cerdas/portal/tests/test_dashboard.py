@@ -40,7 +40,9 @@ def test_a_chosen_period_counts_only_its_days(client, member_a):
     client.force_login(member_a)
     start = today - dt.timedelta(days=45)
     end = today - dt.timedelta(days=35)
-    body = client.get(f"/berita/kelola/{article.pk}/statistik/", {"start": start, "end": end}).content.decode()
+    body = client.get(
+        f"/berita/kelola/{article.pk}/statistik/", {"start": start, "end": end}
+    ).content.decode()
     assert "<dd>500</dd>" in body
     assert "<dd>0</dd>" in body  # no responses then
 
@@ -61,7 +63,7 @@ def test_the_csv_export_has_one_row_per_day(client, member_a):
 
 @pytest.mark.django_db
 def test_the_overview_lists_the_editors_articles_and_escapes_formulas_in_csv(client, member_a):
-    article = make_article(title="=HYPERLINK(\"http://evil\")")
+    article = make_article(title='=HYPERLINK("http://evil")')
     make_article(title="Berita Bandung", region="32.73")
     _seed(article)
     client.force_login(member_a)

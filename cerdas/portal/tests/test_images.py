@@ -36,7 +36,9 @@ def test_a_picture_without_a_description_is_refused_and_the_typed_caption_stays(
 ):
     article = make_article()
     client.force_login(member_a)
-    response = client.post(_url(article), {"image": picture(), "alt_text": "", "caption": "Keterangan"})
+    response = client.post(
+        _url(article), {"image": picture(), "alt_text": "", "caption": "Keterangan"}
+    )
     assert response.status_code == 400
     assert "Jelaskan gambar" in response.content.decode()
     assert 'value="Keterangan"' in response.content.decode()
@@ -48,7 +50,11 @@ def test_a_picture_without_a_description_is_refused_and_the_typed_caption_stays(
     "upload",
     [
         SimpleUploadedFile("x.jpg", b"<?php system($_GET['c']); ?>", content_type="image/jpeg"),
-        SimpleUploadedFile("x.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', content_type="image/svg+xml"),
+        SimpleUploadedFile(
+            "x.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            content_type="image/svg+xml",
+        ),
         SimpleUploadedFile("x.pdf", b"%PDF-1.4\n", content_type="application/pdf"),
     ],
 )
@@ -76,7 +82,9 @@ def test_an_oversized_file_is_refused_with_the_limit(client, member_a, media, se
 def test_a_transparent_png_becomes_a_jpeg_on_white(client, member_a, media):
     article = make_article()
     client.force_login(member_a)
-    client.post(_url(article), {"image": picture((300, 300), "PNG", "logo.png"), "alt_text": "Logo"})
+    client.post(
+        _url(article), {"image": picture((300, 300), "PNG", "logo.png"), "alt_text": "Logo"}
+    )
     with Image.open(ArticleImage.objects.get().image.path) as large:
         assert large.format == "JPEG" and large.size == (300, 300)
 

@@ -4,8 +4,7 @@ import pytest
 
 from cerdas.portal import services
 from cerdas.portal.models import Article, ArticleImage
-from cerdas.portal.tests.factories import picture
-from cerdas.portal.tests.factories import make_article
+from cerdas.portal.tests.factories import make_article, picture
 
 OUTSIDERS = ["member_b", "officer_a", "assessor_a", "citizen"]
 
@@ -23,7 +22,12 @@ def _pages(article):
 @pytest.mark.django_db
 def test_anonymous_visitors_are_sent_to_log_in(client):
     article = make_article()
-    for url in ["/berita/kelola/", "/berita/kelola/baru/", "/berita/kelola/statistik/", *_pages(article)]:
+    for url in [
+        "/berita/kelola/",
+        "/berita/kelola/baru/",
+        "/berita/kelola/statistik/",
+        *_pages(article),
+    ]:
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith("/akun/masuk/?next="), url
@@ -56,7 +60,9 @@ def test_an_editor_of_region_b_cannot_change_region_as_article_by_posting(
     client.force_login(member_b)
     data = {"region": "32.73", "title": "Diubah", "summary": "x", "body": "x", "byline": "x"}
     assert client.post(f"/berita/kelola/{article.pk}/", data).status_code == 403
-    assert client.post(f"/berita/kelola/{article.pk}/status/", {"status": "draft"}).status_code == 403
+    assert (
+        client.post(f"/berita/kelola/{article.pk}/status/", {"status": "draft"}).status_code == 403
+    )
     image = services.add_image(member_a, article.pk, picture(), "foto")
     assert client.post(f"/berita/kelola/gambar/{image.pk}/hapus/").status_code == 403
     article.refresh_from_db()
@@ -73,7 +79,9 @@ def test_a_regional_team_cannot_touch_national_news(client, member_a):
 
 
 @pytest.mark.django_db
-def test_the_regions_team_and_national_admins_reach_the_regions_article(client, member_a, national_admin):
+def test_the_regions_team_and_national_admins_reach_the_regions_article(
+    client, member_a, national_admin
+):
     article = make_article()
     for user in (member_a, national_admin):
         client.force_login(user)

@@ -1,4 +1,4 @@
-"""Readers answer "Bagaimana Tanggapan Anda?" once per article, may change it, and stay anonymous."""
+"""Readers answer "Bagaimana Tanggapan Anda?" once per article, may change it, stay anonymous."""
 
 import datetime as dt
 
@@ -112,7 +112,9 @@ def test_one_address_flooding_answers_is_stopped_with_a_message(settings):
     article = make_article()
     for _ in range(3):
         Client(REMOTE_ADDR="203.0.113.9").post(_url(article), {"choice": "puas"})
-    response = Client(REMOTE_ADDR="203.0.113.9").post(_url(article), {"choice": "puas"}, follow=True)
+    response = Client(REMOTE_ADDR="203.0.113.9").post(
+        _url(article), {"choice": "puas"}, follow=True
+    )
     assert "Terlalu banyak jawaban" in response.content.decode()
     assert Reaction.objects.count() == 3
     other = Client(REMOTE_ADDR="203.0.113.10").post(_url(article), {"choice": "puas"})
@@ -150,7 +152,12 @@ def test_the_shown_percentages_always_sum_to_100(client):
     for n, choice in enumerate(["sangat_puas"] * 11 + ["puas"] + ["tidak_puas"] * 2):
         reactions.react(article.pk, f"cookie:reader-{n:02d}-xxxxxxxxxxxx", choice)
     result = reactions.totals(article.pk)
-    assert result["percentages"] == {"sangat_puas": 79, "puas": 7, "cukup_puas": 0, "tidak_puas": 14}
+    assert result["percentages"] == {
+        "sangat_puas": 79,
+        "puas": 7,
+        "cukup_puas": 0,
+        "tidak_puas": 14,
+    }
     assert sum(result["percentages"].values()) == 100
     body = client.get(article.get_absolute_url()).content.decode()
     assert "14 tanggapan" in body

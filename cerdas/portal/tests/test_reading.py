@@ -131,7 +131,9 @@ def test_the_page_carries_open_graph_tags_and_the_print_stylesheet(client):
 @pytest.mark.django_db
 def test_the_news_list_pages_ten_at_a_time(client):
     for n in range(12):
-        make_article(title=f"Berita nomor {n:02d}", published_at=timezone.now() - dt.timedelta(hours=n + 1))
+        make_article(
+            title=f"Berita nomor {n:02d}", published_at=timezone.now() - dt.timedelta(hours=n + 1)
+        )
     first = client.get("/berita/").content.decode()
     second = client.get("/berita/", {"page": 2}).content.decode()
     assert "Berita nomor 00" in first and "Berita nomor 11" not in first

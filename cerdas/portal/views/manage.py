@@ -46,8 +46,13 @@ def article_list(request):
     return render(
         request,
         "portal/manage/article_list.html",
-        {"page": page, "rows": rows, "status": status, "statuses": Article.Status.choices,
-         "query": f"status={status}" if status else ""},
+        {
+            "page": page,
+            "rows": rows,
+            "status": status,
+            "statuses": Article.Status.choices,
+            "query": f"status={status}" if status else "",
+        },
     )
 
 
@@ -113,9 +118,15 @@ def article_preview(request, pk):
     return render(
         request,
         "portal/article.html",
-        {"article": article, "images": images, "lead_image": images[0] if images else None,
-         "related_regions": article.related_regions.all(), "views": article.views,
-         "reactions_on": False, "preview": True},
+        {
+            "article": article,
+            "images": images,
+            "lead_image": images[0] if images else None,
+            "related_regions": article.related_regions.all(),
+            "views": article.views,
+            "reactions_on": False,
+            "preview": True,
+        },
     )
 
 
@@ -174,8 +185,14 @@ def article_stats(request, pk):
     return render(
         request,
         "portal/manage/article_stats.html",
-        _stats_context(figures, form, start, end, article=article,
-                       views_total=counting.shown_views([article.pk])[article.pk]),
+        _stats_context(
+            figures,
+            form,
+            start,
+            end,
+            article=article,
+            views_total=counting.shown_views([article.pk])[article.pk],
+        ),
     )
 
 
@@ -192,11 +209,17 @@ def overview(request):
     figures = stats.period_stats([a.pk for a in articles], start, end, zone)
     rows = []
     for article in articles:
-        counts = figures["reactions_by_article"].get(article.pk, dict.fromkeys(reactions.CHOICES, 0))
+        counts = figures["reactions_by_article"].get(
+            article.pk, dict.fromkeys(reactions.CHOICES, 0)
+        )
         rows.append(
-            {"article": article, "views": figures["views_by_article"].get(article.pk, 0),
-             "counts": counts, "responses": sum(counts.values()),
-             "satisfaction": stats.satisfaction_share(counts)}
+            {
+                "article": article,
+                "views": figures["views_by_article"].get(article.pk, 0),
+                "counts": counts,
+                "responses": sum(counts.values()),
+                "satisfaction": stats.satisfaction_share(counts),
+            }
         )
     rows.sort(key=lambda row: -row["views"])
     if request.GET.get("format") == "csv":
@@ -220,8 +243,11 @@ def _stats_context(figures, form, start, end, **extra) -> dict:
             [(day, sum(c.values())) for day, c in figures["reactions_by_day"].items()]
         ),
         "reaction_rows": [
-            {"label": labels[c], "count": figures["reactions_total"][c],
-             "percent": figures["reaction_percentages"][c]}
+            {
+                "label": labels[c],
+                "count": figures["reactions_total"][c],
+                "percent": figures["reaction_percentages"][c],
+            }
             for c in reactions.CHOICES
         ],
         "choice_labels": [labels[c] for c in reactions.CHOICES],
@@ -233,22 +259,38 @@ def _stats_context(figures, form, start, end, **extra) -> dict:
 def _daily_csv(figures):
     header = ["date", "views", *reactions.CHOICES]
     rows = [
-        [day.isoformat(), figures["views_by_day"][day],
-         *(figures["reactions_by_day"][day][c] for c in reactions.CHOICES)]
+        [
+            day.isoformat(),
+            figures["views_by_day"][day],
+            *(figures["reactions_by_day"][day][c] for c in reactions.CHOICES),
+        ]
         for day in figures["days"]
     ]
     return header, rows
 
 
 def _overview_csv(rows):
-    header = ["id", "title", "region", "published_at", "views", *reactions.CHOICES,
-              "responses", "satisfied_percent"]
+    header = [
+        "id",
+        "title",
+        "region",
+        "published_at",
+        "views",
+        *reactions.CHOICES,
+        "responses",
+        "satisfied_percent",
+    ]
     lines = [
-        [row["article"].pk, row["article"].title,
-         row["article"].region.code if row["article"].region_id else "national",
-         row["article"].published_at.isoformat(), row["views"],
-         *(row["counts"][c] for c in reactions.CHOICES), row["responses"],
-         "" if row["satisfaction"] is None else row["satisfaction"]]
+        [
+            row["article"].pk,
+            row["article"].title,
+            row["article"].region.code if row["article"].region_id else "national",
+            row["article"].published_at.isoformat(),
+            row["views"],
+            *(row["counts"][c] for c in reactions.CHOICES),
+            row["responses"],
+            "" if row["satisfaction"] is None else row["satisfaction"],
+        ]
         for row in rows
     ]
     return header, lines

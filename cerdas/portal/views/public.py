@@ -43,8 +43,13 @@ def _news_list(request, articles, template_context: dict):
     return render(
         request,
         "portal/news_list.html",
-        {"form": form, "page": page, "query": query.urlencode(), "q": query_text,
-         **template_context},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "q": query_text,
+            **template_context,
+        },
     )
 
 
@@ -57,15 +62,15 @@ def home(request):
 @public_page(PORTAL)
 def national(request):
     """National news only."""
-    return _news_list(
-        request, Article.objects.published().filter(region=None), {"national": True}
-    )
+    return _news_list(request, Article.objects.published().filter(region=None), {"national": True})
 
 
 @public_page(PORTAL)
 def region_news(request, code):
     region = get_object_or_404(Region.objects.select_related("province"), code=code)
-    return _news_list(request, Article.objects.published().filter(region=region), {"region": region})
+    return _news_list(
+        request, Article.objects.published().filter(region=region), {"region": region}
+    )
 
 
 def _reader_context(request, article: Article, read, new_token: str | None) -> dict:
@@ -83,7 +88,6 @@ def _reader_context(request, article: Article, read, new_token: str | None) -> d
         "reaction_rows": reactions.with_labels(totals),
         "reaction_total": totals["total"],
         "my_choice": reactions.current_choice(reactions.reader_token(request), article.pk),
-        "reaction_form": ReactionForm(),
     }
 
 
