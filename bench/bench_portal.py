@@ -172,8 +172,8 @@ def report(median, off, base) -> list[str]:
         f"- Returning reader (not counted again): {on_back / off:.2f} x counting off.",
         f"- News list (page cache) vs baseline: {cached / base:.2f} "
         f"(target >= {TARGET_LIST:.2f}); uncached: {uncached / base:.2f}.",
-        "- 'Counting off' (PORTAL_COUNT_VIEWS=False) also drops the reaction block: no totals "
-        "query, no CSRF token, no reader lookup.",
+        "- 'Counting off' (PORTAL_COUNT_VIEWS=False) turns off only the view counting; the "
+        "page still shows the count and the reaction form.",
         "- 10,000 concurrent view increments adding up exactly is a test, not a timing: "
         "cerdas/portal/tests/test_concurrent_views.py (SQLite, PostgreSQL, Redis).",
     ]

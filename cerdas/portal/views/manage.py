@@ -124,7 +124,6 @@ def article_preview(request, pk):
             "lead_image": images[0] if images else None,
             "related_regions": article.related_regions.all(),
             "views": article.views,
-            "reactions_on": False,
             "preview": True,
         },
     )

@@ -74,17 +74,15 @@ def region_news(request, code):
 
 
 def _reader_context(request, article: Article, read, new_token: str | None) -> dict:
-    """View count and reactions, when the portal counts (PORTAL_COUNT_VIEWS)."""
-    if not counting.counting_enabled():
-        return {"views": article.views, "reactions_on": False}
+    """View count and reactions; views go up only while the portal counts them
+    (PORTAL_COUNT_VIEWS), so the benchmark can compare the same page with counting off."""
     now = read
-    if counting.should_count(request, article.pk, new_token):
+    if counting.counting_enabled() and counting.should_count(request, article.pk, new_token):
         now = counting.split(counting.buffer_view(article.pk))
         counting.schedule_flush()
     totals = reactions.totals(article.pk)
     return {
         "views": counting.total_views(article, read, now),
-        "reactions_on": True,
         "reaction_rows": reactions.with_labels(totals),
         "reaction_total": totals["total"],
         "my_choice": reactions.current_choice(reactions.reader_token(request), article.pk),
@@ -101,7 +99,7 @@ def article(request, pk, slug=""):
     # A first-time anonymous reader gets the reader cookie now, so reloading after a
     # reaction (which needs the cookie anyway) is still the same reader.
     new_token = None
-    if counting.counting_enabled() and reactions.reader_token(request) is None:
+    if reactions.reader_token(request) is None:
         new_token = reactions.new_reader_token()
     images = list(item.images.all())
     context = {
@@ -137,7 +135,7 @@ def react(request, pk):
     """Record the reader's reaction: a plain form post (answered with a redirect back to the
     article and a message), or the same post from portal.js (answered with JSON)."""
     item = _get_readable_article(pk)
-    if not counting.counting_enabled() or not item.accepts_reactions():
+    if not item.accepts_reactions():
         raise Http404
     form = ReactionForm(request.POST)
     status, text, token, new_cookie = 200, "", reactions.reader_token(request), None
