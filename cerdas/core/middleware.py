@@ -50,3 +50,25 @@ class ContentSecurityPolicyMiddleware:
         if policy:
             response.headers.setdefault("Content-Security-Policy", policy)
         return response
+
+
+class ForwardedForMiddleware:
+    """Take the visitor's address from X-Forwarded-For behind a known number of proxies.
+
+    Login throttling and the portal's reaction limits count per address; behind a reverse
+    proxy every request would otherwise come from the proxy. Only the last
+    ``TRUSTED_PROXY_COUNT`` hops are trusted, so a visitor cannot forge their address by
+    sending the header themselves.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hops = settings.TRUSTED_PROXY_COUNT
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if hops and forwarded:
+            addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
+            if len(addresses) >= hops:
+                request.META["REMOTE_ADDR"] = addresses[-hops]
+        return self.get_response(request)
