@@ -5,6 +5,7 @@ import datetime
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from .board import member_statuses
 from .models import Cohort, Membership
 
 router = Router(tags=["cohorts"])
@@ -19,6 +20,12 @@ class CohortOut(Schema):
     is_demo: bool
 
 
+class MemberMilestoneOut(Schema):
+    key: str  # mou, council, team, or deliverable-<id> as in the cohort's milestones
+    status: str  # done, missing, accepted, awaiting_review, returned, overdue, due_soon, pending
+    late: bool  # the latest version was handed in after the region's deadline
+
+
 class MemberOut(Schema):
     region_code: str
     region_name: str
@@ -30,6 +37,7 @@ class MemberOut(Schema):
     source: str
     replaces: str | None  # region code of the member this one replaced
     is_demo: bool
+    milestones: list[MemberMilestoneOut]
 
 
 class MilestoneOut(Schema):
@@ -45,7 +53,7 @@ class CohortDetailOut(CohortOut):
     milestones: list[MilestoneOut]
 
 
-def _member(m: Membership) -> dict:
+def _member(m: Membership, statuses) -> dict:
     return {
         "region_code": m.region_id,
         "region_name": m.region.name,
@@ -57,6 +65,10 @@ def _member(m: Membership) -> dict:
         "source": m.source if m.left_on is None else m.left_source or m.source,
         "replaces": m.replaces.region_id if m.replaces_id else None,
         "is_demo": m.is_demo,
+        "milestones": [
+            {"key": key, "status": cell.code, "late": cell.is_late}
+            for key, cell in statuses.get(m.region_id, [])
+        ],
     }
 
 
@@ -115,9 +127,12 @@ def list_cohorts(request):
 def get_cohort(request, cohort_id: int):
     """One cohort with every membership (history included) and its milestones."""
     cohort = get_object_or_404(Cohort.objects.with_member_count(), pk=cohort_id)
-    memberships = cohort.memberships.select_related("region", "replaces").order_by(
-        "region__name", "joined_on"
+    memberships = list(
+        cohort.memberships.select_related("region__province", "replaces").order_by(
+            "region__name", "joined_on"
+        )
     )
+    statuses = member_statuses(cohort, memberships)
     return {
         "id": cohort.pk,
         "year": cohort.year,
@@ -125,6 +140,6 @@ def get_cohort(request, cohort_id: int):
         "member_count": cohort.member_count,
         "target_count": cohort.target_count,
         "is_demo": cohort.is_demo,
-        "members": [_member(m) for m in memberships],
+        "members": [_member(m, statuses) for m in memberships],
         "milestones": _milestones(cohort),
     }

@@ -20,4 +20,7 @@ class CohortsConfig(AppConfig):
     def ready(self):
         from cerdas.regions.profile import register_section
 
+        from . import signals
+
         register_section("cohorts/region_section.html", participation_section, order=20)
+        signals.connect()

@@ -73,13 +73,13 @@ class CategoryResult:
 
 
 def results(cohort: Cohort) -> list[CategoryResult]:
-    """Each category's nominees ranked by the mean of the jurors' rubric totals."""
+    """Each category's nominees ranked by the mean of the jurors' weighted rubric totals."""
     categories = list(cohort.award_categories.prefetch_related("nominees__region"))
     totals: dict[tuple[int, int], float] = {}
-    for nominee_id, juror_id, value in Score.objects.filter(
+    for nominee_id, juror_id, value, weight in Score.objects.filter(
         nominee__category__cohort=cohort
-    ).values_list("nominee_id", "juror_id", "value"):
-        totals[(nominee_id, juror_id)] = totals.get((nominee_id, juror_id), 0) + value
+    ).values_list("nominee_id", "juror_id", "value", "criterion__weight"):
+        totals[(nominee_id, juror_id)] = totals.get((nominee_id, juror_id), 0) + value * weight
     by_nominee: dict[int, list[float]] = {}
     for (nominee_id, _juror), total in totals.items():
         by_nominee.setdefault(nominee_id, []).append(total)

@@ -49,19 +49,18 @@ def _done(flag: bool) -> ItemStatus:
     return ItemStatus(code, STATUS_LABELS[code])
 
 
-def build_board(cohort: Cohort, *, day=None, now=None, region_ids=None, only=None) -> Board:
-    """Every member on ``day`` (default today) with the status of each milestone.
+def _columns(deliverables) -> list[Column]:
+    return [
+        Column("mou", _("MoU signed")),
+        Column("council", _("Dewan Smart City")),
+        Column("team", _("Tim Pelaksana")),
+        *(Column(f"deliverable-{d.pk}", d.title, d.due_on, d.pk) for d in deliverables),
+    ]
 
-    ``only`` keeps the rows that have at least one cell with that status code.
-    """
-    now = now or timezone.now()
-    day = day or timezone.localdate(now)
-    memberships = cohort.members_on(day).select_related("region__province")
-    if region_ids is not None:
-        memberships = memberships.filter(region_id__in=region_ids)
-    memberships = list(memberships.order_by("region__name"))
+
+def _cells(cohort: Cohort, memberships, deliverables, now) -> dict[str, list[ItemStatus]]:
+    """{region_id: a status per column} for these memberships, in a fixed number of queries."""
     members = [m.region_id for m in memberships]
-    deliverables = list(cohort.deliverables.all())
     latest = latest_submissions(cohort, members)
     signed = set(
         cohort.mous.filter(status=Mou.Status.SIGNED, region_id__in=members).values_list(
@@ -73,12 +72,6 @@ def build_board(cohort: Cohort, *, day=None, now=None, region_ids=None, only=Non
         for i in cohort.institutions.filter(region_id__in=members).exclude(decree_number="")
         if i.decree_date
     }
-    columns = [
-        Column("mou", _("MoU signed")),
-        Column("council", _("Dewan Smart City")),
-        Column("team", _("Tim Pelaksana")),
-        *(Column(f"d{d.pk}", d.title, d.due_on, d.pk) for d in deliverables),
-    ]
     # Deadlines differ only by time zone: three per deliverable at most, not one per region.
     deadlines = {}
     for region in {m.region.province.timezone: m.region for m in memberships}.values():
@@ -87,20 +80,50 @@ def build_board(cohort: Cohort, *, day=None, now=None, region_ids=None, only=Non
         deadlines.update(
             {(d.pk, zone): d.deadline_for(region).astimezone(datetime.UTC) for d in deliverables}
         )
-    rows = []
+    cells = {}
     for membership in memberships:
         region = membership.region
         zone = region.province.timezone
-        cells = [
+        cells[region.pk] = [
             _done(region.pk in signed),
             _done((region.pk, Institution.Kind.COUNCIL) in formed),
             _done((region.pk, Institution.Kind.TEAM) in formed),
+            *(
+                item_status(d, region, latest.get((d.pk, region.pk)), now, deadlines[(d.pk, zone)])
+                for d in deliverables
+            ),
         ]
-        cells += [
-            item_status(d, region, latest.get((d.pk, region.pk)), now, deadlines[(d.pk, zone)])
-            for d in deliverables
-        ]
-        row = Row(membership, cells)
-        if only is None or row.has(only):
-            rows.append(row)
-    return Board(cohort, day, columns, rows)
+    return cells
+
+
+def build_board(cohort: Cohort, *, day=None, now=None, region_ids=None, only=None) -> Board:
+    """Every member on ``day`` (default today) with the status of each milestone.
+
+    ``only`` keeps the rows that have at least one cell with that status code.
+    """
+    now = now or timezone.now()
+    day = day or timezone.localdate(now)
+    memberships = cohort.members_on(day).select_related("region__province")
+    if region_ids is not None:
+        memberships = memberships.filter(region_id__in=region_ids)
+    memberships = list(memberships.order_by("region__name"))
+    deliverables = list(cohort.deliverables.all())
+    cells = _cells(cohort, memberships, deliverables, now)
+    rows = [Row(m, cells[m.region_id]) for m in memberships]
+    if only is not None:
+        rows = [row for row in rows if row.has(only)]
+    return Board(cohort, day, _columns(deliverables), rows)
+
+
+def member_statuses(
+    cohort: Cohort, memberships, now=None
+) -> dict[str, list[tuple[str, ItemStatus]]]:
+    """{region_id: [(milestone key, status)]} for any memberships, current or ended."""
+    now = now or timezone.now()
+    deliverables = list(cohort.deliverables.all())
+    columns = _columns(deliverables)
+    cells = _cells(cohort, memberships, deliverables, now)
+    return {
+        region_id: [(c.key, cell) for c, cell in zip(columns, row, strict=True)]
+        for region_id, row in cells.items()
+    }

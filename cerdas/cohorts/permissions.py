@@ -40,3 +40,18 @@ def is_juror(user, cohort: Cohort) -> bool:
 def juror_may_score(user, region_id: str) -> bool:
     """A juror never scores their own region (jurors may be regional users)."""
     return user.region_id is None or user.region_id != region_id
+
+
+def session_scope(user, session) -> str | None:
+    """How much of a bimtek session's page this user sees.
+
+    ``"all"``: the program office and the session's mentors (every region's attendance);
+    ``"own"``: a member region's people (their own region's attendance); None: nothing.
+    """
+    if not user.is_authenticated:
+        return None
+    if can_manage(user) or session.mentors.filter(pk=user.pk).exists():
+        return "all"
+    if user.region_id and session.cohort.memberships.filter(region_id=user.region_id).exists():
+        return "own" if user.can("view_private", user.region_id) else None
+    return None

@@ -55,3 +55,88 @@ def test_a_cohort_runs_from_membership_to_an_accepted_deliverable(page):
     page.get_by_role("button", name="Save the review").click()
     assert page.get_by_text("Your review was saved.").is_visible()
     assert Submission.objects.get().status == Submission.Status.ACCEPTED
+
+
+def test_the_office_runs_a_session_to_a_certificate_in_the_browser(page):
+    """Session, deliverable, mentor, submission, review, award, jury, publishing, certificate."""
+    from cerdas.cohorts.services import add_members
+
+    admin = make_user("admin", User.Role.NATIONAL_ADMIN)
+    make_user("member_a", User.Role.REGIONAL_TEAM, "35.22")
+    make_user("mentor", User.Role.ASSESSOR, first_name="Mentor", last_name="Satu")
+    make_user("juror", User.Role.ASSESSOR, first_name="Juri", last_name="Dua")
+    cohort = get_or_create_cohort(year=2017, name="Menuju 100 Smart City 2017")
+    add_members(cohort_id=cohort.pk, region_codes=["35.22", "32.73"], user=admin, reason="Mei")
+    base = f"{page.base_url}/angkatan/2017"
+
+    _log_in(page, "admin")
+    page.goto(f"{base}/kelola/")
+    page.get_by_role("link", name="Add a bimtek session").click()
+    page.select_option("select[name=stage]", "1")
+    page.fill("input[name=starts_on]", "2030-07-18")
+    page.fill("input[name=place]", "Jakarta")
+    page.fill("textarea[name=agenda]", "Kesiapan SDM")
+    page.get_by_label("Mentor Satu").check()
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("The bimtek session was saved.").is_visible()
+    page.get_by_role("link", name="Add a deliverable").click()
+    page.fill("input[name=title]", "Analisis kesiapan")
+    page.fill("input[name=due_on]", "2030-08-04")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("The deliverable was saved.").is_visible()
+    page.goto(f"{base}/kelola/mentor/")
+    page.get_by_label("Kabupaten Bojonegoro").select_option(label="Mentor Satu")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("1 mentor assignment(s) changed.").is_visible()
+
+    _log_out(page)
+    _log_in(page, "member_a")
+    page.goto(f"{base}/wilayah/35.22/")
+    page.get_by_role("link", name="Analisis kesiapan").click()
+    page.fill("input[name=url]", "https://example.org/kesiapan")
+    page.get_by_role("button", name="Submit").click()
+    assert page.get_by_text("Your deliverable was submitted.").is_visible()
+
+    _log_out(page)
+    _log_in(page, "mentor")
+    item = Deliverable.objects.get(title="Analisis kesiapan")
+    page.goto(f"{base}/wilayah/35.22/luaran/{item.pk}/")
+    page.get_by_label("Accept").check()
+    page.get_by_role("button", name="Save the review").click()
+    assert Submission.objects.get(deliverable=item).status == Submission.Status.ACCEPTED
+
+    _log_out(page)
+    _log_in(page, "admin")
+    page.goto(f"{base}/kelola/penghargaan/")
+    page.get_by_role("link", name="Add an award category").click()
+    page.fill("input[name=name]", "Masterplan terbaik")
+    page.get_by_label("Kabupaten Bojonegoro").check()
+    page.fill("input[name=criteria-0-name]", "Visi")
+    page.fill("input[name=criteria-0-weight]", "2")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("The award category was saved.").is_visible()
+    page.get_by_label("Juri Dua (Assessor / reviewer)").check()
+    page.locator("form:has(input[name=results_publish_at])").get_by_role(
+        "button", name="Save"
+    ).click()
+    assert page.get_by_text("The jury and the publish time were saved.").is_visible()
+
+    _log_out(page)
+    _log_in(page, "juror")
+    page.goto(f"{base}/juri/")
+    page.get_by_label("Visi (0–10)").fill("9")  # noqa: RUF001 - the label has an en dash
+    page.get_by_role("button", name="Save scores").click()
+    assert page.get_by_text("Your scores were saved.").is_visible()
+
+    _log_out(page)
+    _log_in(page, "admin")
+    page.goto(f"{base}/kelola/penghargaan/")
+    page.get_by_role("button", name="Publish the results now").click()
+    assert page.get_by_text("The results are public now.").is_visible()
+
+    _log_out(page)
+    page.goto(f"{page.base_url}/bahasa/en/")
+    page.goto(f"{base}/penghargaan/")
+    link = page.get_by_role("link", name="certificate (PDF)")
+    response = page.request.get(page.base_url + link.get_attribute("href"))
+    assert response.status == 200 and response.body().startswith(b"%PDF")

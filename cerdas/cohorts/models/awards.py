@@ -14,6 +14,8 @@ AUDIT_ACTIONS.update(
         "cohort.presentation_saved": _("saved the seminar presentation"),
         "cohort.award_scored": _("scored an award nominee"),
         "cohort.jury_closed": _("closed the jury"),
+        "cohort.award_category_saved": _("saved an award category"),
+        "cohort.jury_changed": _("changed the jury or the results' publish time"),
     }
 )
 
@@ -69,6 +71,8 @@ class Criterion(models.Model):
     category = models.ForeignKey(AwardCategory, on_delete=models.CASCADE, related_name="criteria")
     name = models.CharField(_("criterion"), max_length=200)
     max_score = models.PositiveSmallIntegerField(_("maximum score"), default=10)
+    # A nominee's total from one juror is the sum of score x weight over the rubric.
+    weight = models.PositiveSmallIntegerField(_("weight"), default=1)
 
     class Meta:
         ordering = ["category", "id"]

@@ -22,6 +22,8 @@ AUDIT_ACTIONS.update(
         "cohort.deliverable_submitted": _("submitted a deliverable"),
         "cohort.deliverable_reviewed": _("reviewed a deliverable"),
         "cohort.mentor_assigned": _("assigned a mentor"),
+        "cohort.session_saved": _("saved a bimtek session"),
+        "cohort.deliverable_saved": _("saved a deliverable"),
     }
 )
 
@@ -30,6 +32,13 @@ def document_path(instance, filename: str) -> str:
     """A random name under the cohort and region: uploaded names never reach the disk."""
     ext = filename.rpartition(".")[2].lower()[:5]
     return f"cohorts/{instance.cohort_id}/{instance.region_id}/{uuid.uuid4().hex}.{ext}"
+
+
+def evidence_path(instance, filename: str) -> str:
+    """Obligation evidence lives beside its MoU, under a random name like every upload."""
+    ext = filename.rpartition(".")[2].lower()[:5]
+    mou = instance.mou
+    return f"cohorts/{mou.cohort_id}/{mou.region_id}/{uuid.uuid4().hex}.{ext}"
 
 
 class RegionScoped(Audited):
@@ -85,6 +94,8 @@ class Obligation(Audited, models.Model):
     done_on = models.DateField(_("done on"), null=True, blank=True)
     evidence = models.TextField(_("evidence"), blank=True)
     evidence_url = models.URLField(_("evidence link"), blank=True)
+    evidence_file = models.FileField(_("evidence document"), upload_to=evidence_path, blank=True)
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["mou", "id"]

@@ -45,3 +45,27 @@ def test_the_detail_gives_members_with_status_and_dates_and_the_milestones(
 @pytest.mark.django_db
 def test_an_unknown_cohort_is_a_404(client, db):
     assert client.get("/api/v1/cohorts/999").status_code == 404
+
+
+@pytest.mark.django_db
+def test_each_member_carries_its_milestone_statuses(client, cohort, past_deliverable, member_a):
+    from cerdas.cohorts.models import Mou
+    from cerdas.cohorts.reviews import submit
+
+    Mou.objects.create(cohort=cohort, region_id="35.22", status=Mou.Status.SIGNED)
+    submit(
+        deliverable_id=past_deliverable.pk, region_code="35.22", user=member_a, url="https://x.id"
+    )
+    data = client.get(f"/api/v1/cohorts/{cohort.pk}").json()
+    members = {row["region_code"]: row for row in data["members"]}
+    key = f"deliverable-{past_deliverable.pk}"
+    bojonegoro = {m["key"]: (m["status"], m["late"]) for m in members["35.22"]["milestones"]}
+    assert bojonegoro == {
+        "mou": ("done", False),
+        "council": ("missing", False),
+        "team": ("missing", False),
+        key: ("awaiting_review", True),
+    }
+    bandung = {m["key"]: m["status"] for m in members["32.73"]["milestones"]}
+    assert bandung[key] == "overdue"
+    assert key in [row["key"] for row in data["milestones"]]

@@ -3,8 +3,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,10 +15,20 @@ from cerdas.core.cache import bump_version
 from cerdas.lib import document_types
 from cerdas.regions.models import Region
 
-from .. import awards, reviews
+from .. import awards, board_cache, planning, reviews
 from ..board import build_board
 from ..forms import BoardFilterForm, CohortForm, MouForm, ReviewForm, SubmissionForm
-from ..models import Deliverable, Mou, Nominee, Score, Submission
+from ..models import (
+    Attendance,
+    Deliverable,
+    Institution,
+    Mou,
+    Nominee,
+    Obligation,
+    Presentation,
+    Score,
+    Submission,
+)
 from ..permissions import can_act_for_member, can_manage, can_review, can_view_member, is_juror
 from .public import _get_cohort
 
@@ -58,7 +71,11 @@ def new_cohort(request):
 
 @login_required
 def board(request, year):
-    """The national progress board: members by milestones, filtered."""
+    """The national progress board: members by milestones, filtered.
+
+    The table comes from the cache while the cohort's data and the hour stay the same
+    (see ``board_cache``); the header and the filter form render on every request.
+    """
     _require_manager(request)
     cohort = _get_cohort(year)
     form = BoardFilterForm(request.GET or None)
@@ -66,11 +83,20 @@ def board(request, year):
     if form.is_valid():
         only = form.cleaned_data["only"] or None
         day = form.cleaned_data["on"]
-    board = build_board(cohort, day=day, only=only)
+
+    def render_table():
+        context = {
+            "cohort": cohort,
+            "board": build_board(cohort, day=day, only=only),
+            "late_label": _("late"),
+        }
+        return render_to_string("cohorts/includes/board_table.html", context, request=request)
+
+    body = board_cache.cached_body(cohort.pk, only=only, day=day, render=render_table)
     return render(
         request,
         "cohorts/board.html",
-        {"cohort": cohort, "board": board, "form": form, "late_label": _("late")},
+        {"cohort": cohort, "form": form, "body": mark_safe(body)},
     )
 
 
@@ -90,11 +116,31 @@ def region_board(request, year, code):
             "row": row,
             "deliverables": deliverables,
             "memberships": cohort.memberships.filter(region=region),
-            "mou": Mou.objects.filter(cohort=cohort, region=region).first(),
-            "institutions": cohort.institutions.filter(region=region).prefetch_related("members"),
-            "can_act": can_act_for_member(request.user, region),
+            "mou": Mou.objects.filter(cohort=cohort, region=region)
+            .prefetch_related("obligations")
+            .first(),
+            "institutions": _institutions(cohort, region),
+            "attendance": _attendance(cohort, region),
+            "presentation": Presentation.objects.filter(cohort=cohort, region=region).first(),
+            "can_act": can_act_for_member(request.user, region) or can_manage(request.user),
         },
     )
+
+
+def _institutions(cohort, region) -> list:
+    """Both institutions, recorded or not, so the team sees what is still to be formed."""
+    found = {
+        i.kind: i for i in cohort.institutions.filter(region=region).prefetch_related("members")
+    }
+    return [(kind, label, found.get(kind)) for kind, label in Institution.Kind.choices]
+
+
+def _attendance(cohort, region) -> list:
+    """Each bimtek session of the cohort with this region's attendance row (or None)."""
+    rows = {
+        a.session_id: a for a in Attendance.objects.filter(session__cohort=cohort, region=region)
+    }
+    return [(session, rows.get(session.pk)) for session in cohort.sessions.all()]
 
 
 @login_required
@@ -105,8 +151,10 @@ def mou(request, year, code):
     )
     form = MouForm(request.POST or None, request.FILES or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        saved.log_action("cohort.mou_saved", user=request.user, changes=form.changed_data)
+        with transaction.atomic():
+            saved = form.save()
+            planning.ensure_obligations(saved)
+            saved.log_action("cohort.mou_saved", user=request.user, changes=form.changed_data)
         messages.success(request, _("The MoU was saved."))
         return redirect("cohorts:region_board", year, code)
     return render(
@@ -184,9 +232,13 @@ def deliverable(request, year, code, deliverable_id):
     )
 
 
+# kind in the address: (model, file field, how the model reaches the cohort and region).
 _DOCUMENTS = {
-    "mou": (Mou, "document"),
-    "submission": (Submission, "document"),
+    "mou": (Mou, "document", "cohort", "region"),
+    "submission": (Submission, "document", "deliverable__cohort", "region"),
+    "decree": (Institution, "decree_file", "cohort", "region"),
+    "evidence": (Obligation, "evidence_file", "mou__cohort", "mou__region"),
+    "slides": (Presentation, "slides", "cohort", "region"),
 }
 
 
@@ -196,10 +248,8 @@ def document(request, year, code, kind, pk):
     cohort, region = _get_member_for_user(request, year, code)
     if kind not in _DOCUMENTS:
         raise Http404
-    model, field = _DOCUMENTS[kind]
-    lookup = {"region": region, "pk": pk}
-    lookup["deliverable__cohort" if model is Submission else "cohort"] = cohort
-    obj = get_object_or_404(model, **lookup)
+    model, field, cohort_path, region_path = _DOCUMENTS[kind]
+    obj = get_object_or_404(model, **{"pk": pk, cohort_path: cohort, region_path: region})
     upload = getattr(obj, field)
     if not upload:
         raise Http404

@@ -1,0 +1,131 @@
+"""The program office sets up the award night: categories, rubrics, nominees, the jury and
+the moment the results go public. National admins only."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cerdas.core.cache import bump_version
+
+from .. import planning
+from ..forms import AwardCategoryForm, CriterionFormSet, JuryForm
+from ..models import AwardCategory
+from .manage import _require_manager
+from .public import KIND, _get_cohort
+
+
+def _get_category_for_user(request, year: int, category_id: int):
+    _require_manager(request)
+    cohort = _get_cohort(year)
+    return cohort, get_object_or_404(AwardCategory, cohort=cohort, pk=category_id)
+
+
+@login_required
+def awards(request, year):
+    """The categories with their rubrics and nominees, the jury and the publish time."""
+    _require_manager(request)
+    cohort = _get_cohort(year)
+    jury_form = JuryForm(
+        request.POST or None,
+        initial={"jurors": cohort.jurors.all(), "results_publish_at": cohort.results_publish_at},
+    )
+    if request.method == "POST" and jury_form.is_valid():
+        data = jury_form.cleaned_data
+        with transaction.atomic():
+            cohort.jurors.set(data["jurors"])
+            cohort.results_publish_at = data["results_publish_at"]
+            cohort.save(update_fields=["results_publish_at"])
+            cohort.log_action(
+                "cohort.jury_changed",
+                user=request.user,
+                changes={
+                    "jurors": sorted(u.username for u in data["jurors"]),
+                    "results_publish_at": str(data["results_publish_at"] or ""),
+                },
+            )
+            transaction.on_commit(lambda: bump_version(KIND))
+        messages.success(request, _("The jury and the publish time were saved."))
+        return redirect("cohorts:awards", year)
+    return render(
+        request,
+        "cohorts/awards_manage.html",
+        {
+            "cohort": cohort,
+            "categories": cohort.award_categories.prefetch_related("criteria", "nominees__region"),
+            "jury_form": jury_form,
+            "published": cohort.results_published(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def publish_now(request, year):
+    """Make the results public from this moment."""
+    _require_manager(request)
+    cohort = _get_cohort(year)
+    cohort.results_publish_at = timezone.now()
+    cohort.save(update_fields=["results_publish_at"])
+    cohort.log_action(
+        "cohort.jury_changed",
+        user=request.user,
+        changes={"results_publish_at": str(cohort.results_publish_at)},
+    )
+    transaction.on_commit(lambda: bump_version(KIND))
+    messages.success(request, _("The results are public now."))
+    return redirect("cohorts:awards", year)
+
+
+def _save_category(request, cohort, category):
+    form = AwardCategoryForm(request.POST or None, instance=category, cohort=cohort)
+    criteria = CriterionFormSet(request.POST or None, instance=category, prefix="criteria")
+    if request.method == "POST" and form.is_valid() and criteria.is_valid():
+        with transaction.atomic():
+            saved = form.save(commit=False)
+            saved.cohort = cohort
+            saved.save()
+            criteria.instance = saved
+            criteria.save()
+            planning.set_nominees(
+                category_id=saved.pk,
+                user=request.user,
+                region_ids=[r.pk for r in form.cleaned_data["nominees"]],
+            )
+            cohort.log_action(
+                "cohort.award_category_saved",
+                user=request.user,
+                changes={
+                    "category": saved.name,
+                    "criteria": [(c.name, c.max_score, c.weight) for c in saved.criteria.all()],
+                },
+            )
+            transaction.on_commit(lambda: bump_version(KIND))
+        messages.success(request, _("The award category was saved."))
+        return redirect("cohorts:awards", cohort.year)
+    return render(
+        request,
+        "cohorts/category_form.html",
+        {
+            "cohort": cohort,
+            "form": form,
+            "criteria": criteria,
+            "category": category if category.pk else None,
+        },
+    )
+
+
+@login_required
+def new_category(request, year):
+    _require_manager(request)
+    cohort = _get_cohort(year)
+    return _save_category(request, cohort, AwardCategory(cohort=cohort))
+
+
+@login_required
+def edit_category(request, year, category_id):
+    cohort, category = _get_category_for_user(request, year, category_id)
+    return _save_category(request, cohort, category)

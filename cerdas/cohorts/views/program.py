@@ -1,0 +1,223 @@
+"""The program office runs a cohort: calendar, bimtek sessions, attendance, deliverables,
+mentors. Every page here is for national admins only (403 for everyone else)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from cerdas.core.cache import bump_version
+
+from .. import planning
+from ..forms import (
+    AttendanceForm,
+    CohortCalendarForm,
+    DeliverableForm,
+    MentorsForm,
+    SessionForm,
+)
+from ..models import BimtekSession, Deliverable
+from ..permissions import session_scope
+from .manage import _require_manager
+from .public import KIND, _get_cohort
+
+
+def _get_session_for_user(request, year: int, stage: int):
+    """The cohort's session of this stage and how much of it the user sees; else 404/403."""
+    cohort = _get_cohort(year)
+    session = get_object_or_404(
+        BimtekSession.objects.select_related("cohort").prefetch_related("mentors"),
+        cohort=cohort,
+        stage=stage,
+    )
+    scope = session_scope(request.user, session)
+    if scope is None:
+        raise PermissionDenied
+    return cohort, session, scope
+
+
+def _current_regions(cohort):
+    return [
+        m.region
+        for m in cohort.memberships.current()
+        .select_related("region__province")
+        .order_by("region__name")
+    ]
+
+
+@login_required
+def manage_cohort(request, year):
+    """The program office's starting point for one cohort: what is set up and what is not."""
+    _require_manager(request)
+    cohort = _get_cohort(year)
+    return render(
+        request,
+        "cohorts/manage.html",
+        {
+            "cohort": cohort,
+            "sessions": cohort.sessions.prefetch_related("mentors", "deliverables"),
+            "deliverables": cohort.deliverables.select_related("session"),
+            "unassigned": cohort.memberships.current()
+            .exclude(region_id__in=cohort.mentor_assignments.values("region_id"))
+            .count(),
+            "categories": cohort.award_categories.all(),
+        },
+    )
+
+
+@login_required
+def edit_cohort(request, year):
+    _require_manager(request)
+    cohort = _get_cohort(year)
+    form = CohortCalendarForm(request.POST or None, instance=cohort)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            cohort.log_action(
+                "cohort.updated",
+                user=request.user,
+                changes={name: str(form.cleaned_data[name]) for name in form.changed_data},
+            )
+            transaction.on_commit(lambda: bump_version(KIND))
+        messages.success(request, _("The cohort's calendar was saved."))
+        return redirect("cohorts:manage", year)
+    return render(request, "cohorts/cohort_edit.html", {"cohort": cohort, "form": form})
+
+
+def _save_session(request, cohort, instance):
+    form = SessionForm(request.POST or None, instance=instance, cohort=cohort)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            session = form.save(commit=False)
+            session.cohort = cohort
+            session.save()
+            form.save_m2m()
+            session.log_action(
+                "cohort.session_saved", user=request.user, changes={"fields": form.changed_data}
+            )
+            transaction.on_commit(lambda: bump_version(KIND))
+        messages.success(request, _("The bimtek session was saved."))
+        return redirect("cohorts:session", cohort.year, session.stage)
+    return render(
+        request,
+        "cohorts/session_form.html",
+        {"cohort": cohort, "form": form, "session": instance if instance.pk else None},
+    )
+
+
+@login_required
+def new_session(request, year):
+    _require_manager(request)
+    cohort = _get_cohort(year)
+    return _save_session(request, cohort, BimtekSession(cohort=cohort))
+
+
+@login_required
+def edit_session(request, year, stage):
+    _require_manager(request)
+    cohort, session, _scope = _get_session_for_user(request, year, stage)
+    return _save_session(request, cohort, session)
+
+
+@login_required
+def session_detail(request, year, stage):
+    """A session's agenda, mentors, deliverables and who came from each region."""
+    cohort, session, scope = _get_session_for_user(request, year, stage)
+    attendance = {a.region_id: a for a in session.attendance.all()}
+    regions = _current_regions(cohort)
+    if scope == "own":
+        regions = [r for r in regions if r.pk == request.user.region_id]
+    return render(
+        request,
+        "cohorts/session.html",
+        {
+            "cohort": cohort,
+            "session": session,
+            "rows": [(region, attendance.get(region.pk)) for region in regions],
+            "came": sum(1 for a in attendance.values() if a.attended),
+            "deliverables": session.deliverables.all(),
+            "can_manage": scope == "all" and request.user.can("manage_program"),
+        },
+    )
+
+
+@login_required
+def attendance(request, year, stage):
+    """Record who came from each current member region."""
+    _require_manager(request)
+    cohort, session, _scope = _get_session_for_user(request, year, stage)
+    regions = _current_regions(cohort)
+    existing = {a.region_id: a for a in session.attendance.all()}
+    form = AttendanceForm(request.POST or None, regions=regions, existing=existing)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        rows = {r.pk: (data[f"attended_{r.pk}"], data[f"attendees_{r.pk}"]) for r in regions}
+        planning.record_attendance(session_id=session.pk, user=request.user, rows=rows)
+        messages.success(request, _("The attendance was saved."))
+        return redirect("cohorts:session", year, stage)
+    return render(
+        request,
+        "cohorts/attendance_form.html",
+        {"cohort": cohort, "session": session, "form": form},
+    )
+
+
+def _save_deliverable(request, cohort, instance):
+    initial = {}
+    stage = request.GET.get("sesi", "")
+    if not instance.pk and stage.isdigit():
+        initial["session"] = cohort.sessions.filter(stage=int(stage)).first()
+    form = DeliverableForm(request.POST or None, instance=instance, cohort=cohort, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            item = form.save(commit=False)
+            item.cohort = cohort
+            item.save()
+            item.log_action(
+                "cohort.deliverable_saved",
+                user=request.user,
+                changes={"title": item.title, "due_on": str(item.due_on)},
+            )
+        messages.success(request, _("The deliverable was saved."))
+        if item.session_id:
+            return redirect("cohorts:session", cohort.year, item.session.stage)
+        return redirect("cohorts:manage", cohort.year)
+    return render(
+        request,
+        "cohorts/deliverable_form.html",
+        {"cohort": cohort, "form": form, "item": instance if instance.pk else None},
+    )
+
+
+@login_required
+def new_deliverable(request, year):
+    _require_manager(request)
+    cohort = _get_cohort(year)
+    return _save_deliverable(request, cohort, Deliverable(cohort=cohort))
+
+
+@login_required
+def edit_deliverable(request, year, deliverable_id):
+    _require_manager(request)
+    cohort = _get_cohort(year)
+    item = get_object_or_404(Deliverable, cohort=cohort, pk=deliverable_id)
+    return _save_deliverable(request, cohort, item)
+
+
+@login_required
+def mentors(request, year):
+    """Assign each current member region the mentor who reviews its deliverables."""
+    _require_manager(request)
+    cohort = _get_cohort(year)
+    regions = _current_regions(cohort)
+    current = {m.region_id: m.mentor_id for m in cohort.mentor_assignments.all()}
+    form = MentorsForm(request.POST or None, regions=regions, current=current)
+    if request.method == "POST" and form.is_valid():
+        changed = planning.assign_mentors(
+            cohort_id=cohort.pk, user=request.user, chosen=form.chosen()
+        )
+        messages.success(request, _("%(count)s mentor assignment(s) changed.") % {"count": changed})
+        return redirect("cohorts:mentors", year)
+    return render(request, "cohorts/mentors.html", {"cohort": cohort, "form": form})

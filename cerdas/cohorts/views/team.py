@@ -1,0 +1,116 @@
+"""A member region's own records: its institutions, its MoU obligations and its seminar
+presentation. The region's team edits them (so may the program office); its mentor and
+the office read them on the region's board; everyone else is refused."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from cerdas.core.cache import bump_version
+
+from .. import planning
+from ..forms import InstitutionForm, InstitutionMemberFormSet, ObligationFormSet, PresentationForm
+from ..models import Institution, Mou, Presentation
+from .manage import _get_member_for_user
+from .public import KIND
+
+
+@login_required
+def institution(request, year, code, kind):
+    """The Dewan Smart City or the Tim Pelaksana: its decree (SK) and its members."""
+    cohort, region = _get_member_for_user(request, year, code, act=True)
+    if kind not in Institution.Kind.values:
+        raise Http404
+    instance = Institution.objects.filter(cohort=cohort, region=region, kind=kind).first()
+    instance = instance or Institution(cohort=cohort, region=region, kind=kind)
+    form = InstitutionForm(request.POST or None, request.FILES or None, instance=instance)
+    people = InstitutionMemberFormSet(request.POST or None, instance=instance, prefix="people")
+    if request.method == "POST" and form.is_valid() and people.is_valid():
+        with transaction.atomic():
+            saved = form.save()
+            people.instance = saved
+            people.save()
+            saved.log_action(
+                "cohort.institution_saved",
+                user=request.user,
+                changes={
+                    "fields": form.changed_data,
+                    "members": [f"{p.name} ({p.role})" for p in saved.members.all()],
+                },
+            )
+        messages.success(request, _("The institution was saved."))
+        return redirect("cohorts:region_board", year, code)
+    return render(
+        request,
+        "cohorts/institution_form.html",
+        {
+            "cohort": cohort,
+            "region": region,
+            "kind_label": Institution.Kind(kind).label,
+            "form": form,
+            "people": people,
+            "institution": instance if instance.pk else None,
+        },
+    )
+
+
+@login_required
+def obligations(request, year, code):
+    """Tick off what the MoU obliges the region to do, with the date and the evidence."""
+    cohort, region = _get_member_for_user(request, year, code, act=True)
+    mou = Mou.objects.filter(cohort=cohort, region=region).first()
+    if mou is None:
+        messages.info(request, _("Record the MoU first; its obligations come with it."))
+        return redirect("cohorts:mou", year, code)
+    planning.ensure_obligations(mou)
+    formset = ObligationFormSet(
+        request.POST or None, request.FILES or None, queryset=mou.obligations.all()
+    )
+    if request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            for form in formset.forms:
+                if not form.has_changed():
+                    continue
+                obligation = form.save()
+                obligation.log_action(
+                    "cohort.obligation_updated",
+                    user=request.user,
+                    changes={
+                        "obligation": obligation.kind,
+                        "done_on": str(obligation.done_on or ""),
+                        "fields": form.changed_data,
+                    },
+                )
+        messages.success(request, _("The obligations were saved."))
+        return redirect("cohorts:region_board", year, code)
+    return render(
+        request,
+        "cohorts/obligations_form.html",
+        {"cohort": cohort, "region": region, "mou": mou, "formset": formset},
+    )
+
+
+@login_required
+def presentation(request, year, code):
+    """The region's seminar presentation: summary, quick wins and slides."""
+    cohort, region = _get_member_for_user(request, year, code, act=True)
+    instance = Presentation.objects.filter(cohort=cohort, region=region).first()
+    instance = instance or Presentation(cohort=cohort, region=region)
+    form = PresentationForm(request.POST or None, request.FILES or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save()
+            saved.log_action(
+                "cohort.presentation_saved", user=request.user, changes=form.changed_data
+            )
+            transaction.on_commit(lambda: bump_version(KIND))
+        messages.success(request, _("The presentation was saved."))
+        return redirect("cohorts:region_board", year, code)
+    return render(
+        request,
+        "cohorts/presentation_form.html",
+        {"cohort": cohort, "region": region, "form": form},
+    )
