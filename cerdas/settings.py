@@ -175,6 +175,8 @@ STORAGES = {
 
 # Security. Production mode turns on HTTPS-only cookies, HSTS and the redirect to HTTPS;
 # behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER=1.
+# Sessions are read from the cache and written through to the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)

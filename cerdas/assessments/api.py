@@ -47,6 +47,7 @@ class FrameworkOut(Schema):
 
 class RoundOut(Schema):
     id: int
+    slug: str
     name: str
     purpose: str
     status: str

@@ -85,6 +85,8 @@ def compute_round(*, round_id: int, user) -> Round:
     result = scoring.score(values, spec, codes)
     excluded = earlier_cohort_codes(round_.year) | round_.extra_excluded()
     eligible = np.array([code not in excluded for code in codes])
+    dimensions = list(round_.framework.dimensions.order_by("order", "id"))
+    floor = round_.minimum_dimension_score
     share = scoring.sensitivity(
         result.normalised,
         spec,
@@ -94,8 +96,10 @@ def compute_round(*, round_id: int, user) -> Round:
         spread=round_.sensitivity_spread,
         seed=round_.pk,
         eligible=eligible,
+        provinces=[p.region.province_id for p in participants],
+        province_cap=round_.province_cap,
+        minimum=np.full(len(dimensions), np.nan if floor is None else floor),
     )
-    dimensions = list(round_.framework.dimensions.order_by("order", "id"))
     gains = result.gains()
     for r, participant in enumerate(participants):
         participant.score = _number(result.composite[r])

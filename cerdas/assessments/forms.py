@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.accounts.models import User
-from cerdas.assessments.models import Framework, Round
+from cerdas.assessments.models import Framework, Indicator, Round
 
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 # Extension -> the content type we record, and the first bytes every such file starts with.
@@ -29,6 +29,7 @@ class RoundForm(forms.ModelForm):
         model = Round
         fields = [
             "name",
+            "slug",
             "purpose",
             "framework",
             "year",
@@ -92,32 +93,42 @@ class FinaliseForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("CSV or XLSX file"))
-
-
-class EvidenceForm(forms.Form):
-    indicator = forms.TypedChoiceField(label=_("Question"), coerce=int)
-    file = forms.FileField(
-        label=_("Evidence file"), help_text=_("PDF, JPEG, PNG, DOCX or XLSX, at most 10 MB.")
-    )
-
-    def __init__(self, *args, indicators=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["indicator"].choices = [(i.pk, i.name) for i in indicators]
+    file = forms.FileField(label=_("CSV or XLSX file"), help_text=_("At most 5 MB."))
 
     def clean_file(self):
+        from cerdas.assessments.importing import MAX_BYTES
+
         upload = self.cleaned_data["file"]
-        if upload.size > EVIDENCE_MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 10 MB."))
-        suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if suffix not in EVIDENCE_TYPES:
-            raise forms.ValidationError(_("Upload a PDF, JPEG, PNG, DOCX or XLSX file."))
-        if not _sniff(upload, suffix):
+        if upload.size > MAX_BYTES:
             raise forms.ValidationError(
-                _("The file's content is not a %(kind)s file.") % {"kind": suffix[1:].upper()}
+                _("The file is larger than 5 MB: split it and upload the parts one by one.")
             )
-        self.content_type = EVIDENCE_TYPES[suffix][0]
         return upload
+
+
+def check_evidence(upload) -> str:
+    """The content type to record for an evidence upload, or a ValidationError saying why not.
+
+    The extension must be one we accept and the content must really be of that type
+    (magic bytes, and the package layout for DOCX/XLSX): a renamed program is refused.
+    """
+    if upload.size > EVIDENCE_MAX_BYTES:
+        raise forms.ValidationError(
+            _("“%(name)s” is larger than 10 MB: make it smaller and upload it again.")
+            % {"name": upload.name}
+        )
+    suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if suffix not in EVIDENCE_TYPES:
+        raise forms.ValidationError(
+            _("“%(name)s” is not accepted: upload a PDF, JPEG, PNG, DOCX or XLSX file.")
+            % {"name": upload.name}
+        )
+    if not _sniff(upload, suffix):
+        raise forms.ValidationError(
+            _("The content of “%(name)s” is not a %(kind)s file.")
+            % {"name": upload.name, "kind": suffix[1:].upper()}
+        )
+    return EVIDENCE_TYPES[suffix][0]
 
 
 def _sniff(upload, suffix) -> bool:
@@ -172,3 +183,170 @@ class WeightsForm(forms.Form):
                 )
                 keys.append(field)
             self.groups.append((dimension, key, keys))
+
+
+class FrameworkMethodForm(forms.ModelForm):
+    """How a framework scores: normalisation, missing data, assessor scores."""
+
+    class Meta:
+        model = Framework
+        fields = [
+            "name",
+            "description",
+            "assumptions",
+            "normalisation",
+            "missing_policy",
+            "aggregation",
+            "disagreement_share",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "assumptions": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_disagreement_share(self):
+        share = self.cleaned_data["disagreement_share"]
+        if not 0 < share <= 1:
+            raise forms.ValidationError(_("Enter a share between 0 and 1, such as 0.25."))
+        return share
+
+
+class IndicatorForm(forms.ModelForm):
+    """One indicator: what it measures, its weight in its dimension, its kind and scale."""
+
+    dimension = forms.ChoiceField(label=_("Dimension"))
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "code",
+            "name",
+            "question",
+            "weight",
+            "kind",
+            "direction",
+            "unit",
+            "source",
+            "scale_min",
+            "scale_max",
+            "evidence_required",
+        ]
+        widgets = {"question": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "code": _(
+                "Lower-case letters, digits and underscores; import files head columns with it."
+            ),
+            "scale_min": _("For a scale question, an assessor score or a value that has limits."),
+        }
+
+    def __init__(self, *args, framework: Framework, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dimension"].choices = [
+            (d.code, d.name) for d in framework.dimensions.order_by("order", "id")
+        ]
+        if self.instance.pk:
+            self.fields["dimension"].initial = self.instance.dimension.code
+        self.order_fields(["dimension"])
+
+    def clean_weight(self):
+        weight = self.cleaned_data["weight"]
+        if not 0 < weight <= 100:
+            raise forms.ValidationError(_("Enter a weight above 0 and at most 100."))
+        return weight
+
+    def clean(self):
+        data = super().clean()
+        low, high, kind = data.get("scale_min"), data.get("scale_max"), data.get("kind")
+        if kind == Indicator.Kind.YESNO:
+            data["scale_min"], data["scale_max"] = 0, 1
+        elif kind in (Indicator.Kind.SCALE, Indicator.Kind.ASSESSOR) and (
+            low is None or high is None
+        ):
+            self.add_error("scale_max", _("A scale needs its lowest and highest value."))
+        if low is not None and high is not None and low >= high and kind != Indicator.Kind.YESNO:
+            self.add_error("scale_max", _("The highest value must be above the lowest."))
+        if data.get("evidence_required") and kind not in (
+            Indicator.Kind.YESNO,
+            Indicator.Kind.SCALE,
+        ):
+            self.add_error(
+                "evidence_required", _("Only self-assessment questions can ask for evidence.")
+            )
+        return data
+
+
+def _codes(text: str) -> list[str]:
+    return [c.strip() for c in text.replace(",", " ").split() if c.strip()]
+
+
+class RoundRulesForm(forms.ModelForm):
+    """The selection rules of a round, changeable until its selection is final."""
+
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the audit log with the change."),
+    )
+
+    class Meta:
+        model = Round
+        fields = [
+            "cohort_size",
+            "province_cap",
+            "reserved_places",
+            "eastern_provinces",
+            "minimum_dimension_score",
+            "excluded_codes",
+            "waitlist_size",
+        ]
+        widgets = {"excluded_codes": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_cohort_size(self):
+        size = self.cleaned_data["cohort_size"]
+        if size < 1:
+            raise forms.ValidationError(_("The cohort needs at least one place."))
+        return size
+
+    def clean_province_cap(self):
+        cap = self.cleaned_data["province_cap"]
+        if cap is not None and cap < 1:
+            raise forms.ValidationError(_("Leave it empty for no cap, or enter 1 or more."))
+        return cap
+
+    def clean_minimum_dimension_score(self):
+        minimum = self.cleaned_data["minimum_dimension_score"]
+        if minimum is not None and not 0 <= minimum <= 100:
+            raise forms.ValidationError(_("Enter points between 0 and 100."))
+        return minimum
+
+    def clean_eastern_provinces(self):
+        from cerdas.regions.models import Province
+
+        codes = _codes(self.cleaned_data["eastern_provinces"])
+        known = set(Province.objects.filter(code__in=codes).values_list("code", flat=True))
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            raise forms.ValidationError(
+                _("These are not province codes: %(codes)s.") % {"codes": ", ".join(unknown)}
+            )
+        return ",".join(codes)
+
+    def clean_excluded_codes(self):
+        from cerdas.regions.models import Region
+
+        codes = _codes(self.cleaned_data["excluded_codes"])
+        known = set(Region.objects.filter(code__in=codes).values_list("code", flat=True))
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            raise forms.ValidationError(
+                _("These are not region codes: %(codes)s.") % {"codes": ", ".join(unknown)}
+            )
+        return " ".join(codes)
+
+    def clean(self):
+        data = super().clean()
+        size, reserved = data.get("cohort_size"), data.get("reserved_places")
+        if size is not None and reserved is not None and reserved > size:
+            self.add_error("reserved_places", _("More places are reserved than the cohort has."))
+        return data

@@ -199,6 +199,11 @@ def confirm_import(*, batch_id: int, picks: dict[int, str], user) -> ImportRepor
     batch = ImportBatch.objects.select_for_update().select_related("round").get(pk=batch_id)
     if batch.confirmed_at:
         raise ValidationError(_("This import has already been confirmed."))
+    if batch.created_by_id != user.pk:
+        raise ValidationError(
+            _("Only the person who uploaded this file can confirm it: upload it yourself.")
+        )
+    _check_picks(batch.rows, picks)
     round_ = batch.round
     participants = {p.region_id: p for p in round_.participants.all()}
     indicators = {i.code: i for i in round_.framework.ordered_indicators()}
@@ -230,6 +235,25 @@ def confirm_import(*, batch_id: int, picks: dict[int, str], user) -> ImportRepor
         },
     )
     return report
+
+
+def _check_picks(rows, picks) -> None:
+    """Refuse the whole confirmation when a pick names a region the preview did not offer.
+
+    The preview form only offers each ambiguous row's candidates, so anything else was
+    not typed by a person looking at the preview: nothing is written.
+    """
+    offered = {row["line"]: {c for c, _name in row["candidates"]} for row in rows}
+    ambiguous = {row["line"] for row in rows if row["status"] == AMBIGUOUS}
+    for line, pick in picks.items():
+        if pick and (line not in ambiguous or pick not in offered[line]):
+            raise ValidationError(
+                _(
+                    "Row %(line)s: “%(pick)s” is not one of the regions offered. "
+                    "Nothing was imported."
+                )
+                % {"line": line, "pick": pick}
+            )
 
 
 def _row_code(row, picks, participants, taken) -> tuple[str | None, str]:

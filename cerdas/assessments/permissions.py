@@ -28,7 +28,12 @@ def can_see_region_result(user, participant) -> bool:
 
 
 def can_fill_self_assessment(user, participant) -> bool:
-    return user.is_authenticated and user.can("edit", participant.region)
+    """The region's own team: a self-assessment is the region's word, not the panel's."""
+    return (
+        user.is_authenticated
+        and user.region_id == participant.region_id
+        and user.can("edit", participant.region)
+    )
 
 
 def can_score(user, participant) -> bool:

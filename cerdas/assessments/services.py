@@ -156,7 +156,7 @@ def _submission_gaps(participant, indicators) -> dict[int, str]:
 
 @transaction.atomic
 def add_evidence(*, participant_id: int, indicator_id: int, upload, content_type: str, user):
-    """Store a checked upload (see forms.EvidenceForm) under MEDIA_ROOT."""
+    """Store an upload checked by `forms.check_evidence` under MEDIA_ROOT."""
     participant = Participant.objects.select_related("round").get(pk=participant_id)
     if not participant.round.is_open:
         raise ValidationError(_("The round is closed: evidence can no longer be added."))
@@ -242,50 +242,3 @@ def publish_round(*, round_id: int, user) -> Round:
         round_.log_action("assessments.published", user=user)
         _retire_public_pages()
     return round_
-
-
-def _scaled(weights: dict, keys: list) -> None:
-    """Scale the weights under ``keys`` so they add up to 100 (two decimals, exact sum)."""
-    from decimal import ROUND_HALF_UP, Decimal
-
-    total = sum((weights[k] for k in keys), Decimal(0))
-    if not keys or total == 0:
-        return
-    for key in keys:
-        weights[key] = (weights[key] * 100 / total).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    weights[keys[-1]] += Decimal(100) - sum(weights[k] for k in keys)
-
-
-@transaction.atomic
-def update_weights(*, framework_id: int, weights: dict, normalise: bool, user) -> Framework:
-    """Set weights (keys ``("d", code)`` and ``("i", dimension code, indicator code)``).
-
-    Weights that do not add up to 100% per level are refused unless ``normalise`` asks to
-    scale them. A frozen framework is not touched: the change makes a new version.
-    """
-    framework = Framework.objects.select_for_update().get(pk=framework_id)
-    dimensions = list(framework.dimensions.prefetch_related("indicators"))
-    if normalise:
-        _scaled(weights, [("d", d.code) for d in dimensions])
-        for d in dimensions:
-            _scaled(weights, [("i", d.code, i.code) for i in d.indicators.all()])
-    problems = []
-    if sum(weights[("d", d.code)] for d in dimensions) != 100:
-        problems.append(_("The dimension weights must add up to 100%."))
-    for d in dimensions:
-        if sum(weights[("i", d.code, i.code)] for i in d.indicators.all()) != 100:
-            problems.append(
-                _("The indicator weights in %(dimension)s must add up to 100%%.")
-                % {"dimension": d.name}
-            )
-    if problems:
-        raise ValidationError(problems)
-    target = framework.new_version(user) if framework.is_frozen() else framework
-    for dimension in target.dimensions.prefetch_related("indicators"):
-        dimension.weight = weights[("d", dimension.code)]
-        dimension.save(update_fields=["weight"])
-        for indicator in dimension.indicators.all():
-            indicator.weight = weights[("i", dimension.code, indicator.code)]
-            indicator.save(update_fields=["weight"])
-    target.log_action("assessments.framework_edited", user=user)
-    return target

@@ -59,7 +59,7 @@ def test_an_admin_runs_a_round_from_invitation_to_publication(page):
     expect(page.get_by_text("Seleksi sudah final")).to_be_visible()
     page.get_by_role("button", name="Terbitkan hasil").click()
     expect(page.get_by_text("Hasil telah terbuka untuk publik.")).to_be_visible()
-    page.goto(page.base_url + f"/penilaian/{round_.pk}/peringkat/")
+    page.goto(page.base_url + f"/penilaian/{round_.slug}/peringkat/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Peringkat")
     expect(page.get_by_role("row")).to_have_count(4)
     page.get_by_role("link", name="Kota Surabaya").click()
@@ -81,3 +81,31 @@ def test_a_regions_team_saves_a_draft_without_losing_a_bad_answer(page):
     expect(page.get_by_text("9 berada di luar rentang")).to_be_visible()
     expect(page.get_by_label("Staff trained in digital services")).to_have_value("9")
     expect(page.get_by_label("Innovation programs ready to start")).to_have_value("4")
+
+
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def test_a_regions_team_attaches_evidence_and_a_renamed_program_is_refused(
+    page, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    admin = make_user("admin.e2e", "national_admin")
+    make_user("tim.e2e", "regional_team", "35.22")
+    round_, _framework = _prepared_round(admin)
+    services.invite_regions(round_id=round_.pk, region_codes=["35.22"], user=admin)
+    _log_in(page, "tim.e2e")
+    page.goto(page.base_url + f"/penilaian/{round_.pk}/isian/35.22/")
+    page.get_by_label("Staff trained in digital services").fill("4")
+    page.get_by_label("Government network and data centre in use", exact=True).fill("1")
+    evidence = page.get_by_label("Bukti untuk “Government network and data centre in use”")
+    evidence.set_input_files({"name": "bukti.pdf", "mimeType": "application/pdf", "buffer": EXE})
+    page.get_by_role("button", name="Simpan draf").click()
+    expect(page.get_by_text("Isi “bukti.pdf” bukan berkas PDF.")).to_be_visible()
+    expect(page.get_by_label("Staff trained in digital services")).to_have_value("4")
+    evidence = page.get_by_label("Bukti untuk “Government network and data centre in use”")
+    evidence.set_input_files({"name": "perda.pdf", "mimeType": "application/pdf", "buffer": PDF})
+    page.get_by_role("button", name="Simpan draf").click()
+    expect(page.get_by_text("Draf tersimpan.")).to_be_visible()
+    expect(page.get_by_role("link", name="perda.pdf")).to_be_visible()

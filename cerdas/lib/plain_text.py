@@ -17,8 +17,15 @@ def to_plain_text(value: str | None, max_length: int = MAX_LENGTH) -> str:
     if not value:
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    if "<" in text:
-        # nh3 escapes what it keeps; unescape so "a < b & c" stays as typed. The template
-        # layer escapes again when it shows the text.
-        text = html.unescape(nh3.clean(text, tags=set(), attributes={}))
+    # nh3 escapes what it keeps; unescape so "a < b & c" stays as typed (the template layer
+    # escapes again when it shows the text). Removing one tag can join the text around it
+    # into another ("<<p>p>"), so clean until nothing changes (each pass shortens the text;
+    # the cap only guards against a surprise in nh3).
+    for _pass in range(50):
+        if "<" not in text:
+            break
+        cleaned = html.unescape(nh3.clean(text, tags=set(), attributes={}))
+        if cleaned == text:
+            break
+        text = cleaned
     return text.strip()[:max_length]

@@ -255,13 +255,20 @@ def sensitivity(
     spread: float = 0.2,
     seed: int = 0,
     eligible: np.ndarray | None = None,
+    provinces=None,
+    province_cap: int | None = None,
+    minimum: np.ndarray | None = None,
 ) -> np.ndarray:
-    """How often (0-1) each region lands in the top ``cohort_size`` when weights wobble.
+    """How often (0-1) each region lands in the cohort when weights wobble.
 
     Each draw multiplies every dimension weight and every indicator weight by a factor
     drawn uniformly from [1 - spread, 1 + spread] (each level is then renormalised by the
-    weighted means), scores again and ranks. Ineligible regions and regions without
-    a score never count as inside.
+    weighted means), scores again and fills the ``cohort_size`` places the way the
+    selection does: ineligible regions and regions without a score never count; with
+    ``minimum`` ((K,) points per dimension, nan for none) a region whose sub-score in that
+    draw is below it is skipped; with ``provinces`` ((R,) labels) and ``province_cap`` a
+    region whose province already has that many places in the draw is passed over.
+    Places reserved for eastern Indonesia are not modelled.
     Ties within a draw are broken by region code; dimension tie-breaks are left out, as
     exact ties under random weights have probability zero.
     """
@@ -276,7 +283,10 @@ def sensitivity(
     dimension_draws = dimension_weights * rng.uniform(
         1 - spread, 1 + spread, (draws, len(dimension_weights))
     )
-    composite = _composite_per_draw(normalised, spec, indicator_draws, dimension_draws)
+    composite, meets = _composite_per_draw(
+        normalised, spec, indicator_draws, dimension_draws, minimum
+    )
+    composite = np.where(meets, composite, -np.inf)
     if eligible is not None:
         composite = np.where(np.asarray(eligible, dtype=bool)[None, :], composite, -np.inf)
     composite = np.where(np.isnan(composite), -np.inf, composite)
@@ -284,35 +294,63 @@ def sensitivity(
     by_code = np.argsort(codes, kind="stable")
     # Sorting columns already in code order with a stable sort breaks ties by code.
     order = by_code[np.argsort(-composite[:, by_code], axis=1, kind="stable")]
-    inside = order[:, : min(cohort_size, regions)]
     # A region without a score (or not eligible) never takes a place, even when few remain.
-    inside = inside[np.isfinite(np.take_along_axis(composite, inside, axis=1))]
-    counts = np.bincount(inside.ravel(), minlength=regions)
+    takes = np.isfinite(np.take_along_axis(composite, order, axis=1))
+    if provinces is not None and province_cap is not None:
+        takes &= _within_province_cap(order, provinces, province_cap, takes)
+    inside = takes & (np.cumsum(takes, axis=1) <= cohort_size)
+    counts = np.bincount(order[inside], minlength=regions)
     return counts / draws
 
 
-def _composite_per_draw(normalised, spec, indicator_draws, dimension_draws) -> np.ndarray:
-    """(D, R) composites, one row per weight draw, with the spec's missing-data policy."""
+def _within_province_cap(order, provinces, cap, takes) -> np.ndarray:
+    """(D, R) whether the region at each place of each draw's order is within its cap."""
+    _labels, province_of = np.unique(np.asarray(list(provinces), dtype=str), return_inverse=True)
+    ordered = province_of[order]
+    allowed = np.ones(order.shape, dtype=bool)
+    for province in np.unique(province_of):
+        here = takes & (ordered == province)
+        # Only regions that would take a place count towards their province's cap.
+        allowed &= ~(here & (np.cumsum(here, axis=1) > cap))
+    return allowed
+
+
+def _composite_per_draw(
+    normalised, spec, indicator_draws, dimension_draws, minimum=None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(D, R) composites, one row per weight draw, with the spec's missing-data policy.
+
+    Also (D, R) whether every dimension's sub-score reaches ``minimum`` in that draw (a
+    dimension with no value fails a minimum, as in the selection).
+    """
     missing = np.isnan(normalised)
     points = np.nan_to_num(normalised, nan=0.0)
     present = np.ones_like(points) if spec.missing == LOWEST else (~missing).astype(float)
     draws, regions = indicator_draws.shape[0], normalised.shape[0]
     weighted_sum = np.zeros((draws, regions))
     used_weight = np.zeros((draws, regions))
+    meets = np.ones((draws, regions), dtype=bool)
     for dimension in range(dimension_draws.shape[1]):
         columns = np.flatnonzero(np.asarray(spec.dimension_of) == dimension)
+        floor = np.nan if minimum is None else float(minimum[dimension])
         if not len(columns):
+            if not np.isnan(floor):
+                meets[:] = False
             continue
         w = indicator_draws[:, columns].T  # (I_k, D)
         numerator = points[:, columns] @ w  # (R, D)
         denominator = present[:, columns] @ w
         with np.errstate(invalid="ignore", divide="ignore"):
             sub = np.where(denominator > 0, numerator / denominator, 0.0)
+        if not np.isnan(floor):
+            # The selection compares stored sub-scores; allow for float noise at the edge.
+            meets &= ((denominator > 0) & (sub >= floor - 1e-9)).T
         share = (denominator > 0) * dimension_draws[:, dimension][None, :]  # (R, D)
         weighted_sum += (sub * share).T
         used_weight += share.T
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(used_weight > 0, weighted_sum / used_weight, np.nan)
+        composite = np.where(used_weight > 0, weighted_sum / used_weight, np.nan)
+    return composite, meets
 
 
 def cutoff_distance(composite: float, cutoff: float) -> float:

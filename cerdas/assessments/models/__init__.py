@@ -25,6 +25,12 @@ AUDIT_ACTIONS.update(
     {
         "assessments.framework_versioned": _("made a new version of the assessment framework"),
         "assessments.framework_edited": _("changed the weights of the assessment framework"),
+        "assessments.framework_settings_edited": _(
+            "changed the scoring method of the assessment framework"
+        ),
+        "assessments.indicator_added": _("added an indicator to the assessment framework"),
+        "assessments.indicator_edited": _("changed an indicator of the assessment framework"),
+        "assessments.rules_edited": _("changed the selection rules of the round"),
         "assessments.round_opened": _("opened the assessment round"),
         "assessments.region_invited": _("invited the region to the assessment round"),
         "assessments.assessor_assigned": _("assigned an assessor"),

@@ -1,13 +1,26 @@
 """Rounds: who is invited, who assesses whom, the computed results and the selection."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.core.models import Audited
 from cerdas.lib.selection import DEFAULT_EASTERN_PROVINCES
+
+# Words of the app's own addresses, which a round's slug must not take over.
+RESERVED_SLUGS = frozenset({"kelola", "bukti", "terbaru"})
+PURPOSE_SLUGS = {"selection": "kesiapan", "evaluation": "evaluasi"}
+
+
+def validate_round_slug(value: str) -> None:
+    if value.isdigit():
+        raise ValidationError(_("The address name needs at least one letter."))
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("This address name is taken by the site; choose another."))
 
 
 class RoundQuerySet(models.QuerySet):
@@ -37,6 +50,16 @@ class Round(Audited, models.Model):
         PUBLISHED = "published", _("Published")
 
     name = models.CharField(_("name"), max_length=200)
+    # The public address (``2017-kesiapan``): stable, unlike the database id, so links and
+    # the page benchmarks survive a reload of the data.
+    slug = models.SlugField(
+        _("address name"),
+        max_length=60,
+        unique=True,
+        blank=True,
+        validators=[validate_round_slug],
+        help_text=_("Part of the public address; made from the year and purpose if empty."),
+    )
     purpose = models.CharField(
         _("purpose"),
         max_length=20,
@@ -95,8 +118,27 @@ class Round(Audited, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.free_slug()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
-        return reverse("assessments:round", args=[self.pk])
+        return reverse("assessments:round", args=[self.slug])
+
+    def free_slug(self) -> str:
+        """``<year>-<purpose>``, with ``-2``, ``-3``... when another round has it."""
+        base = slugify(f"{self.year}-{PURPOSE_SLUGS.get(self.purpose, self.purpose)}")[:55]
+        taken = set(
+            Round.objects.filter(slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
 
     @property
     def is_open(self) -> bool:
@@ -156,7 +198,7 @@ class Participant(Audited, models.Model):
         return f"{self.region} — {self.round}"
 
     def get_absolute_url(self):
-        return reverse("assessments:region_result", args=[self.round_id, self.region_id])
+        return reverse("assessments:region_result", args=[self.round.slug, self.region_id])
 
     def audit_region_id(self):
         return self.region_id

@@ -20,5 +20,13 @@ def test_the_demo_publishes_the_2017_round_with_exactly_the_real_cohort_selected
 
     members = Membership.objects.filter(cohort__year=2017).values_list("region_id", flat=True)
     assert set(cohort_2017_codes()) <= set(members)
-    page = client.get(f"/penilaian/{round_.pk}/").content.decode()
+    assert round_.slug == "2017-kesiapan"
+    page = client.get("/penilaian/2017-kesiapan/").content.decode()
     assert "demo" in page
+    assert client.get("/penilaian/2017-kesiapan/peringkat/").status_code == 200
+    # bench/pages_assessments.txt measures these addresses: the 514-region ranking too.
+    assert client.get("/penilaian/2018-evaluasi/peringkat/").content.count(b"<tr") == 515
+    # The first addresses, by database id, lead to the same page.
+    assert client.get(f"/penilaian/{round_.pk}/peringkat/")["Location"] == (
+        "/penilaian/2017-kesiapan/peringkat/"
+    )

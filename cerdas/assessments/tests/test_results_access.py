@@ -31,7 +31,7 @@ def test_unpublished_results_are_hidden_from_everyone_but_the_panel(
 ):
     if persona:
         client.force_login(request.getfixturevalue(persona))
-    base = f"/penilaian/{computed_round.pk}"
+    base = f"/penilaian/{computed_round.slug}"
     assert client.get(f"/api/v1/assessments/rounds/{computed_round.pk}/results").status_code == 404
     assert client.get(f"{base}/peringkat/").status_code == 404
     assert client.get(f"{base}/peringkat.csv").status_code == 404
@@ -51,7 +51,7 @@ def test_the_panel_sees_unpublished_results(client, computed_round, national_adm
 
 def test_a_regions_team_sees_its_own_results_before_publication(client, computed_round, member_a):
     client.force_login(member_a)
-    response = client.get(f"/penilaian/{computed_round.pk}/wilayah/35.22/")
+    response = client.get(f"/penilaian/{computed_round.slug}/wilayah/35.22/")
     assert response.status_code == 200
     assert (
         "How to improve" in response.content.decode()
@@ -64,12 +64,12 @@ def test_published_results_are_public_with_rank_score_and_selection(client, publ
     assert [i["rank"] for i in items] == [1, 2, 3, 4, 5]
     assert sum(i["selected"] for i in items) == 2
     assert all(0 <= i["score"] <= 100 for i in items)
-    assert client.get(f"/penilaian/{published.pk}/wilayah/32.73/").status_code == 200
-    assert client.get(f"/penilaian/{published.pk}/").status_code == 200
+    assert client.get(f"/penilaian/{published.slug}/wilayah/32.73/").status_code == 200
+    assert client.get(f"/penilaian/{published.slug}/").status_code == 200
 
 
 def test_the_ranking_downloads_as_csv_xlsx_and_pdf(client, published):
-    base = f"/penilaian/{published.pk}"
+    base = f"/penilaian/{published.slug}"
     csv = client.get(f"{base}/peringkat.csv")
     assert csv.status_code == 200
     assert "35.22" in csv.content.decode()
@@ -81,4 +81,4 @@ def test_the_ranking_downloads_as_csv_xlsx_and_pdf(client, published):
 
 def test_the_region_profile_shows_published_results(client, published):
     body = client.get("/wilayah/35.22/").content.decode()
-    assert f"/penilaian/{published.pk}/wilayah/35.22/" in body
+    assert f"/penilaian/{published.slug}/wilayah/35.22/" in body

@@ -7,14 +7,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cerdas.assessments import computing, importing, permissions, services
+from cerdas.assessments import computing, editing, importing, permissions, services
 from cerdas.assessments.forms import (
     AssignForm,
     FinaliseForm,
     InviteForm,
     RoundForm,
+    RoundRulesForm,
     UploadForm,
-    WeightsForm,
 )
 from cerdas.assessments.models import Framework, ImportBatch, Round
 from cerdas.assessments.results import ranking_rows
@@ -63,56 +63,36 @@ def dashboard(request):
 
 
 @login_required
-def framework(request, pk):
-    """A framework's weights; a frozen one changes into a new version."""
-    _require_manager(request)
-    framework_ = get_object_or_404(Framework, pk=pk)
-    form = WeightsForm(request.POST or None, framework=framework_)
-    if request.method == "POST" and form.is_valid():
-        weights = {}
-        for dimension, key, keys in form.groups:
-            weights[("d", dimension.code)] = form.cleaned_data[key]
-            for indicator, field in zip(dimension.indicators.all(), keys, strict=True):
-                weights[("i", dimension.code, indicator.code)] = form.cleaned_data[field]
-        try:
-            saved = services.update_weights(
-                framework_id=framework_.pk,
-                weights=weights,
-                normalise=form.cleaned_data["normalise"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            if saved.pk != framework_.pk:
-                messages.success(
-                    request,
-                    _(
-                        "The framework is in use by a finished round, so "
-                        "the change was saved as version %(version)s."
-                    )
-                    % {"version": saved.version},
-                )
-            else:
-                messages.success(request, _("The weights are saved."))
-            return redirect("assessments:framework", saved.pk)
-    return render(
-        request,
-        "assessments/manage/framework.html",
-        {
-            "framework": framework_,
-            "form": form,
-            "problems": framework_.weight_problems(),
-            "frozen": framework_.is_frozen(),
-        },
-    )
-
-
-@login_required
 def round_dashboard(request, pk):
     round_ = _get_round_for_manager(request, pk)
     return _render_round(request, round_)
+
+
+@login_required
+def rules(request, pk):
+    """The selection rules, until the selection is final; a computed round is recomputed."""
+    round_ = _get_round_for_manager(request, pk)
+    final = hasattr(round_, "selection") and round_.selection.is_final
+    form = RoundRulesForm(request.POST or None, instance=Round.objects.get(pk=round_.pk))
+    if request.method == "POST" and not final and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in editing.RULE_FIELDS}
+        try:
+            editing.update_rules(
+                round_id=round_.pk,
+                fields=fields,
+                reason=form.cleaned_data["reason"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The selection rules are saved."))
+            return redirect("assessments:manage_round", round_.pk)
+    if request.method == "POST" and final:
+        messages.error(request, _("The selection is final: its rules can no longer change."))
+    return render(
+        request, "assessments/manage/rules.html", {"round": round_, "form": form, "final": final}
+    )
 
 
 def _render_round(request, round_, **extra):
@@ -256,24 +236,28 @@ def import_values(request, pk):
     return render(request, "assessments/manage/import.html", {"round": round_, "form": form})
 
 
+def _get_batch_for_manager(request, round_, batch_pk) -> ImportBatch | None:
+    """The round's preview, or None with a message saying why it cannot be confirmed here."""
+    batch = get_object_or_404(ImportBatch, pk=batch_pk)
+    if batch.round_id != round_.pk:
+        messages.error(request, _("This preview belongs to another round: nothing was imported."))
+        return None
+    return batch
+
+
 @login_required
 def import_preview(request, pk, batch_pk):
+    """Every row of the file with its status; confirming writes the stored rows only."""
     round_ = _get_round_for_manager(request, pk)
-    batch = get_object_or_404(ImportBatch, pk=batch_pk, round=round_)
+    batch = _get_batch_for_manager(request, round_, batch_pk)
+    if batch is None:
+        return redirect("assessments:import", round_.pk)
     report = None
-    if request.method == "POST" and not batch.confirmed_at:
-        picks = {
-            row["line"]: request.POST.get(f"pick-{row['line']}", "")
-            for row in batch.rows
-            if row["status"] == importing.AMBIGUOUS
-        }
-        report = importing.confirm_import(batch_id=batch.pk, picks=picks, user=request.user)
+    if request.method == "POST":
+        report = _confirm(request, batch)
+        if report is None:
+            return redirect("assessments:import_preview", round_.pk, batch.pk)
         batch.refresh_from_db()
-        messages.success(
-            request,
-            _("%(rows)s rows imported, %(skipped)s not taken.")
-            % {"rows": len(report.imported), "skipped": len(report.not_taken)},
-        )
     counts = {}
     for row in batch.rows:
         counts[row["status"]] = counts.get(row["status"], 0) + 1
@@ -285,6 +269,31 @@ def import_preview(request, pk, batch_pk):
             "batch": batch,
             "report": report,
             "counts": counts,
+            "reasons": importing.STATUS_REASONS,
             "unknown_columns": request.session.get(f"import-columns-{batch.pk}", []),
         },
     )
+
+
+def _confirm(request, batch):
+    """Confirm the batch with the picks posted; None, with the reason said, when refused."""
+    if request.POST.get("batch") != str(batch.pk):
+        messages.error(
+            request, _("The confirmation does not match this preview: nothing was imported.")
+        )
+        return None
+    picks = {}
+    for key, value in request.POST.items():
+        if key.startswith("pick-") and key[5:].isdigit():
+            picks[int(key[5:])] = value.strip()
+    try:
+        report = importing.confirm_import(batch_id=batch.pk, picks=picks, user=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+        return None
+    messages.success(
+        request,
+        _("%(rows)s rows imported, %(skipped)s not taken.")
+        % {"rows": len(report.imported), "skipped": len(report.not_taken)},
+    )
+    return report

@@ -8,7 +8,7 @@ import csv
 import io
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -19,18 +19,18 @@ from cerdas.assessments.services import CACHE_KIND
 from cerdas.core.cache import public_page
 
 
-def _get_round_for_user(request, pk) -> Round:
+def _get_round_for_user(request, slug) -> Round:
     """A round whose ranking the user may see; 404 for the rest, so drafts stay unseen."""
-    round_ = get_object_or_404(Round.objects.select_related("framework"), pk=pk)
+    round_ = get_object_or_404(Round.objects.select_related("framework"), slug=slug)
     if not permissions.can_see_round_results(request.user, round_):
         raise Http404
     return round_
 
 
-def _get_participant_for_user(request, pk, code) -> Participant:
+def _get_participant_for_user(request, slug, code) -> Participant:
     participant = get_object_or_404(
         Participant.objects.select_related("round__framework", "region__province"),
-        round_id=pk,
+        round__slug=slug,
         region_id=code,
     )
     if not permissions.can_see_region_result(request.user, participant):
@@ -51,10 +51,22 @@ def index(request):
     )
 
 
+def by_id(request, pk, rest=""):
+    """The first addresses used the database id: send them to the slug.
+
+    Anonymous visitors are sent on only for a published round, so the redirect does not
+    reveal that an unpublished round exists; the page itself still checks access.
+    """
+    round_ = get_object_or_404(Round, pk=pk)
+    if not (round_.is_published or request.user.is_authenticated):
+        raise Http404
+    return redirect(f"{round_.get_absolute_url()}{rest}", permanent=round_.is_published)
+
+
 @public_page(CACHE_KIND)
-def round_detail(request, pk):
+def round_detail(request, slug):
     """The announcement of a round: who was selected, and why."""
-    round_ = _get_round_for_user(request, pk)
+    round_ = _get_round_for_user(request, slug)
     rows = ranking_rows(round_)
     return render(
         request,
@@ -69,8 +81,8 @@ def round_detail(request, pk):
 
 
 @public_page(CACHE_KIND)
-def ranking(request, pk):
-    round_ = _get_round_for_user(request, pk)
+def ranking(request, slug):
+    round_ = _get_round_for_user(request, slug)
     return render(
         request,
         "assessments/ranking.html",
@@ -111,23 +123,23 @@ def _table(round_) -> tuple[list[str], list[list]]:
 
 
 @public_page(CACHE_KIND)
-def ranking_csv(request, pk):
-    round_ = _get_round_for_user(request, pk)
+def ranking_csv(request, slug):
+    round_ = _get_round_for_user(request, slug)
     header, body = _table(round_)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
     writer.writerows(body)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="ranking-{round_.pk}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="ranking-{round_.slug}.csv"'
     return response
 
 
 @public_page(CACHE_KIND)
-def ranking_xlsx(request, pk):
+def ranking_xlsx(request, slug):
     from openpyxl import Workbook
 
-    round_ = _get_round_for_user(request, pk)
+    round_ = _get_round_for_user(request, slug)
     header, body = _table(round_)
     workbook = Workbook()
     sheet = workbook.active
@@ -141,16 +153,16 @@ def ranking_xlsx(request, pk):
         buffer.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="ranking-{round_.pk}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="ranking-{round_.slug}.xlsx"'
     return response
 
 
 @public_page(CACHE_KIND)
-def report_pdf(request, pk):
+def report_pdf(request, slug):
     """The round's report: framework, rules, ranking and selection, as a PDF."""
     from weasyprint import HTML
 
-    round_ = _get_round_for_user(request, pk)
+    round_ = _get_round_for_user(request, slug)
     html = render_to_string(
         "assessments/report.html",
         {
@@ -163,14 +175,14 @@ def report_pdf(request, pk):
     )
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="report-{round_.pk}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="report-{round_.slug}.pdf"'
     return response
 
 
 @public_page(CACHE_KIND)
-def region_result(request, pk, code):
+def region_result(request, slug, code):
     """A region's score, each indicator's contribution, the cut-off and what to improve."""
-    participant = _get_participant_for_user(request, pk, code)
+    participant = _get_participant_for_user(request, slug, code)
     if participant.score is None and participant.rank is None:
         raise Http404
     return render(

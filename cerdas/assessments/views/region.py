@@ -6,10 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from cerdas.assessments import importing, permissions, services
-from cerdas.assessments.forms import EvidenceForm
+from cerdas.assessments.forms import check_evidence
 from cerdas.assessments.models import AssessorScore, Evidence, Indicator, Participant
 
 
@@ -49,30 +48,58 @@ def _posted_numbers(request, indicators, prefix) -> tuple[dict, dict]:
     return values, errors
 
 
+def _store_evidence(request, participant, questions) -> dict[int, str]:
+    """Attach the files sent with the form; a message per question whose file is refused."""
+    errors = {}
+    for indicator in questions:
+        upload = request.FILES.get(f"e{indicator.pk}")
+        if not indicator.evidence_required or upload is None:
+            continue
+        try:
+            content_type = check_evidence(upload)
+            services.add_evidence(
+                participant_id=participant.pk,
+                indicator_id=indicator.pk,
+                upload=upload,
+                content_type=content_type,
+                user=request.user,
+            )
+        except ValidationError as error:
+            errors[indicator.pk] = " ".join(error.messages)
+    return errors
+
+
 @login_required
 def self_assessment(request, pk, code):
+    """A region's answers and evidence files, saved as a draft or submitted.
+
+    A refused answer or file is shown next to its question while everything else typed
+    stays in the form and every acceptable answer and file is kept.
+    """
     participant = _get_participant_for_team(request, pk, code)
     round_ = participant.round
     questions = [i for i in round_.framework.ordered_indicators() if i.is_self_assessed]
-    answers = dict(participant.answers.values_list("indicator_id", "value"))
-    errors = {}
-    typed = {}
+    errors, typed = {}, {}
     if request.method == "POST":
         if not round_.is_open:
             raise PermissionDenied
         typed = {i.pk: request.POST.get(f"q{i.pk}", "") for i in questions}
         values, errors = _posted_numbers(request, questions, "q")
+        file_errors = _store_evidence(request, participant, questions)
         try:
             report = services.save_self_assessment(
                 participant_id=participant.pk,
                 answers=values,
                 user=request.user,
-                submit="submit" in request.POST,
+                submit="submit" in request.POST and not file_errors,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("assessments:self_assessment", pk, code)
-        errors.update(report.errors)
+        for indicator_id, message in [*report.errors.items(), *file_errors.items()]:
+            errors[indicator_id] = (
+                f"{errors[indicator_id]} {message}" if indicator_id in errors else message
+            )
         if not errors:
             participant.refresh_from_db()
             if participant.self_status == Participant.SelfStatus.SUBMITTED:
@@ -81,6 +108,11 @@ def self_assessment(request, pk, code):
                 messages.success(request, _("The draft is saved."))
             return redirect("assessments:self_assessment", pk, code)
         messages.error(request, _("Some answers need attention; the others are saved."))
+    return _render_self_assessment(request, participant, questions, typed, errors)
+
+
+def _render_self_assessment(request, participant, questions, typed, errors):
+    answers = dict(participant.answers.values_list("indicator_id", "value"))
     evidence = {}
     for item in participant.evidence.all():
         evidence.setdefault(item.indicator_id, []).append(item)
@@ -93,6 +125,7 @@ def self_assessment(request, pk, code):
         }
         for i in questions
     ]
+    round_ = participant.round
     return render(
         request,
         "assessments/self_assessment.html",
@@ -101,7 +134,6 @@ def self_assessment(request, pk, code):
             "round": round_,
             "region": participant.region,
             "rows": rows,
-            "evidence_form": EvidenceForm(indicators=[i for i in questions if i.evidence_required]),
             "deadline": round_.deadline.astimezone(participant.region.tzinfo),
         },
     )
@@ -109,32 +141,6 @@ def self_assessment(request, pk, code):
 
 def _shown(value) -> str:
     return "" if value is None else f"{value:g}"
-
-
-@login_required
-@require_POST
-def upload_evidence(request, pk, code):
-    participant = _get_participant_for_team(request, pk, code)
-    questions = [i for i in participant.round.framework.ordered_indicators() if i.evidence_required]
-    form = EvidenceForm(request.POST, request.FILES, indicators=questions)
-    if form.is_valid():
-        try:
-            services.add_evidence(
-                participant_id=participant.pk,
-                indicator_id=form.cleaned_data["indicator"],
-                upload=form.cleaned_data["file"],
-                content_type=form.content_type,
-                user=request.user,
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The evidence is attached."))
-    else:
-        for field_errors in form.errors.values():
-            for message in field_errors:
-                messages.error(request, message)
-    return redirect("assessments:self_assessment", pk, code)
 
 
 @login_required

@@ -6,7 +6,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from cerdas.lib import scoring
+from cerdas.lib import scoring, selection
 from cerdas.lib.scoring import Spec
 
 NAN = float("nan")
@@ -200,6 +200,65 @@ def test_sensitivity_never_counts_an_ineligible_region_inside():
     assert share.tolist() == [0, 1, 1]
 
 
+def test_sensitivity_passes_over_a_region_whose_province_is_full():
+    # Points equal the values (range 0-100); three regions of province 11, one of 12.
+    values = np.array([[90.0, 90.0], [80.0, 80.0], [70.0, 70.0], [60.0, 60.0]])
+    codes = ["11.01", "11.02", "11.03", "12.01"]
+    share = scoring.sensitivity(
+        values, _points_spec(), codes, 3, draws=20, spread=0,
+        provinces=["11", "11", "11", "12"], province_cap=2,
+    )  # fmt: skip
+    assert share.tolist() == [1, 1, 0, 1]
+
+
+def test_sensitivity_skips_a_region_below_the_minimum_in_a_dimension_in_that_draw():
+    values = np.array([[100.0, 10.0], [60.0, 60.0], [50.0, 50.0]])
+    codes = ["11.01", "11.02", "11.03"]
+    share = scoring.sensitivity(
+        values, _points_spec(), codes, 1, draws=20, spread=0.2, minimum=np.array([NAN, 40.0])
+    )
+    # 11.01 has the best composite (55) but only 10 points in the second dimension.
+    assert share.tolist() == [0, 1, 0]
+
+
+def test_sensitivity_with_the_constraints_agrees_with_the_selection_without_wobble():
+    values = np.array(
+        [[95.0, 20.0], [90.0, 90.0], [85.0, 85.0], [80.0, 80.0], [40.0, 70.0], [30.0, 30.0]]
+    )
+    codes = ["11.01", "11.02", "11.03", "12.01", "13.01", "13.02"]
+    provinces = [c[:2] for c in codes]
+    result = scoring.score(values, _points_spec(), codes)
+    candidates = [
+        selection.Candidate(
+            code=codes[r],
+            province=provinces[r],
+            score=float(result.composite[r]),
+            rank=int(result.rank[r]),
+            dimension_scores={
+                "a": result.dimension_scores[r, 0],
+                "b": result.dimension_scores[r, 1],
+            },
+        )
+        for r in result.order
+    ]
+    rules = selection.Rules(size=3, province_cap=1, minimum={"b": 25.0}, excluded={"12.01"})
+    chosen = selection.selected_codes(selection.propose(candidates, rules))
+    share = scoring.sensitivity(
+        values,
+        _points_spec(),
+        codes,
+        3,
+        draws=5,
+        spread=0,
+        eligible=np.array([c != "12.01" for c in codes]),
+        provinces=provinces,
+        province_cap=1,
+        minimum=np.array([NAN, 25.0]),
+    )
+    assert sorted(c for c, s in zip(codes, share, strict=True) if s == 1) == sorted(chosen)
+    assert set(share.tolist()) <= {0.0, 1.0}
+
+
 def test_the_cutoff_distance_is_positive_inside_and_negative_outside():
     assert scoring.cutoff_distance(70, 65.5) == pytest.approx(4.5)
     assert scoring.cutoff_distance(60, 65.5) == pytest.approx(-5.5)
@@ -385,3 +444,56 @@ def test_without_wobble_sensitivity_agrees_with_the_ranking(case, size):
     share = scoring.sensitivity(points, spec, codes, size, draws=3, spread=0)
     inside = (result.rank <= size) & ~np.isnan(result.composite)
     assert share.tolist() == inside.astype(float).tolist()
+
+
+@given(
+    frameworks(min_regions=2),
+    st.integers(1, 6),
+    st.integers(1, 3),
+    st.floats(0, 80),
+    st.lists(st.sampled_from(["11", "12", "13"]), min_size=12, max_size=12),
+)
+@settings(max_examples=80, deadline=None)
+def test_without_wobble_constrained_sensitivity_agrees_with_the_selection(
+    case, size, cap, floor, provinces
+):
+    spec, values, codes = case
+    provinces = provinces[: len(codes)]
+    points = scoring.normalise(values, spec)
+    result = scoring.score_normalised(points, spec, codes)
+    scores = np.round(np.nan_to_num(result.composite, nan=-1), 6)
+    assume(len(set(scores.tolist())) == len(scores))
+    dimension_scores = result.dimension_scores
+    # Sub-scores a hair from the minimum may fall either side in the draws' arithmetic.
+    assume(not (np.abs(np.nan_to_num(dimension_scores, nan=-99) - floor) < 1e-6).any())
+    dimensions = len(spec.dimension_weights)
+    candidates = [
+        selection.Candidate(
+            code=codes[r],
+            province=provinces[r],
+            score=None if np.isnan(result.composite[r]) else float(result.composite[r]),
+            rank=int(result.rank[r]),
+            dimension_scores={
+                k: None if np.isnan(dimension_scores[r, k]) else dimension_scores[r, k]
+                for k in range(dimensions)
+            },
+        )
+        for r in result.order
+    ]
+    rules = selection.Rules(
+        size=size, province_cap=cap, minimum=dict.fromkeys(range(dimensions), floor)
+    )
+    chosen = set(selection.selected_codes(selection.propose(candidates, rules)))
+    share = scoring.sensitivity(
+        points,
+        spec,
+        codes,
+        size,
+        draws=2,
+        spread=0,
+        provinces=provinces,
+        province_cap=cap,
+        minimum=np.full(dimensions, floor),
+    )
+    assert {c for c, s in zip(codes, share, strict=True) if s == 1} == chosen
+    assert set(share.tolist()) <= {0.0, 1.0}
