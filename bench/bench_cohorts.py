@@ -54,16 +54,23 @@ def _data():
 
     call_command("migrate", verbosity=0)
     call_command("import_regions", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    admin = User.objects.create_user("admin", role=User.Role.NATIONAL_ADMIN, password="x")
+    admin = User.objects.create_user("admin", role=User.Role.NATIONAL_ADMIN, password="x")  # noqa: S106
     codes = list(Region.objects.values_list("code", flat=True)[:REGIONS])
     cohort = get_or_create_cohort(year=2017, name="Bench")
     add_members(
-        cohort_id=cohort.pk, region_codes=codes, user=admin, reason="bench",
+        cohort_id=cohort.pk,
+        region_codes=codes,
+        user=admin,
+        reason="bench",
         joined_on=datetime.date(2017, 5, 23),
     )
     User.objects.bulk_create(
-        User(username=f"team{i}", role=User.Role.REGIONAL_TEAM, region_id=code,
-             email=f"team{i}@example.org")
+        User(
+            username=f"team{i}",
+            role=User.Role.REGIONAL_TEAM,
+            region_id=code,
+            email=f"team{i}@example.org",
+        )
         for i, code in enumerate(codes)
     )
     items = Deliverable.objects.bulk_create(
@@ -97,10 +104,13 @@ def main():
     with override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["*"]):
         client = Client()
         client.force_login(admin)
-        client.get("/angkatan/2017/papan/")  # warm up
+        client.get("/angkatan/2017/papan/")  # warm up: the table is kept, the CSRF cookie set
         with CaptureQueriesContext(connection) as ctx:
-            client.get("/angkatan/2017/papan/")
+            client.get("/angkatan/2017/papan/")  # the page around the table, then kept
         queries = len(ctx.captured_queries)
+        with CaptureQueriesContext(connection) as ctx:
+            client.get("/angkatan/2017/papan/")  # the whole page from the cache
+        page_queries = len(ctx.captured_queries)
         baseline = statistics.median(_rate(client, "/bench/baseline", 1.0) for _ in range(3))
         board = statistics.median(_rate(client, "/angkatan/2017/papan/", 3.0) for _ in range(3))
 
@@ -123,17 +133,24 @@ def main():
         f"| progress board throughput | {board:.1f} req/s | >= {PAGE_TARGET_RATIO:.0%} of baseline "
         f"| {page_ratio / PAGE_TARGET_RATIO:.2f} (>= 1 meets it) | {page_ratio:.3f} "
         f"(baseline `/bench/baseline` {baseline:.0f} req/s) |",
-        f"| progress board queries | {queries} | bounded (test asserts it does not grow) | — | — |",
+        f"| progress board queries | {page_queries} (whole page kept), {queries} (table kept) "
+        "| bounded (tests assert it) | — | — |",
         f"| reminder run, {REGIONS * MILESTONES} overdue items ({sent} sent) | {reminder:.3f} s "
-        f"| <= {REMINDER_TARGET_S:.0f} s | {reminder / REMINDER_TARGET_S:.2f} (<= 1 meets it) | — |",
+        f"| <= {REMINDER_TARGET_S:.0f} s | {reminder / REMINDER_TARGET_S:.2f} (<= 1 meets it) "
+        "| — |",
         "",
-        "The board's table is cached per cohort, filter, language and UTC hour and retired by "
-        "a board version bumped on commit by every change it shows (cerdas/cohorts/"
-        "board_cache.py); the measured requests are the cached case, while the header, the "
-        "filter form, the session, the user and the cohort still cost a render and three "
-        "queries per request. The baseline does neither, which is why the ratio stays below "
-        "the target. The first render after a change costs what the whole page used to "
-        "(about 5 req/s before caching).",
+        "Two caches stand behind the board (cerdas/cohorts/board_cache.py). The table is "
+        "kept per cohort, board version (bumped on commit by every change it shows), filter, "
+        "language and UTC hour. Each admin's whole page is kept on top of it, found by year "
+        "(no cohort query), per user and name, CSRF cookie secret, address, language, demo "
+        "banner and UTC hour, retired by any board change; requests with pending messages "
+        "or without a CSRF cookie are rendered and not kept. The measured requests are the "
+        "whole-page case: what remains is the session (from the cache) and the signed-in "
+        "user's query, which Django's auth runs on every request (about 0.4 ms on SQLite "
+        "here, a quarter of the board's time), on top of what the baseline pays. A render "
+        "with only the table kept runs at about 220 req/s (the layout in base.html and the "
+        "filter form cost about 2.5 ms); the first render after a change costs what the "
+        "whole page used to (about 5 req/s before caching).",
         "",
         f"Python {sys.version.split()[0]}, Django {django.get_version()}, "
         f"database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}.",

@@ -16,8 +16,9 @@ from django.utils import timezone
 from cerdas.accounts.models import User
 from cerdas.regions.program import cohort_2017_codes
 
-from . import services
+from . import planning, services
 from .models import (
+    Attendance,
     AwardCategory,
     BimtekSession,
     Cohort,
@@ -41,7 +42,7 @@ NOVEMBER = datetime.date(2017, 11, 1)
 MAY_SOURCE = "Daftar 25 kabupaten/kota Gerakan Menuju 100 Smart City, Mei 2017"
 NOVEMBER_SOURCE = "Berita daerah, November 2017 (peserta: Kab. Lombok Timur)"
 PURWAKARTA, SINGKAWANG, LOMBOK_TIMUR = "32.14", "61.72", "52.03"
-BOJONEGORO, BANDUNG = "35.22", "32.73"
+BOJONEGORO, BANDUNG, MAKASSAR = "35.22", "32.73", "73.71"
 
 CALENDAR = {
     "assessment_start": datetime.date(2017, 5, 2),
@@ -97,12 +98,16 @@ def seed(stdout):
         cohort = _cohort_and_membership(admin, stdout)
         if cohort.sessions.exists():
             stdout.write("cohorts: demo activity already present")
-            return
-        mentor = User.objects.filter(username="asesor").first()
-        _sessions_and_deliverables(cohort, mentor)
-        _members_work(cohort, admin, mentor)
-        _awards(cohort, admin, mentor)
-        stdout.write("cohorts: 2017 cohort with demo activity created")
+        else:
+            mentor = User.objects.filter(username="asesor").first()
+            _sessions_and_deliverables(cohort, mentor)
+            _members_work(cohort, admin, mentor)
+            _awards(cohort, admin, mentor)
+            stdout.write("cohorts: 2017 cohort with demo activity created")
+        # Row by row, so a database seeded before these records existed gets them too.
+        added = _program_records(cohort)
+        if added:
+            stdout.write(f"cohorts: {added} demo program records added")
 
 
 def _cohort_and_membership(admin, stdout) -> Cohort:
@@ -220,23 +225,6 @@ def _members_work(cohort, admin, mentor):
                 done_on=datetime.date(2017, 7, 10) if done else None,
                 evidence="Contoh bukti (demo)" if done else "",
             )
-    council = Institution.objects.create(
-        cohort=cohort,
-        region_id=BOJONEGORO,
-        kind=Institution.Kind.COUNCIL,
-        decree_number="188/123/KEP/2017 (contoh)",
-        decree_date=datetime.date(2017, 6, 20),
-        is_demo=True,
-    )
-    for name, role, affiliation in [
-        ("Rina Contoh", "Ketua", "government"),
-        ("Dr. Bayu Contoh", "Anggota", "academia"),
-        ("Sari Contoh", "Anggota", "business"),
-        ("Dimas Contoh", "Anggota", "youth"),
-    ]:
-        InstitutionMember.objects.create(
-            institution=council, name=name, role=role, affiliation=affiliation
-        )
     first, second = list(cohort.deliverables.order_by("due_on"))[:2]
     _submission(first, BOJONEGORO, team.get(BOJONEGORO), 1, "accepted", mentor, "Lengkap.")
     _submission(
@@ -315,3 +303,126 @@ def _awards(cohort, admin, mentor):
     cohort.jury_closed = True
     cohort.results_publish_at = timezone.make_aware(datetime.datetime(2017, 11, 15, 12, 0))
     cohort.save(update_fields=["jury_closed", "results_publish_at"])
+
+
+# Demo: a few regions' records through the program pages' fields (attendance with who
+# came, obligation evidence links and notes, both institutions' members, a presentation).
+# Attendance rows and institution members have no demo flag: their text says "contoh" and
+# their session or institution carries the demo badge.
+RECORD_REGIONS = {
+    BOJONEGORO: {"came": (1, 2, 3, 4), "done": ("institutions", "socialisation", "innovations")},
+    BANDUNG: {"came": (1, 2, 4), "done": ("institutions", "socialisation")},
+    MAKASSAR: {"came": (1, 3), "done": ("institutions",)},
+}
+TEAM_MEMBERS = [
+    ("Andi Contoh", "Ketua Tim Pelaksana", "government"),
+    ("Nur Contoh", "Sekretaris", "government"),
+    ("Prof. Hasan Contoh", "Anggota", "academia"),
+    ("Komunitas Data Contoh", "Anggota", "community"),
+]
+COUNCIL_MEMBERS = [
+    ("Rina Contoh", "Ketua", "government"),
+    ("Dr. Bayu Contoh", "Anggota", "academia"),
+    ("Sari Contoh", "Anggota", "business"),
+    ("Dimas Contoh", "Anggota", "youth"),
+]
+
+
+def _program_records(cohort) -> int:
+    """Add what is missing of the demo records; never touch what somebody else recorded."""
+    added = 0
+    members = set(cohort.memberships.values_list("region_id", flat=True))
+    for code, plan in RECORD_REGIONS.items():
+        if code not in members:
+            continue
+        added += _attendance(cohort, code, plan["came"])
+        added += _obligation_evidence(cohort, code, plan["done"])
+        added += _institutions(cohort, code)
+        added += _presentation(cohort, code)
+    return added
+
+
+def _attendance(cohort, code, came) -> int:
+    added = 0
+    for session in cohort.sessions.filter(is_demo=True):
+        attended = session.stage in came
+        _row, created = Attendance.objects.get_or_create(
+            session=session,
+            region_id=code,
+            defaults={
+                "attended": attended,
+                "attendees": "Kepala Bappeda (contoh)\nKepala Dinas Kominfo (contoh)"
+                if attended
+                else "",
+            },
+        )
+        added += created
+    return added
+
+
+def _obligation_evidence(cohort, code, done) -> int:
+    mou, created = Mou.objects.get_or_create(
+        cohort=cohort,
+        region_id=code,
+        defaults={
+            "parties": "Kementerian Kominfo dan pemerintah daerah (contoh)",
+            "signatories": "Direktur Jenderal Aptika; Wali Kota (contoh)",
+            "signed_on": MAY_LIST,
+            "signed_place": "Jakarta",
+            "status": Mou.Status.SIGNED,
+            "is_demo": True,
+        },
+    )
+    if not mou.is_demo:
+        return int(created)
+    planning.ensure_obligations(mou)
+    added = int(created)
+    for obligation in mou.obligations.filter(kind__in=done, evidence_url="", note=""):
+        obligation.done_on = obligation.done_on or datetime.date(2017, 7, 10)
+        obligation.evidence = obligation.evidence or "Contoh bukti (demo)"
+        obligation.evidence_url = f"https://example.org/demo/{code}/{obligation.kind}"
+        obligation.note = "Bukti contoh untuk demo; bukan dokumen resmi."
+        obligation.save()
+        added += 1
+    return added
+
+
+def _institutions(cohort, code) -> int:
+    added = 0
+    for kind, people, number in [
+        (Institution.Kind.COUNCIL, COUNCIL_MEMBERS, "188/101/KEP/2017 (contoh)"),
+        (Institution.Kind.TEAM, TEAM_MEMBERS, "188/102/KEP/2017 (contoh)"),
+    ]:
+        institution, created = Institution.objects.get_or_create(
+            cohort=cohort,
+            region_id=code,
+            kind=kind,
+            defaults={
+                "decree_number": number,
+                "decree_date": datetime.date(2017, 6, 20),
+                "is_demo": True,
+            },
+        )
+        added += created
+        if institution.is_demo and not institution.members.exists():
+            InstitutionMember.objects.bulk_create(
+                InstitutionMember(institution=institution, name=n, role=r, affiliation=a)
+                for n, r, a in people
+            )
+            added += len(people)
+    return added
+
+
+def _presentation(cohort, code) -> int:
+    _row, created = Presentation.objects.get_or_create(
+        cohort=cohort,
+        region_id=code,
+        defaults={
+            "summary": "Masterplan menghubungkan layanan pelabuhan, pariwisata bahari dan "
+            "pengaduan warga dalam satu data kota (contoh).",
+            "quick_wins": "Kanal pengaduan warga terpadu\nData kunjungan wisata terbuka",
+            "is_published": True,
+            "is_demo": True,
+        },
+    )
+    return int(created)

@@ -73,11 +73,18 @@ def new_cohort(request):
 def board(request, year):
     """The national progress board: members by milestones, filtered.
 
-    The table comes from the cache while the cohort's data and the hour stay the same
-    (see ``board_cache``); the header and the filter form render on every request.
+    The whole page comes from the cache while the boards' data, the hour and the user's
+    session stay the same, and the table alone while only the user differs (see
+    ``board_cache``); the permission check runs on every request, the cohort is looked up
+    only to render.
     """
     _require_manager(request)
-    cohort = _get_cohort(year)
+    return board_cache.cached_page(
+        request, year, render=lambda: _render_board(request, _get_cohort(year))
+    )
+
+
+def _render_board(request, cohort):
     form = BoardFilterForm(request.GET or None)
     only, day = None, None
     if form.is_valid():
