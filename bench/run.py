@@ -9,6 +9,7 @@ absolute figures are only recorded for reference. bench/README.md explains the t
 from __future__ import annotations
 
 import argparse
+import functools
 import http.client
 import json
 import os
@@ -36,15 +37,24 @@ README = BENCH_DIR / "README.md"
 MARK_START, MARK_END = "<!-- results:start -->", "<!-- results:end -->"
 HOST = "127.0.0.1"  # all traffic stays on loopback
 
-BASELINE = ("baseline", "/bench/baseline")
-PAGES = [
-    ("region directory", "/wilayah/"),
-    ("region profile", "/wilayah/35.22/"),
-    ("regions API list", "/api/v1/regions?level=regency&limit=100"),
-]
-URLS = [BASELINE, *PAGES]
 MIN_RATIO = 0.50  # a page must keep at least half of the baseline's throughput
 MAX_P99_MS = 100.0  # ... and answer 99 % of requests within 100 ms at the default load
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str
+    min_ratio: float | None  # None for the baseline itself
+    source: str = "run.py"  # or the bench/pages_<app>.txt that asked for it
+
+
+BASELINE = Page("baseline", "/bench/baseline", None)
+PAGES = [
+    Page("region directory", "/wilayah/", MIN_RATIO),
+    Page("region profile", "/wilayah/35.22/", MIN_RATIO),
+    Page("regions API list", "/api/v1/regions?level=regency&limit=100", MIN_RATIO),
+]
 
 BUSY_PERCENT = 25  # CPU use by other work, outside our run, that makes the figures noisy
 HEALTH_TIMEOUT_S = 60
@@ -79,6 +89,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=16, help="open wrk connections")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--servers", default="gunicorn,granian", help="comma-separated list")
+    parser.add_argument(
+        "--wait-idle",
+        type=int,
+        default=120,
+        help="seconds to wait at most for other work to leave the CPUs before measuring",
+    )
     parser.add_argument("--output", type=Path, default=BENCH_DIR / "results.json")
     # gunicorn's sync workers each serve one request at a time, so 2 x cores keeps every core
     # busy while some workers wait on SQLite or the socket (gunicorn's own advice is 2n+1).
@@ -88,11 +104,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--granian-workers", type=int, default=cores)
     # granian's WSGI default is backpressure/2 Python threads per worker (256 by default); for
     # CPU-bound Django views they only queue on the GIL. README.md records what was measured.
-    parser.add_argument("--granian-blocking-threads", type=int, default=1)
+    parser.add_argument(
+        "--granian-blocking-threads", type=int, default=1, help="0: granian's own default"
+    )
     parser.add_argument(
         "--uncached",
         action="store_true",
         help="send a session cookie so the public page cache is bypassed and every page renders",
+    )
+    parser.add_argument(
+        "--no-extra-pages",
+        action="store_true",
+        help="measure only the baseline and run.py's pages, not those in bench/pages_*.txt",
     )
     parser.add_argument("--no-readme", action="store_true", help="leave bench/README.md alone")
     args = parser.parse_args(argv)
@@ -180,6 +203,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@functools.cache
+def gunicorn_extra_flags() -> list[str]:
+    """gunicorn 25+ opens a control socket at a fixed path in $HOME by default; two
+    gunicorns on one machine would share it, so the benchmark's server goes without."""
+    help_text = subprocess.run(
+        [str(VENV_BIN / "gunicorn"), "--help"], capture_output=True, text=True, timeout=30
+    ).stdout
+    return ["--no-control-socket"] if "--no-control-socket" in help_text else []
+
+
 def server_command(name: str, port: int, args: argparse.Namespace) -> list[str]:
     if name == "gunicorn":
         return [
@@ -188,6 +221,7 @@ def server_command(name: str, port: int, args: argparse.Namespace) -> list[str]:
             f"--bind={HOST}:{port}",
             f"--workers={args.gunicorn_workers}",
             "--worker-class=sync",
+            *gunicorn_extra_flags(),
         ]
     threads = args.granian_blocking_threads
     return [
@@ -342,15 +376,38 @@ def void_reason(status: int, figures: dict) -> str | None:
     return None
 
 
-def run_rounds(servers: list[Server], wrk: str, args: argparse.Namespace) -> dict:
+def extra_pages() -> tuple[list[Page], list[str]]:
+    """Pages each app asks to have measured: ``bench/pages_<app>.txt``, ``/path min_ratio``
+    a line (``#`` starts a comment). Returns the pages and the lines that could not be read."""
+    pages, problems = [], []
+    known = {page.path for page in [BASELINE, *PAGES]}
+    for file in sorted(BENCH_DIR.glob("pages_*.txt")):
+        app = file.stem.removeprefix("pages_")
+        for number, line in enumerate(file.read_text().splitlines(), 1):
+            parts = line.split("#", 1)[0].split()
+            if not parts:
+                continue
+            try:
+                ratio = float(parts[1]) if len(parts) > 1 else MIN_RATIO
+            except ValueError:
+                ratio = -1.0
+            if len(parts) > 2 or not parts[0].startswith("/") or not 0 < ratio <= 1:
+                problems.append(f"{file.name} line {number}: expected `/path ratio`: {line!r}")
+            elif parts[0] not in known:
+                known.add(parts[0])
+                pages.append(Page(app, parts[0], ratio, file.name))
+    return pages, problems
+
+
+def run_rounds(servers: list[Server], urls: list[Page], wrk: str, args: argparse.Namespace) -> dict:
     """Every URL on every server, ``--rounds`` times, the servers taking turns.
 
     Taking turns spreads any slow-down from other work on the machine over both servers and
     over the baseline and the pages alike, instead of landing on whichever ran at that moment.
     """
-    samples = {s.name: {path: {"status": 0, "runs": []} for _, path in URLS} for s in servers}
+    samples = {s.name: {page.path: {"status": 0, "runs": []} for page in urls} for s in servers}
     for server in servers:
-        for _label, path in URLS:
+        for path in (page.path for page in urls):
             status = http_status(server.port, path, request_headers(args))
             samples[server.name][path]["status"] = status
             if status == 200 and args.warmup:
@@ -359,7 +416,7 @@ def run_rounds(servers: list[Server], wrk: str, args: argparse.Namespace) -> dic
         # Alternate the order so neither server always follows the other.
         order = servers if round_no % 2 == 0 else servers[::-1]
         for server in order:
-            for _label, path in URLS:
+            for path in (page.path for page in urls):
                 entry = samples[server.name][path]
                 if entry["status"] != 200:
                     continue
@@ -374,9 +431,16 @@ def run_rounds(servers: list[Server], wrk: str, args: argparse.Namespace) -> dic
     return samples
 
 
-def summarise(label: str, path: str, entry: dict) -> dict:
+def summarise(page: Page, entry: dict) -> dict:
     """One table row: the median of the rounds, void if any round was void."""
-    row = {"name": label, "path": path, "status": entry["status"], "rounds": entry["runs"]}
+    row = {
+        "name": page.name,
+        "path": page.path,
+        "source": page.source,
+        "min_ratio": page.min_ratio,
+        "status": entry["status"],
+        "rounds": entry["runs"],
+    }
     runs = entry["runs"]
     reasons = [void_reason(entry["status"], run) for run in runs] or [
         void_reason(entry["status"], {})
@@ -399,13 +463,13 @@ def judge(rows: list[dict]) -> None:
             continue
         row["ratio"] = round(row["requests_per_second"] / base_rps, 3)
         row["checks"] = {"p99_under_target": row["p99_ms"] < MAX_P99_MS}
-        if row is not base:
-            row["checks"]["ratio_at_least_target"] = row["ratio"] >= MIN_RATIO
+        if row["min_ratio"] is not None:
+            row["checks"]["ratio_at_least_target"] = row["ratio"] >= row["min_ratio"]
         row["verdict"] = "PASS" if all(row["checks"].values()) else "FAIL"
 
 
-def server_report(server: Server, samples: dict) -> dict:
-    rows = [summarise(label, path, samples[path]) for label, path in URLS]
+def server_report(server: Server, samples: dict, urls: list[Page]) -> dict:
+    rows = [summarise(page, samples[page.path]) for page in urls]
     judge(rows)
     command = [Path(server.command[0]).name, *server.command[1:]]
     return {
@@ -416,22 +480,27 @@ def server_report(server: Server, samples: dict) -> dict:
     }
 
 
-def bench_servers(wrk: str, env: dict, args: argparse.Namespace) -> dict[str, dict]:
+def bench_servers(
+    urls: list[Page], wrk: str, env: dict, args: argparse.Namespace
+) -> dict[str, dict]:
     """Start every server, measure them in turns, and always stop them all."""
     running: list[Server] = []
     try:
         for name in args.servers:
             running.append(start_server(name, env, args))
-        samples = run_rounds(running, wrk, args)
+        samples = run_rounds(running, urls, wrk, args)
     finally:
         for server in running:
             stop_server(server)
-    return {server.name: server_report(server, samples[server.name]) for server in running}
+    return {server.name: server_report(server, samples[server.name], urls) for server in running}
 
 
 def page_mean(server: dict) -> float | None:
-    """Mean req/s over the real pages, or None when any of them is void."""
-    rows = server["results"][1:]
+    """Mean req/s over run.py's own pages, or None when any of them is void.
+
+    The pages other apps list come and go, so they stay out of the comparison."""
+    own = {page.path for page in PAGES}
+    rows = [row for row in server["results"] if row["path"] in own]
     if any(row["error"] for row in rows):
         return None
     return sum(row["requests_per_second"] for row in rows) / len(rows)
@@ -469,7 +538,21 @@ def cpu_busy_percent(seconds: float = 2.0) -> float | None:
     return round(100 * (1 - (idle2 - idle1) / max(1, total2 - total1)), 1)
 
 
-def machine_info(wrk: str) -> dict:
+def wait_until_quiet(limit_s: int) -> float | None:
+    """Wait, at most ``limit_s``, until other work leaves the CPUs mostly idle.
+
+    Returns how busy they were at the end; the report warns when that is still too busy.
+    """
+    deadline = time.monotonic() + limit_s
+    busy = cpu_busy_percent()
+    while busy is not None and busy >= BUSY_PERCENT and time.monotonic() < deadline:
+        left = int(deadline - time.monotonic())
+        print(f"  CPUs {busy} % busy with other work; waiting up to {left} s ...", flush=True)
+        busy = cpu_busy_percent(5.0)
+    return busy
+
+
+def machine_info(wrk: str, busy_before: float | None) -> dict:
     cpu = ""
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
@@ -479,7 +562,7 @@ def machine_info(wrk: str) -> dict:
     return {
         "nproc": os.cpu_count(),
         "cpu": cpu,
-        "cpu_busy_percent_before": cpu_busy_percent(),
+        "cpu_busy_percent_before": busy_before,
         "load_average_before": [round(x, 2) for x in os.getloadavg()],
         "platform": platform.platform(),
         "python": platform.python_version(),
@@ -505,15 +588,16 @@ def server_table(name: str, server: dict) -> list[str]:
         "",
         f"`{server['command']}`",
         "",
-        "| URL | req/s | p50 ms | p99 ms | ratio to baseline | verdict |",
-        "|---|---:|---:|---:|---:|---|",
+        "| URL | req/s | p50 ms | p99 ms | ratio to baseline | min ratio | verdict |",
+        "|---|---:|---:|---:|---:|---:|---|",
     ]
     for row in server["results"]:
         verdict = row["verdict"] + (f": {row['error']}" if row["error"] else "")
+        asked_by = "" if row["source"] == "run.py" else f" ({row['source']})"
         lines.append(
-            f"| `{row['path']}` | {fmt(row['requests_per_second'])} "
+            f"| `{row['path']}`{asked_by} | {fmt(row['requests_per_second'])} "
             f"| {fmt(row['p50_ms'], 2)} | {fmt(row['p99_ms'], 2)} "
-            f"| {fmt(row['ratio'], 2)} | {verdict} |"
+            f"| {fmt(row['ratio'], 2)} | {fmt(row['min_ratio'], 2)} | {verdict} |"
         )
     return [*lines, ""]
 
@@ -552,14 +636,42 @@ def report_markdown(report: dict) -> str:
     if note:
         lines += [note, ""]
     lines += [
-        f"Targets: pages and API ≥ {MIN_RATIO:.2f} x baseline req/s; "
+        f"Targets: pages and API ≥ {MIN_RATIO:.2f} x baseline req/s (pages listed in "
+        "`bench/pages_<app>.txt`: the ratio their app set, in the *min ratio* column); "
         f"p99 < {MAX_P99_MS:.0f} ms at {run['connections']} connections.",
         "",
     ]
+    lines += [f"- Skipped, {problem}" for problem in report["unreadable_page_lines"]]
     for name, server in report["servers"].items():
         lines += server_table(name, server)
     lines.append(verdict_sentence(report["comparison"]))
     return "\n".join(lines)
+
+
+def build_report(
+    machine: dict, servers: dict, problems: list[str], args: argparse.Namespace
+) -> dict:
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": exact_command(),
+        "machine": {
+            **machine,
+            "cpu_busy_percent_after": cpu_busy_percent(),
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        },
+        "run": {
+            "duration_s": args.duration,
+            "warmup_s": args.warmup,
+            "rounds": args.rounds,
+            "connections": args.connections,
+            "threads": args.threads,
+            "uncached": args.uncached,
+        },
+        "targets": {"min_ratio_to_baseline": MIN_RATIO, "max_p99_ms": MAX_P99_MS},
+        "unreadable_page_lines": problems,
+        "servers": servers,
+        "comparison": compare(servers),
+    }
 
 
 def verdict_sentence(comparison: dict) -> str:
@@ -593,31 +705,15 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _raise_stop)
     os.chdir(ROOT)
     wrk = ensure_wrk()
-    machine = machine_info(wrk)  # before we add load of our own
     env = bench_env()
     print("Preparing a fresh database in bench/.tmp/ ...", flush=True)
     prepare(env)
-    servers = bench_servers(wrk, env, args)
-    report = {
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "command": exact_command(),
-        "machine": {
-            **machine,
-            "cpu_busy_percent_after": cpu_busy_percent(),
-            "load_average_after": [round(x, 2) for x in os.getloadavg()],
-        },
-        "run": {
-            "duration_s": args.duration,
-            "warmup_s": args.warmup,
-            "rounds": args.rounds,
-            "connections": args.connections,
-            "threads": args.threads,
-            "uncached": args.uncached,
-        },
-        "targets": {"min_ratio_to_baseline": MIN_RATIO, "max_p99_ms": MAX_P99_MS},
-        "servers": servers,
-        "comparison": compare(servers),
-    }
+    extra, problems = ([], []) if args.no_extra_pages else extra_pages()
+    for problem in problems:
+        print(f"NOTE: skipped {problem}", file=sys.stderr)
+    machine = machine_info(wrk, wait_until_quiet(args.wait_idle))  # before our own load
+    servers = bench_servers([BASELINE, *PAGES, *extra], wrk, env, args)
+    report = build_report(machine, servers, problems, args)
     markdown = report_markdown(report)
     print("\n" + markdown)
     args.output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")

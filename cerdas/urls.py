@@ -1,9 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
-from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
 from cerdas.api import api
 from cerdas.core import views as core_views
@@ -20,7 +18,7 @@ admin.site.site_title = _("Cerdas administration")
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("favicon.ico", RedirectView.as_view(url=static("img/cerdas.svg"), permanent=True)),
+    path("favicon.ico", core_views.favicon),
     path("bahasa/<str:code>/", core_views.switch_language, name="switch_language"),
     path("wilayah/", include("cerdas.regions.urls")),
     path("audit/", core_views.audit_log, name="audit_log"),

@@ -6,8 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
@@ -67,6 +68,11 @@ def audit_log(request):
         "core/audit_log.html",
         {"page": page, "region": region, "action": action, "query": query.urlencode()},
     )
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico; the icon lives with the static files."""
+    return HttpResponsePermanentRedirect(static("img/cerdas.svg"))
 
 
 def permission_denied(request, exception=None):

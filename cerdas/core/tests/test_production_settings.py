@@ -45,3 +45,20 @@ def test_a_malformed_boolean_stops_start_up_naming_the_variable():
     result = _run({"DEBUG": "perhaps"})
     assert result.returncode != 0
     assert "DEBUG must be one of" in result.stderr
+
+
+def test_production_mode_loads_the_urls_before_static_files_are_collected(tmp_path):
+    """A deployment runs migrate before collectstatic: nothing may need the manifest earlier."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY")}
+    env.update(
+        DEBUG="0",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="cerdas.example.go.id",
+        STATIC_ROOT=str(tmp_path / "static"),
+        DJANGO_SETTINGS_MODULE="cerdas.settings",
+    )
+    code = "import django; django.setup(); from django.urls import resolve; print(resolve('/'))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
