@@ -21,6 +21,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _regions_in_transactional_tests(request):
+    """Bring the regions back for a test that commits: the one before it emptied the tables."""
+    marker = request.node.get_closest_marker("django_db")
+    commits = marker is not None and marker.kwargs.get("transaction", False)
+    if not (commits or "transactional_db" in request.fixturenames):
+        return
+    from cerdas.regions.services import import_regions
+
+    request.getfixturevalue("transactional_db")
+    if not Region.objects.exists():
+        import_regions()
+
+
+@pytest.fixture(autouse=True)
 def _fast_hashing_and_clean_cache(settings):
     # Argon2 is deliberately slow; tests check behaviour, not hashing cost.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

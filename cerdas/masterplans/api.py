@@ -8,7 +8,15 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from cerdas.masterplans import permissions, services
-from cerdas.masterplans.models import MAX_BUDGET, Budget, Dimension, Element, Horizon, Masterplan
+from cerdas.masterplans.models import (
+    MAX_BUDGET,
+    Budget,
+    Dimension,
+    Element,
+    Horizon,
+    Masterplan,
+    Status,
+)
 from cerdas.masterplans.sections import fields_for
 from cerdas.masterplans.snapshot import programs_for
 from cerdas.regions.models import Agency
@@ -43,7 +51,13 @@ class ProgramOut(Schema):
     citizen_benefit: str
 
 
+class CohortOut(Schema):
+    year: int
+    name: str
+
+
 class MasterplanDetailOut(MasterplanOut):
+    cohort: CohortOut | None
     sections: dict[str, dict[str, str]] | None
     programs: list[ProgramOut]
     docx_url: str | None
@@ -79,6 +93,25 @@ class ProgramIn(Schema):
     renstra_program: str = ""
     budgets: list[BudgetIn] = []
     indicators: list[IndicatorIn] = []
+
+
+class ProgramUpdateIn(ProgramIn):
+    version: int
+
+
+class ProgramConflictOut(Schema):
+    detail: str
+    program: ProgramOut
+
+
+class TransitionIn(Schema):
+    action: str
+    comment: str = ""
+
+
+class TransitionOut(Schema):
+    status: str
+    actions: list[str]
 
 
 class SectionIn(Schema):
@@ -124,7 +157,7 @@ def _program_out(program) -> dict:
 
 
 def _get_masterplan_for_user(request, pk) -> Masterplan:
-    plan = get_object_or_404(Masterplan.objects.select_related("region"), pk=pk)
+    plan = get_object_or_404(Masterplan.objects.select_related("region", "cohort"), pk=pk)
     if not permissions.can_view(request.user, plan):
         raise HttpError(404 if not request.user.is_authenticated else 403, "Not allowed")
     return plan
@@ -147,6 +180,7 @@ def masterplan_detail(request, pk: int):
     """`docx_url` and `pdf_url` download without login once the plan is approved."""
     plan = _get_masterplan_for_user(request, pk)
     result = _plan_out(request, plan)
+    result["cohort"] = {"year": plan.cohort.year, "name": plan.cohort.name} if plan.cohort else None
     result["sections"] = {s.kind: s.data for s in plan.sections.all()}
     result["programs"] = [_program_out(p) for p in programs_for(plan)]
     for fmt in ("docx", "pdf", "xlsx"):
@@ -173,8 +207,10 @@ def _writable(request, pk) -> Masterplan:
     plan = _get_masterplan_for_user(request, pk)
     if not permissions.can_write_region(request.user, plan.region_id):
         raise HttpError(403, "Only the region's team changes its masterplans.")
-    if not plan.is_editable:
-        raise HttpError(409, "This masterplan cannot change now (approved: start a revision).")
+    try:
+        services._refuse_unless_editable(plan)
+    except services.NotEditable as error:
+        raise HttpError(409, str(error)) from error
     return plan
 
 
@@ -201,7 +237,8 @@ def _program_values(plan, payload: ProgramIn) -> dict:
             raise HttpError(422, "budgets need a known source and 0 ≤ amount ≤ 10^13 Rupiah")
         if not payload.start_year <= budget.year <= payload.end_year:
             raise HttpError(422, "budget years must lie within the program's years")
-    fields = payload.dict(exclude={"budgets", "indicators", "dimension", "element", "agency_id"})
+    exclude = {"budgets", "indicators", "dimension", "element", "agency_id", "version"}
+    fields = payload.dict(exclude=exclude)
     return {**fields, "dimension": dimension, "element": element, "agency": agency}
 
 
@@ -237,3 +274,76 @@ def save_section(request, pk: int, kind: str, payload: SectionIn):
     result = services.save_section(plan.pk, kind, payload.data, payload.version, request.user)
     body = {"kind": kind, "version": result.section.version, "data": result.section.data}
     return (200 if result.saved else 409), body
+
+
+@router.put(
+    "/{int:pk}/programs/{int:program_id}",
+    response={200: ProgramOut, 409: ProgramConflictOut},
+    auth=django_auth,
+    summary="Change a program (optimistic concurrency)",
+)
+def update_program(request, pk: int, program_id: int, payload: ProgramUpdateIn):
+    """Send the program's `version` you loaded; a 409 answer carries the newer saved program.
+    Budgets and indicators replace the program's current ones."""
+    plan = _writable(request, pk)
+    get_object_or_404(plan.programs, pk=program_id)
+    try:
+        result = services.save_program(
+            plan.pk,
+            _program_values(plan, payload),
+            [b.dict() for b in payload.budgets],
+            [i.dict() for i in payload.indicators],
+            request.user,
+            program_id=program_id,
+            loaded_version=payload.version,
+        )
+    except services.NotEditable as error:
+        raise HttpError(409, str(error)) from error
+    if result.program is None:
+        raise HttpError(404, "The program was deleted meanwhile.")
+    if not result.saved:
+        detail = "Someone saved this program since you loaded it; nothing of yours was saved."
+        return 409, {"detail": detail, "program": _program_out(result.program)}
+    return 200, _program_out(result.program)
+
+
+@router.delete(
+    "/{int:pk}/programs/{int:program_id}",
+    response={204: None},
+    auth=django_auth,
+    summary="Delete a program",
+)
+def delete_program(request, pk: int, program_id: int):
+    plan = _writable(request, pk)
+    get_object_or_404(plan.programs, pk=program_id)
+    try:
+        services.delete_program(plan.pk, program_id, request.user)
+    except services.NotEditable as error:
+        raise HttpError(409, str(error)) from error
+    return 204, None
+
+
+@router.post(
+    "/{int:pk}/transitions",
+    response=TransitionOut,
+    auth=django_auth,
+    summary="Move the plan through the review workflow",
+)
+def transition(request, pk: int, payload: TransitionIn):
+    """`action` is one of `submit`, `resubmit` (the region's team), `start_review`, `return`
+    (with a `comment`) and `approve` (reviewers). The answer lists the next possible actions."""
+    plan = _get_masterplan_for_user(request, pk)
+    user = request.user
+    if not (
+        permissions.can_write_region(user, plan.region_id) or permissions.can_review(user, plan)
+    ):
+        raise HttpError(403, "Only the region's team and its reviewers move the plan.")
+    if payload.action not in services.TRANSITIONS:
+        raise HttpError(422, f"action must be one of {', '.join(services.TRANSITIONS)}")
+    if plan.status == Status.APPROVED:
+        _writable(request, pk)  # refused with the approved plan's reason: start a revision
+    try:
+        plan = services.transition(plan.pk, payload.action, user, payload.comment)
+    except services.WorkflowError as error:
+        raise HttpError(409, str(error)) from error
+    return {"status": plan.status, "actions": services.allowed_actions(user, plan)}

@@ -65,6 +65,12 @@ def _program_values(dimension, row, agencies, first_year):
     return values, budgets, indicators
 
 
+def _cohort_2017(code) -> int | None:
+    """The 2017 cohort if the cohorts demo (run before this one) made the region a member."""
+    cohort = services.cohorts_for_region(code).filter(year=2017).first()
+    return cohort.pk if cohort else None
+
+
 def _fill_sections(plan, user, sections: dict) -> None:
     for kind, data in sections.items():
         section = plan.sections.get(kind=kind)
@@ -76,7 +82,7 @@ def _seed_bojonegoro(stdout) -> None:
     reviewer = User.objects.filter(username="asesor").first()
     agencies = _agencies(BOJONEGORO)
     plan = services.create_masterplan(
-        BOJONEGORO, TITLE, *PERIOD, team, cohort_year=2017, is_demo=True
+        BOJONEGORO, TITLE, *PERIOD, team, cohort_id=_cohort_2017(BOJONEGORO), is_demo=True
     )
     readiness = {}
     for element in ReadinessElement.objects.all():
@@ -104,7 +110,9 @@ def _seed_bojonegoro(stdout) -> None:
 def _seed_partial(code, title, period, status, vision, programs, stdout) -> None:
     team = User.objects.filter(region_id=code, role=User.Role.REGIONAL_TEAM).first()
     agencies = _agencies(code)
-    plan = services.create_masterplan(code, title, *period, team, cohort_year=2017, is_demo=True)
+    plan = services.create_masterplan(
+        code, title, *period, team, cohort_id=_cohort_2017(code), is_demo=True
+    )
     _fill_sections(plan, team, {"vision": {"vision": vision}})
     for name, dimension_code, *rest in programs:
         dimension = Dimension.objects.get(code=dimension_code)

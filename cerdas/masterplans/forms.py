@@ -3,6 +3,7 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from cerdas.cohorts.models import Cohort
 from cerdas.masterplans.models import (
     MAX_BUDGET,
     MAX_PERIOD_YEARS,
@@ -24,17 +25,20 @@ class MasterplanForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     period_start = forms.IntegerField(label=_("First year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     period_end = forms.IntegerField(label=_("Last year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
-    cohort_year = forms.IntegerField(
-        label=_("Cohort year"),
+    cohort = forms.ModelChoiceField(
+        Cohort.objects.none(),
+        label=_("Cohort"),
         required=False,
-        min_value=2017,
-        max_value=MAX_YEAR,
-        help_text=_("The year the region joined Gerakan Menuju 100 Smart City, if it did."),
+        empty_label=_("No cohort"),
+        help_text=_("The cohort of Gerakan Menuju 100 Smart City the plan was written in, if any."),
     )
 
     def __init__(self, *args, regions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions
+        self.fields["cohort"].queryset = (
+            Cohort.objects.filter(memberships__region__in=regions).distinct().order_by("-year")
+        )
         if regions.count() == 1:
             self.fields["region"].initial = regions.first()
 
@@ -47,6 +51,18 @@ class MasterplanForm(forms.Form):
                 % {"last": start + MAX_PERIOD_YEARS - 1}
             )
         return data
+
+
+class CohortForm(forms.Form):
+    """Tie a plan to one of the cohorts its region is or was a member of."""
+
+    cohort = forms.ModelChoiceField(
+        Cohort.objects.none(), label=_("Cohort"), required=False, empty_label=_("No cohort")
+    )
+
+    def __init__(self, *args, cohorts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].queryset = cohorts
 
 
 class SectionForm(forms.Form):

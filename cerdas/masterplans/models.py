@@ -27,6 +27,7 @@ AUDIT_ACTIONS.update(
         "masterplan.superseded": _("replaced the masterplan by an approved revision"),
         "masterplan.revision_started": _("started a revision of the approved masterplan"),
         "masterplan.commented": _("commented on the masterplan"),
+        "masterplan.cohort_set": _("changed the cohort of the masterplan"),
     }
 )
 
@@ -137,9 +138,15 @@ class Masterplan(Audited, models.Model):
     title = models.CharField(_("title"), max_length=200)
     period_start = models.PositiveSmallIntegerField(_("first year"))
     period_end = models.PositiveSmallIntegerField(_("last year"))
-    # The cohort year the region joined the movement with; a plain number until the
-    # cohorts app offers something to link to.
-    cohort_year = models.PositiveSmallIntegerField(_("cohort year"), null=True, blank=True)
+    # The cohort the plan was written in; a cohort removed later leaves the plan standing.
+    cohort = models.ForeignKey(
+        "cohorts.Cohort",
+        verbose_name=_("cohort"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="masterplans",
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )

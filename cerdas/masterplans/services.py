@@ -7,6 +7,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cerdas.cohorts.models import Cohort
 from cerdas.core.cache import bump_version
 from cerdas.lib.plain_text import to_plain_text
 from cerdas.masterplans import permissions
@@ -62,23 +63,49 @@ def create_masterplan(
     period_start: int,
     period_end: int,
     user=None,
-    cohort_year: int | None = None,
+    cohort_id: int | None = None,
     is_demo: bool = False,
 ) -> Masterplan:
     if not period_start <= period_end < period_start + MAX_PERIOD_YEARS:
         raise WorkflowError(_("A masterplan covers one to ten years, first year first."))
+    _refuse_foreign_cohort(region_id, cohort_id)
     masterplan = Masterplan.objects.create(
         region_id=region_id,
         title=to_plain_text(title, 200),
         period_start=period_start,
         period_end=period_end,
-        cohort_year=cohort_year,
+        cohort_id=cohort_id,
         is_demo=is_demo,
     )
     Section.objects.bulk_create(
         Section(masterplan=masterplan, kind=kind) for kind in Section.Kind.values
     )
     masterplan.log_action("masterplan.created", user=user, changes={"title": masterplan.title})
+    return masterplan
+
+
+def cohorts_for_region(region_id: str):
+    """The cohorts the region is or was a member of: the ones its plans may be tied to."""
+    return Cohort.objects.filter(memberships__region_id=region_id).distinct().order_by("-year")
+
+
+def _refuse_foreign_cohort(region_id: str, cohort_id: int | None) -> None:
+    if cohort_id is not None and not cohorts_for_region(region_id).filter(pk=cohort_id).exists():
+        raise WorkflowError(_("The region has never been a member of that cohort."))
+
+
+@transaction.atomic
+def set_cohort(masterplan_id: int, cohort_id: int | None, user=None) -> Masterplan:
+    """Tie the plan to one of its region's cohorts, or to none."""
+    masterplan = _locked(masterplan_id)
+    _refuse_unless_editable(masterplan)
+    _refuse_foreign_cohort(masterplan.region_id, cohort_id)
+    before = masterplan.cohort.year if masterplan.cohort else None
+    masterplan.cohort_id = cohort_id
+    masterplan.save(update_fields=["cohort", "updated_at"])
+    masterplan.refresh_from_db(fields=["cohort"])
+    after = masterplan.cohort.year if masterplan.cohort else None
+    masterplan.log_action("masterplan.cohort_set", user=user, changes={"cohort": [before, after]})
     return masterplan
 
 
@@ -308,7 +335,7 @@ def start_revision(masterplan_id: int, user) -> Masterplan:
         title=source.title,
         period_start=source.period_start,
         period_end=source.period_end,
-        cohort_year=source.cohort_year,
+        cohort_id=source.cohort_id,
         revision=source.revision + 1,
         based_on=source,
         is_demo=source.is_demo,

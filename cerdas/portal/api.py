@@ -42,9 +42,24 @@ class ArticleOut(Schema):
     reactions: ReactionsOut
 
 
+class RelatedCohortOut(Schema):
+    year: int
+    name: str
+    url: str  # the cohort's public page
+
+
+class RelatedMasterplanOut(Schema):
+    id: int
+    title: str
+    region: str  # Kemendagri code
+    url: str  # the masterplan's public page
+
+
 class ArticleDetailOut(ArticleOut):
     body: str  # sanitised HTML
     related_regions: list[str]
+    related_cohorts: list[RelatedCohortOut]
+    related_masterplans: list[RelatedMasterplanOut]  # approved ones only
     images: list[dict]
 
 
@@ -117,6 +132,23 @@ def article_detail(request, pk: int):
     out = _article_out(request, article, counting.shown_views([pk])[pk], reactions.totals(pk))
     out["body"] = article.body
     out["related_regions"] = list(article.related_regions.values_list("pk", flat=True))
+    out["related_cohorts"] = [
+        {
+            "year": cohort.year,
+            "name": cohort.name,
+            "url": request.build_absolute_uri(cohort.get_absolute_url()),
+        }
+        for cohort in article.public_related_cohorts()
+    ]
+    out["related_masterplans"] = [
+        {
+            "id": plan.pk,
+            "title": plan.title,
+            "region": plan.region_id,
+            "url": request.build_absolute_uri(plan.get_absolute_url()),
+        }
+        for plan in article.public_related_masterplans()
+    ]
     out["images"] = [
         {
             "url": request.build_absolute_uri(image.image.url),

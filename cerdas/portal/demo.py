@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cerdas.accounts.models import User
+from cerdas.cohorts.models import Cohort
+from cerdas.masterplans.models import Masterplan
 from cerdas.portal import reactions
 from cerdas.portal.models import Article, ArticleDay, Category, Reaction
 from cerdas.portal.sanitize import clean_body
@@ -216,4 +218,30 @@ def seed(stdout) -> None:
             article.related_regions.set(["35.22", "32.73", "73.71", "35.10"])
         _readership(article, days_ago, rng)
         created += 1
+    _link_programs()
     stdout.write(f"Demo news: {created} articles created, {len(ARTICLES) - created} already there.")
+
+
+# Demo articles about the 2017 cohort and Bojonegoro's masterplan (seeded by those apps
+# before this one). Adding a link twice is a no-op, so every run may do it.
+COHORT_LINKS = {"demo-bojonegoro-posko-aduan-desa": 2017, "demo-nasional-bimtek-masterplan": 2017}
+MASTERPLAN_LINKS = {
+    "demo-bojonegoro-posko-aduan-desa": "35.22",
+    "demo-nasional-bimtek-masterplan": "35.22",
+}
+
+
+def _link_programs() -> None:
+    articles = {
+        a.slug: a
+        for a in Article.objects.filter(is_demo=True, slug__in=[*COHORT_LINKS, *MASTERPLAN_LINKS])
+    }
+    for slug, year in COHORT_LINKS.items():
+        cohort = Cohort.objects.filter(year=year).first()
+        if cohort and slug in articles:
+            articles[slug].related_cohorts.add(cohort)
+    for slug, region in MASTERPLAN_LINKS.items():
+        # Only an approved plan: a demo article must not point readers at a draft.
+        plan = Masterplan.objects.public().filter(region_id=region, is_demo=True).first()
+        if plan and slug in articles:
+            articles[slug].related_masterplans.add(plan)

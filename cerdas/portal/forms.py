@@ -5,9 +5,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from cerdas.cohorts.models import Cohort
 from cerdas.lib import region_names
 from cerdas.portal.models import Article, Category, Reaction
-from cerdas.portal.permissions import writable_regions
+from cerdas.portal.permissions import linkable_masterplans, writable_regions
 from cerdas.regions.models import Region
 from cerdas.regions.services import get_resolver
 
@@ -30,6 +31,15 @@ class ReactionForm(forms.Form):
     )
 
 
+class MasterplanChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        label = f"{obj.title} — {obj.region.name}"
+        if not obj.is_public:
+            # The editor must know a draft link stays hidden from readers until approval.
+            label += " (" + str(_("not approved yet: hidden from readers")) + ")"
+        return label
+
+
 class ArticleForm(forms.ModelForm):
     """What an editor writes; the region choice is limited to where they may publish."""
 
@@ -38,6 +48,31 @@ class ArticleForm(forms.ModelForm):
         required=False,
         max_length=1000,
         help_text=_("Kemendagri codes or names, separated by commas, e.g. 35.22, Kota Bandung."),
+    )
+    cohorts = forms.ModelMultipleChoiceField(
+        label=_("Related cohorts"),
+        queryset=Cohort.objects.order_by("-year"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The cohorts this news is about; readers get a link to each cohort's page."),
+        error_messages={"invalid_choice": _("Choose cohorts from the list.")},
+    )
+    masterplans = MasterplanChoiceField(
+        label=_("Related masterplans"),
+        queryset=None,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_(
+            "Approved masterplans, and your own region's. Readers see a link only to approved "
+            "ones. Hold Ctrl (or Cmd) to choose more than one."
+        ),
+        error_messages={
+            "invalid_choice": _(
+                "You cannot link this masterplan: only approved masterplans and those of your "
+                "own region can be linked."
+            ),
+            "invalid_pk_value": _("Choose masterplans from the list."),
+        },
     )
 
     class Meta:
@@ -66,9 +101,19 @@ class ArticleForm(forms.ModelForm):
             self.fields["region"].required = True
             self.fields["region"].empty_label = None
             self.fields["region"].help_text = ""
+        linkable = linkable_masterplans(user).select_related("region")
+        self.fields["masterplans"].queryset = linkable.order_by("region__name", "title")
         if self.instance.pk:
             codes = self.instance.related_regions.values_list("pk", flat=True)
             self.initial["related"] = ", ".join(codes)
+            self.initial["cohorts"] = list(
+                self.instance.related_cohorts.values_list("pk", flat=True)
+            )
+            self.initial["masterplans"] = list(
+                linkable.filter(pk__in=self.instance.related_masterplans.all()).values_list(
+                    "pk", flat=True
+                )
+            )
 
     def clean_slug(self):
         slug = slugify(self.cleaned_data.get("slug") or self.cleaned_data.get("title") or "")
@@ -113,6 +158,13 @@ class ArticleForm(forms.ModelForm):
             "category_id": data["category"].pk if data["category"] else None,
             "tags": data["tags"],
             "byline": data["byline"],
+        }
+
+    def link_fields(self) -> dict:
+        """The cohort and masterplan links, as ids for ``services.save_article``."""
+        return {
+            "cohort_ids": [cohort.pk for cohort in self.cleaned_data["cohorts"]],
+            "masterplan_ids": [plan.pk for plan in self.cleaned_data["masterplans"]],
         }
 
 

@@ -112,6 +112,16 @@ class Article(Audited, models.Model):
     related_regions = models.ManyToManyField(
         "regions.Region", verbose_name=_("related regions"), blank=True, related_name="+"
     )
+    related_cohorts = models.ManyToManyField(
+        "cohorts.Cohort", verbose_name=_("related cohorts"), blank=True, related_name="+"
+    )
+    # Linked by editors who may see the plan; readers only ever see the approved ones.
+    related_masterplans = models.ManyToManyField(
+        "masterplans.Masterplan",
+        verbose_name=_("related masterplans"),
+        blank=True,
+        related_name="+",
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -182,6 +192,13 @@ class Article(Audited, models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at > timezone.now():
             return str(_("Scheduled"))
         return self.get_status_display()
+
+    def public_related_cohorts(self):
+        return self.related_cohorts.order_by("-year")
+
+    def public_related_masterplans(self):
+        """Linked plans the public may read: a plan taken back from approval drops out."""
+        return self.related_masterplans.public().select_related("region").order_by("title")
 
     def accepts_reactions(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.is_visible()

@@ -3,6 +3,9 @@
 National news (no region) belongs to the national program office alone.
 """
 
+from django.db.models import Q
+
+from cerdas.masterplans.models import PUBLIC, Masterplan
 from cerdas.regions.models import Region
 
 
@@ -35,3 +38,13 @@ def writable_regions(user):
     if user.role == user.Role.REGIONAL_TEAM and user.region_id:
         return Region.objects.filter(pk=user.region_id)
     return Region.objects.none()
+
+
+def linkable_masterplans(user):
+    """The masterplans this editor may link an article to: approved ones, and the drafts
+    of regions they write for (a draft link is only ever shown to readers once approved).
+    Never a plan the editor may not read."""
+    if not user.is_authenticated or not user.is_active:
+        return Masterplan.objects.none()
+    own = Q(region__in=writable_regions(user))
+    return Masterplan.objects.for_user(user).filter(Q(status__in=PUBLIC) | own)

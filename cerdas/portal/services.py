@@ -7,7 +7,7 @@ from django.utils import timezone
 from cerdas.core.cache import bump_version
 from cerdas.portal.images import process_upload
 from cerdas.portal.models import Article, ArticleImage
-from cerdas.portal.permissions import can_write_in
+from cerdas.portal.permissions import can_write_in, linkable_masterplans
 from cerdas.portal.sanitize import clean_body
 from cerdas.regions.profile import PROFILE
 
@@ -33,8 +33,17 @@ def _locked_article_for(user, article_id: int) -> Article:
 
 
 @transaction.atomic
-def save_article(user, article_id: int | None, fields: dict, related_codes: list[str]) -> Article:
-    """Create (``article_id`` None) or edit an article; the body is sanitised here."""
+def save_article(
+    user,
+    article_id: int | None,
+    fields: dict,
+    related_codes: list[str],
+    cohort_ids: list[int] | None = None,
+    masterplan_ids: list[int] | None = None,
+) -> Article:
+    """Create (``article_id`` None) or edit an article; the body is sanitised here.
+
+    ``cohort_ids`` and ``masterplan_ids`` None leave those links as they are."""
     if not can_write_in(user, fields.get("region_id")):
         raise PermissionDenied
     fields = {**fields, "body": clean_body(fields["body"])}
@@ -42,6 +51,7 @@ def save_article(user, article_id: int | None, fields: dict, related_codes: list
         article = Article(author=user, **fields)
         article.save()
         article.related_regions.set(related_codes)
+        _set_links(user, article, cohort_ids, masterplan_ids)
         article.log_action("article.created", user=user, changes={"title": article.title})
     else:
         article = _locked_article_for(user, article_id)
@@ -57,6 +67,7 @@ def save_article(user, article_id: int | None, fields: dict, related_codes: list
             setattr(article, key, value)
         article.save()
         article.related_regions.set(related_codes)
+        changes.update(_set_links(user, article, cohort_ids, masterplan_ids))
         if changes:
             # The body can be long: the log says that it changed, not the whole text.
             if "body" in changes:
@@ -64,6 +75,32 @@ def save_article(user, article_id: int | None, fields: dict, related_codes: list
             article.log_action("article.updated", user=user, changes=changes)
     _content_changed()
     return article
+
+
+def _set_links(user, article, cohort_ids, masterplan_ids) -> dict:
+    """Link cohorts and masterplans; returns the changes for the log.
+
+    An editor may link only masterplans they may see (PermissionDenied otherwise). Links
+    to plans they cannot see, made earlier by someone who could, are kept as they are:
+    the editor was never shown them, so leaving them out is not a wish to remove them."""
+    changes = {}
+    if cohort_ids is not None:
+        before = set(article.related_cohorts.values_list("pk", flat=True))
+        if before != set(cohort_ids):
+            changes["related_cohorts"] = [sorted(before), sorted(set(cohort_ids))]
+            article.related_cohorts.set(cohort_ids)
+    if masterplan_ids is not None:
+        visible = linkable_masterplans(user)
+        wanted = set(masterplan_ids)
+        if len(wanted) != visible.filter(pk__in=wanted).count():
+            raise PermissionDenied
+        before = set(article.related_masterplans.values_list("pk", flat=True))
+        hidden = before - set(visible.filter(pk__in=before).values_list("pk", flat=True))
+        after = wanted | hidden
+        if before != after:
+            changes["related_masterplans"] = [sorted(before), sorted(after)]
+            article.related_masterplans.set(after)
+    return changes
 
 
 @transaction.atomic

@@ -55,3 +55,14 @@ def test_the_demo_has_a_complete_approved_plan_for_bojonegoro_and_is_idempotent(
     assert "demo" in body
     items = client.get("/api/v1/masterplans", {"region": "35.22"}).json()
     assert [item["status"] for item in items] == ["approved"]
+
+
+@pytest.mark.django_db
+def test_after_the_cohorts_demo_bojonegoros_plan_belongs_to_the_2017_cohort(client, demo_accounts):
+    from cerdas.cohorts import demo as cohorts_demo
+
+    cohorts_demo.seed(io.StringIO())
+    demo.seed(io.StringIO())
+    plan = Masterplan.objects.get(region_id="35.22")
+    assert plan.cohort.year == 2017
+    assert client.get(f"/api/v1/masterplans/{plan.pk}").json()["cohort"]["year"] == 2017

@@ -20,6 +20,7 @@ def urls(plan):
         f"/masterplan/{plan.pk}/program/baru/",
         f"/masterplan/{plan.pk}/program/{program.pk}/",
         f"/masterplan/{plan.pk}/versi/",
+        f"/masterplan/{plan.pk}/kohort/",
         f"/masterplan/{plan.pk}/impor/",
         f"/masterplan/{plan.pk}/unduh/pdf/",
         f"/masterplan/{plan.pk}/",

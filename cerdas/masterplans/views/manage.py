@@ -14,6 +14,7 @@ from cerdas.masterplans import permissions, services
 from cerdas.masterplans.completeness import completeness
 from cerdas.masterplans.forms import (
     BudgetFormSet,
+    CohortForm,
     CommentForm,
     IndicatorFormSet,
     MasterplanForm,
@@ -28,7 +29,9 @@ from cerdas.regions.models import Region
 
 def _get_masterplan_for_user(request, pk, need: str = "read") -> Masterplan:
     """The plan if the user may ``read`` it privately, ``write`` to its region or ``review``."""
-    masterplan = get_object_or_404(Masterplan.objects.select_related("region__province"), pk=pk)
+    masterplan = get_object_or_404(
+        Masterplan.objects.select_related("region__province", "cohort"), pk=pk
+    )
     allowed = {
         "read": permissions.can_read_private,
         "write": lambda user, plan: permissions.can_write_region(user, plan.region_id),
@@ -72,21 +75,46 @@ def index(request):
             raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
-            plan = services.create_masterplan(
-                data["region"].pk,
-                data["title"],
-                data["period_start"],
-                data["period_end"],
-                user,
-                data["cohort_year"],
-            )
-            messages.success(request, _("The masterplan was created. Start with any section."))
-            return redirect(plan.get_manage_url())
+            try:
+                plan = services.create_masterplan(
+                    data["region"].pk,
+                    data["title"],
+                    data["period_start"],
+                    data["period_end"],
+                    user,
+                    data["cohort"].pk if data["cohort"] else None,
+                )
+            except services.WorkflowError as error:
+                form.add_error("cohort", str(error))
+            else:
+                messages.success(request, _("The masterplan was created. Start with any section."))
+                return redirect(plan.get_manage_url())
     return render(
         request,
         "masterplans/manage/index.html",
         {"plans": plans, "form": form if writable.exists() else None},
     )
+
+
+@login_required
+def edit_cohort(request, pk):
+    """Tie the plan to one of the cohorts its region is or was a member of."""
+    plan = _get_masterplan_for_user(request, pk, "write")
+    locked = _refuse_if_locked(request, plan)
+    if locked:
+        return locked
+    cohorts = services.cohorts_for_region(plan.region_id)
+    form = CohortForm(request.POST or None, cohorts=cohorts, initial={"cohort": plan.cohort_id})
+    if request.method == "POST" and form.is_valid():
+        cohort = form.cleaned_data["cohort"]
+        try:
+            services.set_cohort(plan.pk, cohort.pk if cohort else None, request.user)
+        except services.WorkflowError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Cohort saved."))
+        return redirect(plan.get_manage_url())
+    return render(request, "masterplans/manage/cohort_form.html", {"plan": plan, "form": form})
 
 
 @login_required

@@ -33,7 +33,7 @@ FORMATS = {
 
 def _get_visible_masterplan(request, pk) -> Masterplan:
     """The plan if it is public or the user may read it privately; else login, 403 or 404."""
-    masterplan = get_object_or_404(Masterplan.objects.select_related("region"), pk=pk)
+    masterplan = get_object_or_404(Masterplan.objects.select_related("region", "cohort"), pk=pk)
     if permissions.can_view(request.user, masterplan):
         return masterplan
     if not request.user.is_authenticated:

@@ -62,7 +62,11 @@ def article_create(request):
     form = ArticleForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         article = services.save_article(
-            request.user, None, form.service_fields(), form.cleaned_data["related"]
+            request.user,
+            None,
+            form.service_fields(),
+            form.cleaned_data["related"],
+            **form.link_fields(),
         )
         messages.success(request, _("The article is saved as a draft."))
         return redirect("portal:manage_edit", article.pk)
@@ -75,7 +79,11 @@ def article_edit(request, pk):
     form = ArticleForm(request.POST or None, instance=article, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.save_article(
-            request.user, article.pk, form.service_fields(), form.cleaned_data["related"]
+            request.user,
+            article.pk,
+            form.service_fields(),
+            form.cleaned_data["related"],
+            **form.link_fields(),
         )
         messages.success(request, _("Your changes are saved."))
         return redirect("portal:manage_edit", article.pk)
@@ -123,6 +131,8 @@ def article_preview(request, pk):
             "images": images,
             "lead_image": images[0] if images else None,
             "related_regions": article.related_regions.all(),
+            "related_cohorts": article.public_related_cohorts(),
+            "related_masterplans": article.public_related_masterplans(),
             "views": article.views,
             "preview": True,
         },

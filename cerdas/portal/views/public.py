@@ -107,6 +107,8 @@ def article(request, pk, slug=""):
         "images": images,
         "lead_image": images[0] if images else None,
         "related_regions": item.related_regions.select_related("province"),
+        "related_cohorts": item.public_related_cohorts(),
+        "related_masterplans": item.public_related_masterplans(),
         **_reader_context(request, item, (counters or {}).get(pk), new_token),
     }
     response = render(request, "portal/article.html", context)
