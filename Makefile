@@ -77,9 +77,11 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Each app's own figures, then the pages under load; the results land in bench/*.md.
 bench: install messages
 	$(VENV)/bin/pip install --quiet -e '.[dev,bench]'
-	$(PY) bench/run.py
+	@status=0; for script in bench/bench_*.py bench/run.py; do \
+		echo "== $$script"; $(PY) $$script || status=1; done; exit $$status
 
 clean:
 	rm -rf $(VENV) var
