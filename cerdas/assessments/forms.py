@@ -3,25 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 from cerdas.accounts.models import User
 from cerdas.assessments.models import Framework, Indicator, Round
+from cerdas.lib import document_types
 
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
-# Extension -> the content type we record, and the first bytes every such file starts with.
-# DOCX and XLSX are ZIP packages; their inner layout is checked in `_sniff`.
-EVIDENCE_TYPES = {
-    ".pdf": ("application/pdf", (b"%PDF-",)),
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    ".docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        (b"PK\x03\x04",),
-    ),
-    ".xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        (b"PK\x03\x04",),
-    ),
-}
-_PACKAGE_MARKERS = {".docx": "word/", ".xlsx": "xl/"}
+EVIDENCE_KINDS = (
+    document_types.PDF,
+    document_types.JPEG,
+    document_types.PNG,
+    document_types.DOCX,
+    document_types.XLSX,
+)
 
 
 class RoundForm(forms.ModelForm):
@@ -112,44 +103,27 @@ def check_evidence(upload) -> str:
     The extension must be one we accept and the content must really be of that type
     (magic bytes, and the package layout for DOCX/XLSX): a renamed program is refused.
     """
-    if upload.size > EVIDENCE_MAX_BYTES:
-        raise forms.ValidationError(
-            _("“%(name)s” is larger than 10 MB: make it smaller and upload it again.")
-            % {"name": upload.name}
-        )
-    suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    if suffix not in EVIDENCE_TYPES:
-        raise forms.ValidationError(
-            _("“%(name)s” is not accepted: upload a PDF, JPEG, PNG, DOCX or XLSX file.")
-            % {"name": upload.name}
-        )
-    if not _sniff(upload, suffix):
-        raise forms.ValidationError(
-            _("The content of “%(name)s” is not a %(kind)s file.")
-            % {"name": upload.name, "kind": suffix[1:].upper()}
-        )
-    return EVIDENCE_TYPES[suffix][0]
-
-
-def _sniff(upload, suffix) -> bool:
-    """Whether the content really is what the extension says (magic bytes, ZIP layout)."""
     upload.seek(0)
-    head = upload.read(8)
+    head = upload.read(16)
     upload.seek(0)
-    if not any(head.startswith(magic) for magic in EVIDENCE_TYPES[suffix][1]):
-        return False
-    if suffix in _PACKAGE_MARKERS:
-        import zipfile
-
-        try:
-            with zipfile.ZipFile(upload) as package:
-                names = package.namelist()
-        except zipfile.BadZipFile:
-            return False
-        finally:
-            upload.seek(0)
-        return any(name.startswith(_PACKAGE_MARKERS[suffix]) for name in names)
-    return True
+    kind, problem = document_types.check(
+        upload.name,
+        head,
+        upload.size,
+        allowed=EVIDENCE_KINDS,
+        max_bytes=EVIDENCE_MAX_BYTES,
+        file=upload,
+    )
+    if kind:
+        return document_types.CONTENT_TYPES[kind]
+    code, detail = problem
+    if code == "too_large":
+        message = _("“%(name)s” is larger than 10 MB: make it smaller and upload it again.")
+    elif code == "extension":
+        message = _("“%(name)s” is not accepted: upload a PDF, JPEG, PNG, DOCX or XLSX file.")
+    else:
+        message = _("The content of “%(name)s” is not a %(kind)s file.")
+    raise forms.ValidationError(message % {"name": upload.name, "kind": detail.upper()})
 
 
 class WeightsForm(forms.Form):

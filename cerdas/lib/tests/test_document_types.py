@@ -1,5 +1,8 @@
 """Uploads are told apart by content and extension together."""
 
+import io
+import zipfile
+
 from cerdas.lib import document_types as dt
 
 PDF_HEAD = b"%PDF-1.7\n"
@@ -41,3 +44,31 @@ def test_a_png_named_pdf_is_refused_as_a_mismatch():
 
 def test_only_the_allowed_kinds_pass():
     assert dt.check("a.png", PNG_HEAD, 10, allowed=(dt.PDF,), max_bytes=MB)[1][0] == "extension"
+
+
+def _package(folder: str) -> io.BytesIO:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr(f"{folder}document.xml", "<x/>")
+    buffer.seek(0)
+    return buffer
+
+
+def test_office_documents_are_told_apart_by_the_folder_inside_the_package():
+    docx, xlsx = _package("word/"), _package("xl/")
+    office = (dt.DOCX, dt.XLSX)
+    head = docx.getvalue()[:16]
+    assert dt.check("laporan.docx", head, 100, allowed=office, max_bytes=MB, file=docx)[0] == "docx"
+    assert dt.check("data.xlsx", head, 100, allowed=office, max_bytes=MB, file=xlsx)[0] == "xlsx"
+    assert dt.check("data.xlsx", head, 100, allowed=office, max_bytes=MB, file=docx)[1][0] == (
+        "mismatch"
+    )
+
+
+def test_a_zip_that_is_no_office_document_is_refused():
+    other = _package("misc/")
+    head = other.getvalue()[:16]
+    assert dt.check("a.docx", head, 100, allowed=(dt.DOCX,), max_bytes=MB, file=other)[1][0] == (
+        "content"
+    )
+    assert dt.check("a.docx", head, 100, allowed=(dt.DOCX,), max_bytes=MB)[1][0] == "content"
