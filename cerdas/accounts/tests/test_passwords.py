@@ -59,3 +59,16 @@ def test_password_reset_does_not_reveal_whether_an_address_has_an_account(client
     assert response.status_code == 302
     assert response["Location"] == "/akun/lupa-sandi/terkirim/"
     assert len(mail.outbox) == 0
+
+
+@pytest.mark.django_db
+def test_a_reset_link_works_only_once(client, member_a):
+    client.post("/akun/lupa-sandi/", {"email": "a@example.org"})
+    link = re.search(r"http://testserver(/akun/lupa-sandi/\S+/)", mail.outbox[0].body).group(1)
+    form_url = client.get(link)["Location"]
+    new = {"new_password1": "Nasi-Pecel-2026", "new_password2": "Nasi-Pecel-2026"}
+    client.post(form_url, new)
+    client.logout()
+    again = client.get(link, follow=True).content.decode()
+    assert "sudah dipakai atau sudah kedaluwarsa" in again
+    assert 'name="new_password1"' not in again

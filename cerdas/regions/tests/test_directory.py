@@ -53,3 +53,12 @@ def test_an_unknown_province_filter_is_reported_and_keeps_the_search_text(client
 def test_a_page_number_past_the_end_shows_the_last_page(client):
     page = client.get("/wilayah/", {"page": "999"}).context["page"]
     assert page.number == page.paginator.num_pages
+
+
+@pytest.mark.django_db
+def test_an_unknown_kind_is_reported_and_nothing_typed_is_lost(client):
+    response = client.get("/wilayah/", {"q": "Bandung", "kind": "desa", "province": "32"})
+    body = response.content.decode()
+    assert response.context["form"].errors["kind"]
+    assert "Sebagian saringan tidak dapat dipakai" in body
+    assert 'value="Bandung"' in body

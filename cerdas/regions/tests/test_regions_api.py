@@ -113,3 +113,10 @@ def test_the_openapi_document_describes_the_regions_endpoints(client):
     assert "/api/v1/regions" in spec["paths"]
     assert "/api/v1/regions/resolve" in spec["paths"]
     assert client.get("/api/v1/docs").status_code == 200
+
+
+@pytest.mark.django_db
+def test_resolve_with_a_province_settles_a_name_shared_across_provinces(client):
+    assert client.get("/api/v1/regions/resolve", {"name": "Banjar"}).json()["status"] == "ambiguous"
+    data = client.get("/api/v1/regions/resolve", {"name": "Banjar", "province": "Kalsel"}).json()
+    assert (data["status"], data["code"]) == ("match", "63.03")
