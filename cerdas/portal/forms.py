@@ -6,11 +6,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.cohorts.models import Cohort
-from cerdas.lib import region_names
 from cerdas.portal.models import Article, Category, Reaction
 from cerdas.portal.permissions import linkable_masterplans, writable_regions
 from cerdas.regions.models import Region
-from cerdas.regions.services import get_resolver
+from cerdas.regions.services import resolve_pasted
 
 MAX_RELATED = 20
 
@@ -126,13 +125,11 @@ class ArticleForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("Name at most %(max)s related regions."), params={"max": MAX_RELATED}
             )
-        resolver = get_resolver()
-        codes, problems = [], []
-        for name in names:
-            result = resolver.resolve(name)
-            if result.status == region_names.MATCH:
-                codes.append(result.best.code)
-            elif result.status == region_names.AMBIGUOUS:
+        pasted = resolve_pasted(names)
+        problems = []
+        for _position, result in pasted.open:
+            name = result.query
+            if result.candidates:
                 options = "; ".join(f"{c.name} ({c.code})" for c in result.candidates)
                 problems.append(
                     _("“%(name)s” could be: %(options)s. Write the code of the one you mean.")
@@ -145,7 +142,7 @@ class ArticleForm(forms.ModelForm):
                 )
         if problems:
             raise forms.ValidationError(problems)
-        return list(dict.fromkeys(codes))
+        return list(dict.fromkeys(pasted.codes))
 
     def service_fields(self) -> dict:
         data = self.cleaned_data

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cerdas.core.cache import bump_version
 from cerdas.lib import region_names
-from cerdas.lib.region_names import RegionRecord, RegionResolver
+from cerdas.lib.region_names import RegionRecord, RegionResolver, Resolution
 from cerdas.regions.models import Province, Region, timezone_for_province
 
 
@@ -114,3 +114,42 @@ REASON_TEXTS = {
 
 def reason_text(reason: str) -> str:
     return str(REASON_TEXTS.get(reason, reason))
+
+
+@dataclass
+class PastedNames:
+    """Region names a person pasted, sorted by what they still have to do about them.
+
+    ``codes`` are the regions taken (sure matches and valid picks); ``open`` are the
+    (position, resolution) of the names still to settle, in the order they were written:
+    an ambiguous one is picked from its candidates, an unknown one rewritten.
+    """
+
+    codes: list[str] = field(default_factory=list)
+    open: list[tuple[int, Resolution]] = field(default_factory=list)
+
+    @property
+    def to_pick(self) -> list[tuple[int, Resolution]]:
+        return [(i, r) for i, r in self.open if r.candidates]
+
+    @property
+    def unknown(self) -> list[tuple[int, Resolution]]:
+        return [(i, r) for i, r in self.open if not r.candidates]
+
+
+def resolve_pasted(names, pick=lambda position: "") -> PastedNames:
+    """Resolve names in order; ``pick(position)`` gives the code a person chose for a name.
+
+    A pick counts only when it is one of that name's candidates, so a forged form cannot
+    slip in a region the resolver never offered.
+    """
+    result = PastedNames()
+    for position, resolution in enumerate(get_resolver().resolve_many(names)):
+        chosen = pick(position)
+        if resolution.best:
+            result.codes.append(resolution.best.code)
+        elif chosen and chosen in {c.code for c in resolution.candidates}:
+            result.codes.append(chosen)
+        else:
+            result.open.append((position, resolution))
+    return result

@@ -18,8 +18,7 @@ from cerdas.assessments.forms import (
 )
 from cerdas.assessments.models import Framework, ImportBatch, Round
 from cerdas.assessments.results import ranking_rows
-from cerdas.lib import region_names
-from cerdas.regions.services import get_resolver
+from cerdas.regions.services import resolve_pasted
 
 
 def _require_manager(request):
@@ -138,12 +137,8 @@ def invite(request, pk):
     if not lines and not picked:
         form.add_error("names", _("Write at least one region name or code."))
         return _render_round(request, round_, invite_form=form)
-    codes, questions = list(picked), []
-    for result in get_resolver().resolve_many(lines):
-        if result.status == region_names.MATCH:
-            codes.append(result.best.code)
-        else:
-            questions.append(result)
+    pasted = resolve_pasted(lines)
+    codes, questions = picked + pasted.codes, [result for _position, result in pasted.open]
     try:
         new = services.invite_regions(round_id=round_.pk, region_codes=codes, user=request.user)
     except ValidationError as error:

@@ -6,8 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cerdas.lib.region_names import AMBIGUOUS, MATCH
-from cerdas.regions.services import get_resolver, reason_text
+from cerdas.regions.services import get_resolver, reason_text, resolve_pasted
 
 from .. import services
 from ..forms import AddMembersForm, EndMembershipForm
@@ -19,27 +18,16 @@ from .public import _get_cohort
 def _resolve_lines(text: str, post) -> tuple[list[str], list[dict], list[str]]:
     """Codes taken, lines needing a pick (with candidates), and lines not found."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    codes, to_pick, unknown = [], [], []
-    for index, (line, result) in enumerate(
-        zip(lines, get_resolver().resolve_many(lines), strict=True)
-    ):
-        picked = post.get(f"pick_{index}", "")
-        choices = [c.code for c in result.candidates]
-        if result.status == MATCH:
-            codes.append(result.best.code)
-        elif result.status == AMBIGUOUS and picked in choices:
-            codes.append(picked)
-        elif result.status == AMBIGUOUS:
-            to_pick.append(
-                {
-                    "index": index,
-                    "line": line,
-                    "candidates": [(c, reason_text(c.reason)) for c in result.candidates],
-                }
-            )
-        else:
-            unknown.append(line)
-    return codes, to_pick, unknown
+    pasted = resolve_pasted(lines, pick=lambda index: post.get(f"pick_{index}", ""))
+    to_pick = [
+        {
+            "index": index,
+            "line": result.query,
+            "candidates": [(c, reason_text(c.reason)) for c in result.candidates],
+        }
+        for index, result in pasted.to_pick
+    ]
+    return pasted.codes, to_pick, [result.query for _index, result in pasted.unknown]
 
 
 @login_required
