@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.utils import translation
 
 from cerdas.cohorts.models import Deliverable, MentorAssignment
 from cerdas.cohorts.services import add_members, get_or_create_cohort
@@ -15,9 +14,6 @@ MAKASSAR = "73.71"
 def _english(client, settings):
     """These tests read the English source texts; the site's default language is Indonesian."""
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    yield
-    # The language middleware leaves the last request's language active in this thread.
-    translation.deactivate()
 
 
 @pytest.fixture

@@ -74,7 +74,7 @@ def _check_exact(article: Article) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_ten_thousand_concurrent_views_add_up_exactly(regions_for_threads):
+def test_ten_thousand_concurrent_views_add_up_exactly():
     article = make_article()
     _hammer(article.pk)
     _check_exact(article)
@@ -85,7 +85,7 @@ REDIS = os.environ.get("PORTAL_TEST_REDIS_URL") or os.environ.get("REDIS_URL")
 
 @pytest.mark.skipif(not REDIS, reason="neither PORTAL_TEST_REDIS_URL nor REDIS_URL is set")
 @pytest.mark.django_db(transaction=True)
-def test_ten_thousand_concurrent_views_add_up_exactly_on_redis(regions_for_threads):
+def test_ten_thousand_concurrent_views_add_up_exactly_on_redis():
     prefix = f"test-portal-{uuid.uuid4().hex}"
     redis = {
         "default": {
