@@ -20,7 +20,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cerdas.lib import scoring
+from cerdas.assessments.engine import scoring
 
 REGIONS, INDICATORS, ASSESSORS, DIMENSIONS, DRAWS = 514, 60, 5, 4, 1000
 RECOMPUTE_TARGET_S, SENSITIVITY_TARGET_S = 0.200, 2.0

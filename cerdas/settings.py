@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "cerdas.cohorts",
     "cerdas.masterplans",
     "cerdas.portal",
+    "cerdas.site",
 ]
 
 MIDDLEWARE = [
@@ -79,7 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "cerdas.core.context_processors.site",
+                "cerdas.site.context_processors.site",
             ],
         },
     },

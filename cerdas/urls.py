@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cerdas.api import api
 from cerdas.core import views as core_views
+from cerdas.site import views as site_views
 
 handler403 = "cerdas.core.views.permission_denied"
 handler404 = "cerdas.core.views.page_not_found"
@@ -16,12 +17,12 @@ admin.site.site_header = _("Cerdas administration")
 admin.site.site_title = _("Cerdas administration")
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", site_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("favicon.ico", core_views.favicon),
     path("bahasa/<str:code>/", core_views.switch_language, name="switch_language"),
     path("wilayah/", include("cerdas.regions.urls")),
-    path("audit/", core_views.audit_log, name="audit_log"),
+    path("audit/", site_views.audit_log, name="audit_log"),
     path("penilaian/", include("cerdas.assessments.urls")),
     path("angkatan/", include("cerdas.cohorts.urls")),
     path("masterplan/", include("cerdas.masterplans.urls")),

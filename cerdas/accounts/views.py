@@ -44,7 +44,7 @@ def dashboard(request):
     """The signed-in user's start page: who they are, what they may reach."""
     user = request.user
     regions = Region.objects.for_user(user).select_related("province")
-    recent = AuditEntry.objects.for_user(user).select_related("region")[:10]
+    recent = AuditEntry.objects.for_user(user)[:10]
     return render(
         request,
         "accounts/dashboard.html",

@@ -20,6 +20,8 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Assessments")
 
     def ready(self):
-        from cerdas.regions.profile import register_section
+        from cerdas.core.registries import ProfileSection, profile_sections
 
-        register_section("assessments/region_section.html", region_section, order=10)
+        profile_sections.register(
+            ProfileSection("assessments/region_section.html", region_section, order=10)
+        )

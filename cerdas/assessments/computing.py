@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cerdas.assessments import signals
+from cerdas.assessments.engine import scoring, selection
 from cerdas.assessments.models import (
     Answer,
     AssessorScore,
@@ -14,17 +16,15 @@ from cerdas.assessments.models import (
     Round,
     Selection,
 )
-from cerdas.assessments.services import _retire_public_pages
-from cerdas.lib import scoring, selection
+from cerdas.assessments.services import results_changed
 
 
 def earlier_cohort_codes(year: int) -> set[str]:
-    """Regions that were ever members of a cohort before ``year`` (from the cohorts app)."""
-    try:
-        from cerdas.cohorts.models import Membership
-    except ImportError:  # the cohorts app keeps no memberships in this deployment
-        return set()
-    return set(Membership.objects.filter(cohort__year__lt=year).values_list("region_id", flat=True))
+    """Regions that may not be selected again: what ``excluded_regions`` receivers return."""
+    codes = set()
+    for _receiver, found in signals.excluded_regions.send(sender=Round, year=year):
+        codes |= set(found or ())
+    return codes
 
 
 def _value_matrix(round_, participants, indicators) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -133,7 +133,7 @@ def compute_round(*, round_id: int, user) -> Round:
     round_.log_action("assessments.computed", user=user, changes={"regions": len(participants)})
     if round_.purpose == "selection":
         propose_selection(round_, participants, dimensions, excluded, user)
-    _retire_public_pages()
+    results_changed()
     return round_
 
 
@@ -227,22 +227,21 @@ def finalise_selection(
         reason=proposal.reason,
         changes={"selected": proposal.final_codes, "changed_from_proposal": changed},
     )
-    _retire_public_pages()
+    results_changed()
     return proposal
 
 
 def _record_in_cohorts(round_, proposal, name, user) -> int | None:
-    try:
-        from cerdas.cohorts.services import record_selection
-    except ImportError:  # no cohorts app: the Selection record is the only list
-        return None
-    record_selection(
+    """Announce the final selection; the year of the cohort a receiver recorded, if any."""
+    answers = signals.selection_finalised.send(
+        sender=Round,
+        round_id=round_.pk,
         year=round_.year,
         name=name or _("Gerakan Menuju 100 Smart City %(year)s") % {"year": round_.year},
         region_codes=proposal.final_codes,
-        user=user,
         reason=proposal.reason,
         source=_("Assessment round “%(round)s” (#%(id)s)")
         % {"round": round_.name, "id": round_.pk},
+        user=user,
     )
-    return round_.year
+    return round_.year if any(recorded for _receiver, recorded in answers) else None

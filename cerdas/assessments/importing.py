@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cerdas.assessments.models import Answer, ImportBatch, Indicator, Round
-from cerdas.lib import region_names
+from cerdas.regions.engine import names as region_names
 from cerdas.regions.services import get_resolver
 
 MAX_BYTES = 5 * 1024 * 1024

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext as _
 
+from cerdas.assessments.engine import selection as rules
 from cerdas.assessments.models import Participant
-from cerdas.lib import selection as rules
 
 IMPROVEMENT_TIPS = 3
 

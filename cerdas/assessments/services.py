@@ -22,15 +22,16 @@ from cerdas.assessments.models import (
     Participant,
     Round,
 )
-from cerdas.core.cache import bump_version
+from cerdas.core.registries import PROFILE
+from cerdas.core.signals import content_changed
 from cerdas.regions.models import Region
-from cerdas.regions.profile import PROFILE
 
 CACHE_KIND = "assessments"
 
 
-def _retire_public_pages():
-    transaction.on_commit(lambda: (bump_version(CACHE_KIND), bump_version(PROFILE)))
+def results_changed():
+    """Announce (on commit) that published results may have changed: rounds and profiles."""
+    content_changed("assessments", CACHE_KIND, PROFILE)
 
 
 @transaction.atomic
@@ -240,5 +241,5 @@ def publish_round(*, round_id: int, user) -> Round:
         round_.published_at = timezone.now()
         round_.save(update_fields=["status", "published_at"])
         round_.log_action("assessments.published", user=user)
-        _retire_public_pages()
+        results_changed()
     return round_

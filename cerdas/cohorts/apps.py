@@ -18,9 +18,18 @@ class CohortsConfig(AppConfig):
     verbose_name = _("Cohorts")
 
     def ready(self):
-        from cerdas.regions.profile import register_section
+        from cerdas.assessments import signals as assessments
+        from cerdas.core.registries import ProfileSection, profile_sections
 
-        from . import signals
+        from . import receivers, signals
 
-        register_section("cohorts/region_section.html", participation_section, order=20)
+        profile_sections.register(
+            ProfileSection("cohorts/region_section.html", participation_section, order=20)
+        )
         signals.connect()
+        assessments.selection_finalised.connect(
+            receivers.record_final_selection, dispatch_uid="cohorts-record-selection"
+        )
+        assessments.excluded_regions.connect(
+            receivers.exclude_earlier_members, dispatch_uid="cohorts-earlier-members"
+        )

@@ -6,8 +6,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from cerdas.core.cache import bump_version
-from cerdas.lib.jury import Summary, rank, summarise
+from cerdas.cohorts.engine.jury import Summary, rank, summarise
 
 from .models import AwardCategory, Cohort, Nominee, Score
 from .permissions import is_juror, juror_may_score
@@ -57,7 +56,6 @@ def close_jury(*, cohort_id: int, user) -> Cohort:
     cohort.jury_closed = True
     cohort.save(update_fields=["jury_closed"])
     cohort.log_action("cohort.jury_closed", user=user)
-    transaction.on_commit(lambda: bump_version("cohorts"))
     return cohort
 
 

@@ -4,8 +4,9 @@ Rendering 100 regions x 20 milestones on every request is most of the board's co
 the table changes only when somebody changes the cohort's data or when the clock turns a
 deadline into "overdue". So the rendered table is kept in the cache under a key holding:
 
-- the cohort's board version, bumped (on commit) by every save or delete of a row the
-  board reads (see ``signals.py``), so nobody ever sees a stale table after a change;
+- the version of cohorts content in the public page cache (with the site's), which every
+  committed save or delete of a cohorts row moves on (``signals.py``), so nobody ever sees
+  a stale table after a change;
 - the filter and the chosen day, and the language the table was rendered in;
 - the UTC date and hour: every deadline is the end of a day in WIB, WITA or WIT, which are
   whole hours from UTC, so an item turns overdue on an hour boundary and the next hour's
@@ -15,68 +16,23 @@ On top of that, each national admin's whole page is kept (``cached_page``), beca
 layout around the table (header, navigation, footer, filter form) costs more to render
 than the cached table does to fetch. That page is personal, so its key also holds the user,
 the name the footer shows, the secret behind the CSRF token in the logout form, the full
-address (the language switch links back to it) and the demo banner's state; a request with
+address (the language switch links back to it); a request with
 pending messages, or without a CSRF cookie yet, is rendered and never kept.
 """
 
 import datetime
 import hashlib
-import time
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.templatetags.static import static
 from django.utils import timezone, translation
 
-from cerdas.core.context_processors import site
+from cerdas.core.cache import content_version
 
 BODY_TIMEOUT = 2 * 3600
 PAGE_TIMEOUT = 3600
-
-
-def _version_key(cohort_id: int) -> str:
-    return f"cohorts:board-version:{cohort_id}"
-
-
-# Bumped with every cohort's version: the whole pages are found by year, without asking the
-# database which cohort that is, so any change to any board retires them all.
-ALL_BOARDS = "cohorts:board-version:all"
-
-
-def _current(key: str) -> int:
-    """A version's value; one evicted starts again from the clock, not from a number that
-    pages kept before the eviction may still carry."""
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, time.time_ns(), timeout=None)
-        version = cache.get(key, 0)
-    return version
-
-
-def board_version(cohort_id: int) -> int:
-    return _current(_version_key(cohort_id))
-
-
-def _bump(key: str) -> None:
-    cache.add(key, time.time_ns(), timeout=None)
-    try:
-        cache.incr(key)
-    except ValueError:
-        # Evicted between add and incr: a fresh start from the clock will do.
-        cache.set(key, time.time_ns(), timeout=None)
-
-
-def bump_board(cohort_id: int) -> None:
-    """Retire every cached table of this cohort's board, and every cached board page."""
-    _bump(_version_key(cohort_id))
-    _bump(ALL_BOARDS)
-
-
-def bump_board_on_commit(cohort_id: int | None) -> None:
-    if cohort_id is not None:
-        transaction.on_commit(lambda: bump_board(cohort_id))
 
 
 def body_key(cohort_id: int, *, only: str | None, day: datetime.date | None, now=None) -> str:
@@ -85,7 +41,7 @@ def body_key(cohort_id: int, *, only: str | None, day: datetime.date | None, now
         [
             "cohorts:board",
             str(cohort_id),
-            str(board_version(cohort_id)),
+            content_version("cohorts"),
             only or "all",
             day.isoformat() if day else "today",
             translation.get_language() or "",
@@ -126,7 +82,6 @@ def page_key(request, year: int, *, now=None) -> str | None:
             str(user),
             secret,
             request.get_full_path(),
-            str(site(request)["has_demo_data"]),
             static("css/cerdas.css"),  # a deploy with new styles renders afresh
         ]
     )
@@ -135,7 +90,7 @@ def page_key(request, year: int, *, now=None) -> str | None:
         [
             "cohorts:board-page",
             str(year),
-            str(_current(ALL_BOARDS)),
+            content_version("cohorts"),
             translation.get_language() or "",
             now.strftime("%Y%m%d%H"),
             hashlib.sha256(personal.encode()).hexdigest(),

@@ -1,5 +1,11 @@
 """Who may see and do what in a cohort, built on ``User.can``."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from cerdas.regions.models import Region
+
 from .models import Cohort, MentorAssignment
 
 
@@ -55,3 +61,24 @@ def session_scope(user, session) -> str | None:
     if user.region_id and session.cohort.memberships.filter(region_id=user.region_id).exists():
         return "own" if user.can("view_private", user.region_id) else None
     return None
+
+
+def get_cohort(year: int) -> Cohort:
+    """The cohort of ``year``, or 404."""
+    return get_object_or_404(Cohort, year=year)
+
+
+def get_member_for_user(user, year: int, code: str, *, act=False) -> tuple[Cohort, Region]:
+    """The cohort and member region, if the user may see it (or act for it); else 404/403."""
+    cohort = get_cohort(year)
+    region = get_object_or_404(Region.objects.select_related("province"), code=code)
+    if not cohort.memberships.filter(region=region).exists():
+        raise Http404
+    allowed = (
+        can_act_for_member(user, region) or can_manage(user)
+        if act
+        else can_view_member(user, cohort, region)
+    )
+    if not allowed:
+        raise PermissionDenied
+    return cohort, region

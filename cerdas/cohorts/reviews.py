@@ -7,8 +7,6 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cerdas.core.cache import bump_version
-
 from .models import Deliverable, Submission
 
 DUE_SOON_DAYS = 7
@@ -103,7 +101,6 @@ def submit(*, deliverable_id: int, region_code: str, user, document=None, url=""
         user=user,
         changes={"version": submission.version, "late": submission.is_late},
     )
-    transaction.on_commit(lambda: bump_version("cohorts"))
     return submission
 
 
@@ -133,7 +130,6 @@ def review(*, submission_id: int, user, accept: bool, comment: str = ""):
         reason=comment,
         changes={"version": submission.version, "status": submission.status},
     )
-    transaction.on_commit(lambda: bump_version("cohorts"))
     return submission
 
 

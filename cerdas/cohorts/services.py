@@ -4,16 +4,9 @@ import datetime
 
 from django.db import transaction
 
-from cerdas.core.cache import bump_version
 from cerdas.regions.models import Region
-from cerdas.regions.profile import PROFILE
 
 from .models import Cohort, Membership
-
-
-def _bump_on_commit():
-    # Membership shows on the cohort pages and on each region's public profile.
-    transaction.on_commit(lambda: (bump_version("cohorts"), bump_version(PROFILE)))
 
 
 def get_or_create_cohort(*, year: int, name: str, user=None, is_demo: bool = False) -> Cohort:
@@ -22,7 +15,6 @@ def get_or_create_cohort(*, year: int, name: str, user=None, is_demo: bool = Fal
     )
     if created:
         cohort.log_action("cohort.created", user=user, changes={"year": year, "name": name})
-        _bump_on_commit()
     return cohort
 
 
@@ -79,8 +71,6 @@ def add_members(
             changes={"cohort": cohort.year, "joined_on": str(membership.joined_on)},
         )
         created.append(membership)
-    if created:
-        _bump_on_commit()
     return created
 
 
@@ -137,7 +127,6 @@ def end_membership(
         reason=reason,
         changes={"cohort": membership.cohort.year, "left_on": str(left_on), "status": status},
     )
-    _bump_on_commit()
     return membership
 
 
@@ -177,3 +166,8 @@ def replace_member(
     if not created:
         raise ValueError("The replacing region is already a member.")
     return created[0]
+
+
+def earlier_members(*, year: int) -> set[str]:
+    """Regions that were ever members of a cohort before ``year``."""
+    return set(Membership.objects.filter(cohort__year__lt=year).values_list("region_id", flat=True))

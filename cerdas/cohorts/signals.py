@@ -1,36 +1,35 @@
-"""Every change to a row the national board reads bumps that cohort's board version."""
+"""How the cohorts app announces its changes.
 
+Every save or delete of a cohorts row that public pages or the progress boards show
+announces ``public_content_changed`` (kinds ``cohorts``, and ``profile`` for memberships,
+which region profiles show) once the transaction commits; the page cache and the boards'
+cache, keyed by the same content version, retire what they kept. Hooking the models rather
+than each service means no write can forget it; a change rolled back announces nothing.
+"""
+
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 
-from . import models
-from .board_cache import bump_board_on_commit
+from cerdas.core.registries import PROFILE
+from cerdas.core.signals import content_changed
 
-# How to find the cohort of each kind of row; a missing parent (cascade delete) gives None.
-_COHORT_OF = {
-    models.Cohort: lambda row: row.pk,
-    models.Membership: lambda row: row.cohort_id,
-    models.Mou: lambda row: row.cohort_id,
-    models.Institution: lambda row: row.cohort_id,
-    models.Deliverable: lambda row: row.cohort_id,
-    models.BimtekSession: lambda row: row.cohort_id,
-    models.MentorAssignment: lambda row: row.cohort_id,
-    models.Obligation: lambda row: _parent_cohort(models.Mou, row.mou_id),
-    models.InstitutionMember: lambda row: _parent_cohort(models.Institution, row.institution_id),
-    models.Attendance: lambda row: _parent_cohort(models.BimtekSession, row.session_id),
-    models.Submission: lambda row: _parent_cohort(models.Deliverable, row.deliverable_id),
-}
+# Bookkeeping that no page shows.
+QUIET = {"ReminderSent"}
+# What region profiles show of a cohort.
+ON_PROFILES = {"Cohort", "Membership"}
 
 
-def _parent_cohort(model, pk):
-    return model.objects.filter(pk=pk).values_list("cohort_id", flat=True).first()
-
-
-def _changed(sender, instance, **kwargs):
-    bump_board_on_commit(_COHORT_OF[sender](instance))
+def _changed(sender, **kwargs):
+    if sender.__name__ in ON_PROFILES:
+        content_changed("cohorts", "cohorts", PROFILE)
+    else:
+        content_changed("cohorts", "cohorts")
 
 
 def connect():
-    for model in _COHORT_OF:
-        uid = f"cohorts-board-{model.__name__}"
+    for model in apps.get_app_config("cohorts").get_models():
+        if model.__name__ in QUIET:
+            continue
+        uid = f"cohorts-changed-{model.__name__}"
         post_save.connect(_changed, sender=model, dispatch_uid=uid + "-save")
         post_delete.connect(_changed, sender=model, dispatch_uid=uid + "-delete")

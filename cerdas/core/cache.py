@@ -6,10 +6,12 @@ no session or pending messages (so nobody's personal page is ever stored) and th
 response is a plain 200 that sets no cookie. Each kind of content has a version number in
 the cache; bumping it (when the content changes) retires every cached page of that kind,
 and bumping the site's version (when the layout's content changes, like the demo banner)
-retires them all.
+retires them all. Apps do not bump versions themselves: they announce what changed with
+``cerdas.core.signals.content_changed``, and ``retire_pages`` listens.
 """
 
 import hashlib
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -22,17 +24,34 @@ PAGE_TIMEOUT = 300
 SITE = "site"
 
 
-def _versions(kinds: tuple[str, ...]) -> str:
+def content_version(*kinds: str) -> str:
     """The site-wide and these kinds' version numbers, as part of a cache key."""
     keys = [f"content-version:{kind}" for kind in (SITE, *kinds)]
     found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    for key in missing:
+        # A version evicted starts again from the clock, never from a number that pages
+        # kept before the eviction may still carry.
+        cache.add(key, time.time_ns(), timeout=None)
+    if missing:
+        found.update(cache.get_many(missing))
     return ".".join(str(found.get(key, 0)) for key in keys)
 
 
 def bump_version(kind: str) -> None:
     """Retire every cached page showing this kind of content (``SITE``: every page)."""
-    cache.add(f"content-version:{kind}", 1, timeout=None)
-    cache.incr(f"content-version:{kind}")
+    key = f"content-version:{kind}"
+    cache.add(key, time.time_ns(), timeout=None)
+    try:
+        cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, time.time_ns(), timeout=None)
+
+
+def retire_pages(sender, kinds, **kwargs) -> None:
+    """Receiver of ``public_content_changed``: retire the pages of the kinds that changed."""
+    for kind in kinds:
+        bump_version(kind)
 
 
 def _is_anonymous_and_stateless(request) -> bool:
@@ -52,7 +71,7 @@ def public_page(*kinds: str, timeout: int = PAGE_TIMEOUT):
             if request.method not in ("GET", "HEAD") or not _is_anonymous_and_stateless(request):
                 return view(request, *args, **kwargs)
             address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-            versions = _versions(kinds)
+            versions = content_version(*kinds)
             key = f"page:{'.'.join(kinds)}:{versions}:{request.LANGUAGE_CODE}:{address}"
             response = cache.get(key)
             if response is None:

@@ -21,7 +21,7 @@ class AuditEntryQuerySet(models.QuerySet):
         if user.is_national_admin:
             return self
         if user.role == user.Role.REGIONAL_TEAM and user.region_id:
-            return self.filter(region_id=user.region_id)
+            return self.filter(region_code=user.region_id)
         return self.none()
 
 
@@ -45,14 +45,9 @@ class AuditEntry(models.Model):
     )
     object_id = models.CharField(max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=300, blank=True)
-    region = models.ForeignKey(
-        "regions.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="audit_entries",
-    )
+    # The Kemendagri code of the region whose team may read the entry; a code rather than a
+    # foreign key so that the kernel knows nothing of the regions app.
+    region_code = models.CharField(_("region"), max_length=10, blank=True, db_index=True)
     reason = models.TextField(_("reason"), blank=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
 
@@ -89,7 +84,7 @@ class Audited:
             content_type=ContentType.objects.get_for_model(type(self)),
             object_id=str(self.pk),
             object_repr=str(self)[:300],
-            region_id=self.audit_region_id(),
+            region_code=self.audit_region_id() or "",
             reason=reason,
             changes=changes or {},
         )

@@ -1,9 +1,6 @@
 import logging
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
@@ -12,22 +9,7 @@ from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
-from cerdas.core.cache import public_page
-from cerdas.core.models import AuditEntry
-from cerdas.regions.models import Province, Region
-
 logger = logging.getLogger(__name__)
-
-
-@public_page("regions")
-def home(request):
-    """What Cerdas is, and the way into the region directory."""
-    context = {
-        "province_count": Province.objects.count(),
-        "region_count": Region.objects.count(),
-        "kota_count": Region.objects.filter(kind=Region.Kind.KOTA).count(),
-    }
-    return render(request, "core/home.html", context)
 
 
 @never_cache
@@ -46,28 +28,6 @@ def healthz(request):
             {"status": "error", "database": "ok", "pending_migrations": len(pending)}, status=503
         )
     return JsonResponse({"status": "ok", "database": "ok", "pending_migrations": 0})
-
-
-@login_required
-def audit_log(request):
-    """The whole audit log, for national admins; filter by region code or action."""
-    if not request.user.can("manage_program"):
-        raise PermissionDenied
-    entries = AuditEntry.objects.for_user(request.user).select_related("region")
-    region = request.GET.get("region", "").strip()
-    action = request.GET.get("action", "").strip()
-    if region:
-        entries = entries.filter(region_id=region)
-    if action:
-        entries = entries.filter(action=action)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "core/audit_log.html",
-        {"page": page, "region": region, "action": action, "query": query.urlencode()},
-    )
 
 
 def favicon(request):

@@ -1,6 +1,6 @@
 """Strict readers for settings that come from the environment.
 
-Each reader takes the variable's name and a default, and raises ``ImproperlyConfigured``
+Each reader takes the variable's name and a default, and raises ``SettingError``
 with the variable's name and what it expected when the value cannot be used, so a typo in a
 deployment stops the start-up with a clear message instead of running with a wrong value.
 """
@@ -8,7 +8,10 @@ deployment stops the start-up with a clear message instead of running with a wro
 import os
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from django.core.exceptions import ImproperlyConfigured
+
+class SettingError(ValueError):
+    """A setting's value cannot be used; the message names the variable and what it expects."""
+
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -32,9 +35,7 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if value.lower() in _FALSE:
         return False
-    raise ImproperlyConfigured(
-        f"{name} must be one of 1/0, true/false, yes/no, on/off; got {value!r}"
-    )
+    raise SettingError(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {value!r}")
 
 
 def env_int(name: str, default: int, minimum: int | None = None) -> int:
@@ -44,9 +45,9 @@ def env_int(name: str, default: int, minimum: int | None = None) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number; got {value!r}") from None
+        raise SettingError(f"{name} must be a whole number; got {value!r}") from None
     if minimum is not None and number < minimum:
-        raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {number}")
+        raise SettingError(f"{name} must be at least {minimum}; got {number}")
     return number
 
 
@@ -71,7 +72,7 @@ def email_settings(url: str) -> dict[str, object]:
         "smtps": "django.core.mail.backends.smtp.EmailBackend",
     }
     if parts.scheme not in backends:
-        raise ImproperlyConfigured(
+        raise SettingError(
             f"EMAIL_URL must start with one of {', '.join(sorted(backends))}://; got {url!r}"
         )
     result: dict[str, object] = {"EMAIL_BACKEND": backends[parts.scheme]}
@@ -80,7 +81,7 @@ def email_settings(url: str) -> dict[str, object]:
         try:
             port = parts.port
         except ValueError:
-            raise ImproperlyConfigured(f"EMAIL_URL has an invalid port: {url!r}") from None
+            raise SettingError(f"EMAIL_URL has an invalid port: {url!r}") from None
         result.update(
             EMAIL_HOST=parts.hostname or "localhost",
             EMAIL_PORT=port or (465 if parts.scheme == "smtps" else 25),

@@ -208,7 +208,7 @@ def _writable(request, pk) -> Masterplan:
     if not permissions.can_write_region(request.user, plan.region_id):
         raise HttpError(403, "Only the region's team changes its masterplans.")
     try:
-        services._refuse_unless_editable(plan)
+        services.refuse_unless_editable(plan)
     except services.NotEditable as error:
         raise HttpError(409, str(error)) from error
     return plan

@@ -8,7 +8,9 @@ class MasterplansConfig(AppConfig):
     verbose_name = _("Masterplans")
 
     def ready(self):
+        from cerdas.core.registries import ProfileSection, profile_sections
         from cerdas.masterplans.views.public import profile_section_context
-        from cerdas.regions.profile import register_section
 
-        register_section("masterplans/region_section.html", profile_section_context, order=40)
+        profile_sections.register(
+            ProfileSection("masterplans/region_section.html", profile_section_context, order=40)
+        )

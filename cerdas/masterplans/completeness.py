@@ -3,7 +3,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cerdas.lib.masterplan_checks import PROGRAMS, QUICK_WINS, check_completeness
+from cerdas.masterplans.engine.checks import PROGRAMS, QUICK_WINS, check_completeness
 from cerdas.masterplans.models import Dimension, Section
 from cerdas.masterplans.sections import field_labels, field_names
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from cerdas.lib.plain_text import to_plain_text
 from cerdas.masterplans.models import MAX_BUDGET, Budget, Dimension, Element, Horizon
-from cerdas.masterplans.services import _refuse_unless_editable, save_program
+from cerdas.masterplans.services import refuse_unless_editable, save_program
 from cerdas.regions.models import Agency
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -318,7 +318,7 @@ def apply_import(masterplan, preview: dict, resolutions: dict, user) -> dict:
     ``resolutions`` maps each unknown agency name to ``"create"``, ``"none"`` or an
     agency id of the region.
     """
-    _refuse_unless_editable(masterplan)
+    refuse_unless_editable(masterplan)
     agency_ids = _resolve_agencies(masterplan, preview["unknown_agencies"], resolutions)
     created = updated = 0
     for program in preview["programs"]:

@@ -209,12 +209,6 @@ class Masterplan(Audited, models.Model):
             plan = plan.based_on
         return ids
 
-    def snapshot(self) -> dict:
-        """The whole plan as plain data: what a version freezes and exports render."""
-        from cerdas.masterplans.snapshot import build_snapshot
-
-        return build_snapshot(self)
-
 
 class Section(models.Model):
     """One text section of a masterplan; ``version`` guards against silent overwrites."""

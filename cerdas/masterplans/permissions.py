@@ -5,6 +5,11 @@ the drafts; reviewers are assessors assigned to the region and national admins. 
 plans are public.
 """
 
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from .models import Masterplan
+
 
 def can_read_private(user, masterplan) -> bool:
     """See the plan whatever its status: drafts, comments, versions, completeness."""
@@ -30,3 +35,19 @@ def can_review(user, masterplan) -> bool:
     if user.can("manage_program"):
         return True
     return user.role == user.Role.ASSESSOR and user.can("view_private", masterplan.region_id)
+
+
+def get_masterplan_for_user(user, pk, need: str = "read") -> Masterplan:
+    """The plan if the user may ``read`` it privately, ``write`` to its region or ``review``
+    it; else 404 (no such plan) or 403."""
+    masterplan = get_object_or_404(
+        Masterplan.objects.select_related("region__province", "cohort"), pk=pk
+    )
+    allowed = {
+        "read": can_read_private,
+        "write": lambda user, plan: can_write_region(user, plan.region_id),
+        "review": can_review,
+    }[need](user, masterplan)
+    if not allowed:
+        raise PermissionDenied
+    return masterplan

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.cohorts.models import Cohort
-from cerdas.core.cache import bump_version
+from cerdas.core.registries import PROFILE
+from cerdas.core.signals import content_changed
 from cerdas.lib.plain_text import to_plain_text
 from cerdas.masterplans import permissions
 from cerdas.masterplans.models import (
@@ -24,7 +25,7 @@ from cerdas.masterplans.models import (
     Version,
 )
 from cerdas.masterplans.sections import fields_for
-from cerdas.regions.profile import PROFILE
+from cerdas.masterplans.snapshot import build_snapshot
 
 CACHE_KIND = "masterplans"
 
@@ -37,7 +38,7 @@ class NotEditable(WorkflowError):
     pass
 
 
-def _refuse_unless_editable(masterplan) -> None:
+def refuse_unless_editable(masterplan) -> None:
     if masterplan.status not in EDITABLE:
         if masterplan.status == Status.APPROVED:
             raise NotEditable(
@@ -53,7 +54,7 @@ def _locked(masterplan_id) -> Masterplan:
 
 
 def _bump_public_pages() -> None:
-    transaction.on_commit(lambda: (bump_version(CACHE_KIND), bump_version(PROFILE)))
+    content_changed("masterplans", CACHE_KIND, PROFILE)
 
 
 @transaction.atomic
@@ -98,7 +99,7 @@ def _refuse_foreign_cohort(region_id: str, cohort_id: int | None) -> None:
 def set_cohort(masterplan_id: int, cohort_id: int | None, user=None) -> Masterplan:
     """Tie the plan to one of its region's cohorts, or to none."""
     masterplan = _locked(masterplan_id)
-    _refuse_unless_editable(masterplan)
+    refuse_unless_editable(masterplan)
     _refuse_foreign_cohort(masterplan.region_id, cohort_id)
     before = masterplan.cohort.year if masterplan.cohort else None
     masterplan.cohort_id = cohort_id
@@ -125,7 +126,7 @@ def save_section(masterplan_id: int, kind: str, data: dict, loaded_version: int,
     saving at once exactly one wins; the other gets a conflict with both texts.
     """
     masterplan = _locked(masterplan_id)
-    _refuse_unless_editable(masterplan)
+    refuse_unless_editable(masterplan)
     section, _created = Section.objects.get_or_create(masterplan=masterplan, kind=kind)
     names = [field.name for field in fields_for(kind)]
     clean = {name: to_plain_text(data.get(name, "")) for name in names}
@@ -161,7 +162,7 @@ def save_program(
     replace the program's current ones.
     """
     masterplan = _locked(masterplan_id)
-    _refuse_unless_editable(masterplan)
+    refuse_unless_editable(masterplan)
     values = {
         key: to_plain_text(value) if isinstance(value, str) else value
         for key, value in values.items()
@@ -207,7 +208,7 @@ def _add_details(program, budgets, indicators) -> None:
 @transaction.atomic
 def delete_program(masterplan_id: int, program_id: int, user=None) -> None:
     masterplan = _locked(masterplan_id)
-    _refuse_unless_editable(masterplan)
+    refuse_unless_editable(masterplan)
     program = Program.objects.get(pk=program_id, masterplan=masterplan)
     name = program.name
     program.delete()
@@ -279,7 +280,7 @@ def _take_version(masterplan, user) -> Version:
         masterplan=masterplan,
         number=last + 1,
         status=masterplan.status,
-        snapshot=masterplan.snapshot(),
+        snapshot=build_snapshot(masterplan),
         created_by=user,
     )
 

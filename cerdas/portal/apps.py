@@ -18,6 +18,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from cerdas.regions.profile import register_section
+        from cerdas.core.registries import ProfileSection, profile_sections
 
-        register_section("portal/region_section.html", region_news, order=50)
+        profile_sections.register(
+            ProfileSection("portal/region_section.html", region_news, order=50)
+        )

@@ -25,7 +25,6 @@ import re
 import secrets
 import time
 from collections.abc import Iterable
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -74,7 +73,7 @@ def _counter_key(article_id: int) -> str:
     return f"portal:views:{article_id}"
 
 
-def _keyed_hash(purpose: str, text: str) -> str:
+def keyed_hash(purpose: str, text: str) -> str:
     key = hashlib.sha256(f"cerdas.portal.{purpose}:{settings.SECRET_KEY}".encode()).digest()
     return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
 
@@ -99,7 +98,7 @@ READER_COOKIE = "cerdas_pembaca"
 
 
 def _seen_key(identity: str, article_id: int) -> str:
-    return f"portal:seen:{_keyed_hash('seen', f'{identity}#{article_id}')}"
+    return f"portal:seen:{keyed_hash('seen', f'{identity}#{article_id}')}"
 
 
 def should_count(request, article_id: int, new_token: str | None = None) -> bool:
@@ -264,21 +263,9 @@ def expire_reader_hashes() -> int:
     )
 
 
-def schedule_flush() -> None:
-    """Flush at most once per interval, from whichever request comes first after it."""
-    if not cache.add("portal:flush-due", 1, timeout=flush_interval()):
-        return
-    from cerdas.portal import tasks
-
-    if isinstance(_default_cache(), LocMemCache):
-        # A process-local buffer can only be flushed by its own process.
-        tasks.flush_view_counts_task.call()
-        return
-    task = tasks.flush_view_counts_task
-    backend = task.get_backend()
-    if backend.supports_defer:
-        task = task.using(run_after=timezone.now() + timedelta(seconds=flush_interval()))
-    task.enqueue()
+def default_cache_is_local() -> bool:
+    """Whether buffered views live in this process only (the local-memory cache)."""
+    return isinstance(_default_cache(), LocMemCache)
 
 
 def _default_cache():

@@ -19,7 +19,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from cerdas.lib.percentages import percentages
-from cerdas.portal.counting import READER_COOKIE, _keyed_hash, client_address
+from cerdas.portal.counting import READER_COOKIE, client_address, keyed_hash
 from cerdas.portal.models import Reaction
 
 CHOICES = list(Reaction.Choice.values)
@@ -52,13 +52,13 @@ def reader_token(request) -> str | None:
 
 
 def reader_hash(token: str, article_id: int) -> str:
-    return _keyed_hash("reaction", f"{token}#{article_id}")
+    return keyed_hash("reaction", f"{token}#{article_id}")
 
 
 def check_address_limit(request) -> None:
     """Count this reaction against the sender's address; raise once over the hourly limit."""
     day = timezone.now().date().isoformat()
-    address = _keyed_hash(f"address:{day}", client_address(request))
+    address = keyed_hash(f"address:{day}", client_address(request))
     key = f"portal:react-limit:{address}"
     cache.add(key, 0, timeout=LIMIT_WINDOW)
     try:

@@ -4,12 +4,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from cerdas.core.cache import bump_version
+from cerdas.core.registries import PROFILE
+from cerdas.core.signals import content_changed
 from cerdas.portal.images import process_upload
 from cerdas.portal.models import Article, ArticleImage
 from cerdas.portal.permissions import can_write_in, linkable_masterplans
 from cerdas.portal.sanitize import clean_body
-from cerdas.regions.profile import PROFILE
 
 PORTAL = "portal"
 EDITABLE_FIELDS = ("region_id", "title", "slug", "summary", "body", "category_id", "tags", "byline")
@@ -17,12 +17,7 @@ EDITABLE_FIELDS = ("region_id", "title", "slug", "summary", "body", "category_id
 
 def _content_changed():
     """Retire cached news pages and region profiles once the change is committed."""
-
-    def bump():
-        bump_version(PORTAL)
-        bump_version(PROFILE)
-
-    transaction.on_commit(bump)
+    content_changed("portal", PORTAL, PROFILE)
 
 
 def _locked_article_for(user, article_id: int) -> Article:

@@ -6,9 +6,9 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.utils.translation import gettext_lazy as _
 
-from cerdas.core.cache import bump_version
-from cerdas.lib import region_names
-from cerdas.lib.region_names import RegionRecord, RegionResolver, Resolution
+from cerdas.core.signals import content_changed
+from cerdas.regions.engine import names as region_names
+from cerdas.regions.engine.names import RegionRecord, RegionResolver, Resolution
 from cerdas.regions.models import Province, Region, timezone_for_province
 
 
@@ -55,7 +55,7 @@ def import_regions() -> ImportReport:
     Region.objects.bulk_create(new_regions)
     report.created = [row.code for row in (*new_provinces, *new_regions)]
     if report.created or report.updated:
-        transaction.on_commit(lambda: bump_version("regions"))
+        content_changed("regions", "regions")
     return report
 
 

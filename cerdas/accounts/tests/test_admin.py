@@ -48,5 +48,5 @@ def test_changing_a_users_role_in_the_administration_is_audited(
     assert (citizen.role, citizen.region_id) == ("regional_team", "35.22")
     entry = AuditEntry.objects.get(action="user.role_changed")
     assert entry.actor == national_admin
-    assert entry.region_id == "35.22"
+    assert entry.region_code == "35.22"
     assert entry.changes["role"] == "regional_team"

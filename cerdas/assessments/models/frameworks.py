@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from cerdas.assessments.engine import scoring
 from cerdas.core.models import Audited
-from cerdas.lib import scoring
 
 HUNDRED = Decimal("100")
 

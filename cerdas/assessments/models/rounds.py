@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from cerdas.assessments.engine.selection import DEFAULT_EASTERN_PROVINCES
 from cerdas.core.models import Audited
-from cerdas.lib.selection import DEFAULT_EASTERN_PROVINCES
 
 # Words of the app's own addresses, which a round's slug must not take over.
 RESERVED_SLUGS = frozenset({"kelola", "bukti", "terbaru"})

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from cerdas.assessments import computing, services
+from cerdas.assessments import computing, services, signals
 from cerdas.core.models import AuditEntry
 
 
@@ -34,25 +34,36 @@ def test_a_closed_round_freezes_its_framework(computed_round):
     assert computed_round.framework.is_frozen()
 
 
-def test_finalising_records_the_cohort_and_writes_the_reason_to_the_audit_log(
+def test_finalising_announces_the_selection_and_writes_the_reason_to_the_audit_log(
     computed_round, national_admin
 ):
-    computing.finalise_selection(
-        round_id=computed_round.pk,
-        region_codes=["35.22", "35.78"],
-        reason="Kota Bandung withdrew",
-        user=national_admin,
-        name="Uji 2030",
-    )
+    heard = []
+
+    def receiver(sender, **kwargs):
+        heard.append(kwargs)
+        return True
+
+    signals.selection_finalised.connect(receiver, dispatch_uid="test-heard")
+    try:
+        selection = computing.finalise_selection(
+            round_id=computed_round.pk,
+            region_codes=["35.22", "35.78"],
+            reason="Kota Bandung withdrew",
+            user=national_admin,
+            name="Uji 2030",
+        )
+    finally:
+        signals.selection_finalised.disconnect(dispatch_uid="test-heard")
     entry = AuditEntry.objects.get(action="assessments.selection_finalised")
     assert entry.reason == "Kota Bandung withdrew"
     assert "35.78" in entry.changes["changed_from_proposal"] or (
         computed_round.selection.proposed_codes() == ["35.22", "35.78"]
     )
-    from cerdas.cohorts.models import Membership
-
-    members = Membership.objects.filter(cohort__year=2030)
-    assert sorted(members.values_list("region_id", flat=True)) == ["35.22", "35.78"]
+    [announced] = heard
+    assert announced["year"] == 2030 and announced["name"] == "Uji 2030"
+    assert announced["region_codes"] == ["35.22", "35.78"]
+    assert announced["reason"] == "Kota Bandung withdrew" and announced["user"] == national_admin
+    assert selection.cohort_year == 2030
 
 
 def test_finalising_needs_a_reason_and_scored_regions(computed_round, national_admin):
@@ -75,15 +86,17 @@ def test_publishing_needs_a_final_selection(computed_round, national_admin):
     assert services.publish_round(round_id=computed_round.pk, user=national_admin).is_published
 
 
-def test_an_earlier_cohort_member_is_excluded_from_the_proposal(
+def test_a_region_a_listener_excludes_is_skipped_by_the_proposal(
     open_round, national_admin, round_assessor
 ):
-    from cerdas.cohorts.services import record_selection
+    def receiver(sender, *, year, **kwargs):
+        return {"35.22"} if year == 2030 else set()
 
-    record_selection(
-        year=2020, name="Lama", region_codes=["35.22"], user=national_admin, reason="x"
-    )
-    services.close_round(round_id=open_round.pk, user=national_admin)
-    computing.compute_round(round_id=open_round.pk, user=national_admin)
+    signals.excluded_regions.connect(receiver, dispatch_uid="test-excluded")
+    try:
+        services.close_round(round_id=open_round.pk, user=national_admin)
+        computing.compute_round(round_id=open_round.pk, user=national_admin)
+    finally:
+        signals.excluded_regions.disconnect(dispatch_uid="test-excluded")
     decisions = {d["code"]: d for d in open_round.participants.first().round.selection.decisions}
     assert decisions["35.22"]["reason"] == "earlier_cohort"

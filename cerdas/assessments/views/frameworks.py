@@ -11,14 +11,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from cerdas.accounts.permissions import require_manager
 from cerdas.assessments import editing
 from cerdas.assessments.forms import FrameworkMethodForm, IndicatorForm, WeightsForm
 from cerdas.assessments.models import Framework, Indicator
-from cerdas.assessments.views.manage import _require_manager
 
 
 def _get_framework_for_manager(request, pk) -> Framework:
-    _require_manager(request)
+    require_manager(request.user)
     return get_object_or_404(Framework, pk=pk)
 
 

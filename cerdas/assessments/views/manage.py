@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cerdas.assessments import computing, editing, importing, permissions, services
+from cerdas.accounts.permissions import require_manager
+from cerdas.assessments import computing, editing, importing, services
 from cerdas.assessments.forms import (
     AssignForm,
     FinaliseForm,
@@ -21,13 +22,8 @@ from cerdas.assessments.results import ranking_rows
 from cerdas.regions.services import resolve_pasted
 
 
-def _require_manager(request):
-    if not permissions.can_manage(request.user):
-        raise PermissionDenied
-
-
 def _get_round_for_manager(request, pk) -> Round:
-    _require_manager(request)
+    require_manager(request.user)
     return get_object_or_404(Round.objects.select_related("framework"), pk=pk)
 
 
@@ -38,7 +34,7 @@ def _errors(error: ValidationError) -> str:
 @login_required
 def dashboard(request):
     """Every round and framework, and a form to open a round."""
-    _require_manager(request)
+    require_manager(request.user)
     form = RoundForm(request.POST or None, initial={"purpose": "selection"})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -57,7 +57,7 @@ def test_it_writes_the_audit_log_with_the_reason(national_admin):
     _select(national_admin)
     entries = AuditEntry.objects.filter(action="cohort.member_joined")
     assert entries.count() == 2
-    assert set(entries.values_list("region_id", flat=True)) == set(CODES)
+    assert set(entries.values_list("region_code", flat=True)) == set(CODES)
     assert all(e.reason == "Seleksi final" for e in entries)
     assert AuditEntry.objects.filter(action="cohort.created").count() == 1
 
@@ -67,3 +67,33 @@ def test_the_regions_of_an_earlier_cohort_can_be_read_through_the_memberships(na
     _select(national_admin)
     earlier = Membership.objects.filter(cohort__year__lt=2018).values_list("region", flat=True)
     assert set(earlier) == set(CODES)
+
+
+# ``computed_round``: the assessments app's own rounds (cerdas/assessments/tests/fixtures.py).
+
+
+def test_a_finalised_round_becomes_the_cohort_of_its_year(computed_round, national_admin):
+    from cerdas.assessments import computing
+
+    computing.finalise_selection(
+        round_id=computed_round.pk,
+        region_codes=["35.22", "35.78"],
+        reason="Kota Bandung withdrew",
+        user=national_admin,
+        name="Uji 2030",
+    )
+    members = Membership.objects.filter(cohort__year=2030, cohort__name="Uji 2030")
+    assert sorted(members.values_list("region_id", flat=True)) == ["35.22", "35.78"]
+    assert all(m.reason == "Kota Bandung withdrew" for m in members)
+
+
+def test_an_earlier_cohort_member_is_excluded_from_the_proposal(computed_round, national_admin):
+    from cerdas.assessments import computing
+
+    record_selection(
+        year=2020, name="Lama", region_codes=["35.22"], user=national_admin, reason="x"
+    )
+    computing.compute_round(round_id=computed_round.pk, user=national_admin)
+    computed_round.selection.refresh_from_db()
+    decisions = {d["code"]: d for d in computed_round.selection.decisions}
+    assert decisions["35.22"]["reason"] == "earlier_cohort"

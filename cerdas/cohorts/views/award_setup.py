@@ -9,26 +9,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cerdas.core.cache import bump_version
+from cerdas.accounts.permissions import require_manager
 
 from .. import planning
 from ..forms import AwardCategoryForm, CriterionFormSet, JuryForm
 from ..models import AwardCategory
-from .manage import _require_manager
-from .public import KIND, _get_cohort
+from ..permissions import get_cohort
 
 
 def _get_category_for_user(request, year: int, category_id: int):
-    _require_manager(request)
-    cohort = _get_cohort(year)
+    require_manager(request.user)
+    cohort = get_cohort(year)
     return cohort, get_object_or_404(AwardCategory, cohort=cohort, pk=category_id)
 
 
 @login_required
 def awards(request, year):
     """The categories with their rubrics and nominees, the jury and the publish time."""
-    _require_manager(request)
-    cohort = _get_cohort(year)
+    require_manager(request.user)
+    cohort = get_cohort(year)
     jury_form = JuryForm(
         request.POST or None,
         initial={"jurors": cohort.jurors.all(), "results_publish_at": cohort.results_publish_at},
@@ -47,7 +46,6 @@ def awards(request, year):
                     "results_publish_at": str(data["results_publish_at"] or ""),
                 },
             )
-            transaction.on_commit(lambda: bump_version(KIND))
         messages.success(request, _("The jury and the publish time were saved."))
         return redirect("cohorts:awards", year)
     return render(
@@ -66,8 +64,8 @@ def awards(request, year):
 @require_POST
 def publish_now(request, year):
     """Make the results public from this moment."""
-    _require_manager(request)
-    cohort = _get_cohort(year)
+    require_manager(request.user)
+    cohort = get_cohort(year)
     cohort.results_publish_at = timezone.now()
     cohort.save(update_fields=["results_publish_at"])
     cohort.log_action(
@@ -75,7 +73,6 @@ def publish_now(request, year):
         user=request.user,
         changes={"results_publish_at": str(cohort.results_publish_at)},
     )
-    transaction.on_commit(lambda: bump_version(KIND))
     messages.success(request, _("The results are public now."))
     return redirect("cohorts:awards", year)
 
@@ -103,7 +100,6 @@ def _save_category(request, cohort, category):
                     "criteria": [(c.name, c.max_score, c.weight) for c in saved.criteria.all()],
                 },
             )
-            transaction.on_commit(lambda: bump_version(KIND))
         messages.success(request, _("The award category was saved."))
         return redirect("cohorts:awards", cohort.year)
     return render(
@@ -120,8 +116,8 @@ def _save_category(request, cohort, category):
 
 @login_required
 def new_category(request, year):
-    _require_manager(request)
-    cohort = _get_cohort(year)
+    require_manager(request.user)
+    cohort = get_cohort(year)
     return _save_category(request, cohort, AwardCategory(cohort=cohort))
 
 

@@ -11,9 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cerdas.core.cache import bump_version
+from cerdas.accounts.permissions import require_manager
 from cerdas.lib import document_types
-from cerdas.regions.models import Region
 
 from .. import awards, board_cache, planning, reviews
 from ..board import build_board
@@ -29,41 +28,25 @@ from ..models import (
     Score,
     Submission,
 )
-from ..permissions import can_act_for_member, can_manage, can_review, can_view_member, is_juror
-from .public import _get_cohort
-
-
-def _require_manager(request):
-    if not can_manage(request.user):
-        raise PermissionDenied
-
-
-def _get_member_for_user(request, year: int, code: str, *, act=False):
-    """The cohort and member region, if the user may see it (or act for it); else 404/403."""
-    cohort = _get_cohort(year)
-    region = get_object_or_404(Region.objects.select_related("province"), code=code)
-    if not cohort.memberships.filter(region=region).exists():
-        raise Http404
-    allowed = (
-        can_act_for_member(request.user, region) or can_manage(request.user)
-        if act
-        else can_view_member(request.user, cohort, region)
-    )
-    if not allowed:
-        raise PermissionDenied
-    return cohort, region
+from ..permissions import (
+    can_act_for_member,
+    can_manage,
+    can_review,
+    get_cohort,
+    get_member_for_user,
+    is_juror,
+)
 
 
 @login_required
 def new_cohort(request):
-    _require_manager(request)
+    require_manager(request.user)
     form = CohortForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         cohort = form.save(commit=False)
         cohort.created_by = request.user
         cohort.save()
         cohort.log_action("cohort.created", user=request.user)
-        bump_version("cohorts")
         messages.success(request, _("The cohort was created."))
         return redirect("cohorts:members", cohort.year)
     return render(request, "cohorts/cohort_form.html", {"form": form})
@@ -78,9 +61,9 @@ def board(request, year):
     ``board_cache``); the permission check runs on every request, the cohort is looked up
     only to render.
     """
-    _require_manager(request)
+    require_manager(request.user)
     return board_cache.cached_page(
-        request, year, render=lambda: _render_board(request, _get_cohort(year))
+        request, year, render=lambda: _render_board(request, get_cohort(year))
     )
 
 
@@ -110,7 +93,7 @@ def _render_board(request, cohort):
 @login_required
 def region_board(request, year, code):
     """One member region's own board: MoU, institutions, deliverables and their reviews."""
-    cohort, region = _get_member_for_user(request, year, code)
+    cohort, region = get_member_for_user(request.user, year, code)
     board = build_board(cohort, region_ids=[code])
     row = board.rows[0] if board.rows else None
     deliverables = list(zip(board.columns[3:], row.cells[3:], strict=True)) if row else []
@@ -152,7 +135,7 @@ def _attendance(cohort, region) -> list:
 
 @login_required
 def mou(request, year, code):
-    cohort, region = _get_member_for_user(request, year, code, act=True)
+    cohort, region = get_member_for_user(request.user, year, code, act=True)
     instance = Mou.objects.filter(cohort=cohort, region=region).first() or Mou(
         cohort=cohort, region=region
     )
@@ -172,7 +155,7 @@ def mou(request, year, code):
 @login_required
 def deliverable(request, year, code, deliverable_id):
     """A deliverable's versions for one region, with the submit and review forms."""
-    cohort, region = _get_member_for_user(request, year, code)
+    cohort, region = get_member_for_user(request.user, year, code)
     item = get_object_or_404(Deliverable, cohort=cohort, pk=deliverable_id)
     versions = list(
         Submission.objects.filter(deliverable=item, region=region).select_related(
@@ -252,7 +235,7 @@ _DOCUMENTS = {
 @login_required
 def document(request, year, code, kind, pk):
     """An uploaded document, served only to those who may see the member's records."""
-    cohort, region = _get_member_for_user(request, year, code)
+    cohort, region = get_member_for_user(request.user, year, code)
     if kind not in _DOCUMENTS:
         raise Http404
     model, field, cohort_path, region_path = _DOCUMENTS[kind]
@@ -271,7 +254,7 @@ def document(request, year, code, kind, pk):
 @login_required
 def jury(request, year):
     """A juror's own scores; other jurors' scores stay hidden until the jury closes."""
-    cohort = _get_cohort(year)
+    cohort = get_cohort(year)
     if not (is_juror(request.user, cohort) or can_manage(request.user)):
         raise PermissionDenied
     categories = list(cohort.award_categories.prefetch_related("criteria", "nominees__region"))
@@ -320,8 +303,8 @@ def jury(request, year):
 @login_required
 @require_POST
 def close_jury(request, year):
-    _require_manager(request)
-    cohort = _get_cohort(year)
+    require_manager(request.user)
+    cohort = get_cohort(year)
     awards.close_jury(cohort_id=cohort.pk, user=request.user)
     messages.success(request, _("The jury is closed."))
     return redirect("cohorts:jury", year)

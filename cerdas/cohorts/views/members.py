@@ -6,13 +6,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cerdas.accounts.permissions import require_manager
 from cerdas.regions.services import get_resolver, reason_text, resolve_pasted
 
 from .. import services
 from ..forms import AddMembersForm, EndMembershipForm
 from ..models import Membership
-from .manage import _require_manager
-from .public import _get_cohort
+from ..permissions import get_cohort
 
 
 def _resolve_lines(text: str, post) -> tuple[list[str], list[dict], list[str]]:
@@ -33,8 +33,8 @@ def _resolve_lines(text: str, post) -> tuple[list[str], list[dict], list[str]]:
 @login_required
 def members(request, year):
     """Add members from pasted names; ambiguous names are shown to pick, unknown ones listed."""
-    _require_manager(request)
-    cohort = _get_cohort(year)
+    require_manager(request.user)
+    cohort = get_cohort(year)
     form = AddMembersForm(request.POST or None)
     to_pick, unknown = [], []
     if request.method == "POST" and form.is_valid():
@@ -77,8 +77,8 @@ def members(request, year):
 @require_POST
 def end_membership(request, year, membership_id):
     """Record a member withdrawing or being replaced; its history row stays."""
-    _require_manager(request)
-    cohort = _get_cohort(year)
+    require_manager(request.user)
+    cohort = get_cohort(year)
     membership = get_object_or_404(Membership, cohort=cohort, pk=membership_id)
     form = EndMembershipForm(request.POST)
     error = None

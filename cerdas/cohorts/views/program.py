@@ -8,7 +8,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from cerdas.core.cache import bump_version
+from cerdas.accounts.permissions import require_manager
 
 from .. import planning
 from ..forms import (
@@ -19,14 +19,12 @@ from ..forms import (
     SessionForm,
 )
 from ..models import BimtekSession, Deliverable
-from ..permissions import session_scope
-from .manage import _require_manager
-from .public import KIND, _get_cohort
+from ..permissions import get_cohort, session_scope
 
 
 def _get_session_for_user(request, year: int, stage: int):
     """The cohort's session of this stage and how much of it the user sees; else 404/403."""
-    cohort = _get_cohort(year)
+    cohort = get_cohort(year)
     session = get_object_or_404(
         BimtekSession.objects.select_related("cohort").prefetch_related("mentors"),
         cohort=cohort,
@@ -50,8 +48,8 @@ def _current_regions(cohort):
 @login_required
 def manage_cohort(request, year):
     """The program office's starting point for one cohort: what is set up and what is not."""
-    _require_manager(request)
-    cohort = _get_cohort(year)
+    require_manager(request.user)
+    cohort = get_cohort(year)
     return render(
         request,
         "cohorts/manage.html",
@@ -69,8 +67,8 @@ def manage_cohort(request, year):
 
 @login_required
 def edit_cohort(request, year):
-    _require_manager(request)
-    cohort = _get_cohort(year)
+    require_manager(request.user)
+    cohort = get_cohort(year)
     form = CohortCalendarForm(request.POST or None, instance=cohort)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -80,7 +78,6 @@ def edit_cohort(request, year):
                 user=request.user,
                 changes={name: str(form.cleaned_data[name]) for name in form.changed_data},
             )
-            transaction.on_commit(lambda: bump_version(KIND))
         messages.success(request, _("The cohort's calendar was saved."))
         return redirect("cohorts:manage", year)
     return render(request, "cohorts/cohort_edit.html", {"cohort": cohort, "form": form})
@@ -97,7 +94,6 @@ def _save_session(request, cohort, instance):
             session.log_action(
                 "cohort.session_saved", user=request.user, changes={"fields": form.changed_data}
             )
-            transaction.on_commit(lambda: bump_version(KIND))
         messages.success(request, _("The bimtek session was saved."))
         return redirect("cohorts:session", cohort.year, session.stage)
     return render(
@@ -109,14 +105,14 @@ def _save_session(request, cohort, instance):
 
 @login_required
 def new_session(request, year):
-    _require_manager(request)
-    cohort = _get_cohort(year)
+    require_manager(request.user)
+    cohort = get_cohort(year)
     return _save_session(request, cohort, BimtekSession(cohort=cohort))
 
 
 @login_required
 def edit_session(request, year, stage):
-    _require_manager(request)
+    require_manager(request.user)
     cohort, session, _scope = _get_session_for_user(request, year, stage)
     return _save_session(request, cohort, session)
 
@@ -146,7 +142,7 @@ def session_detail(request, year, stage):
 @login_required
 def attendance(request, year, stage):
     """Record who came from each current member region."""
-    _require_manager(request)
+    require_manager(request.user)
     cohort, session, _scope = _get_session_for_user(request, year, stage)
     regions = _current_regions(cohort)
     existing = {a.region_id: a for a in session.attendance.all()}
@@ -193,15 +189,15 @@ def _save_deliverable(request, cohort, instance):
 
 @login_required
 def new_deliverable(request, year):
-    _require_manager(request)
-    cohort = _get_cohort(year)
+    require_manager(request.user)
+    cohort = get_cohort(year)
     return _save_deliverable(request, cohort, Deliverable(cohort=cohort))
 
 
 @login_required
 def edit_deliverable(request, year, deliverable_id):
-    _require_manager(request)
-    cohort = _get_cohort(year)
+    require_manager(request.user)
+    cohort = get_cohort(year)
     item = get_object_or_404(Deliverable, cohort=cohort, pk=deliverable_id)
     return _save_deliverable(request, cohort, item)
 
@@ -209,8 +205,8 @@ def edit_deliverable(request, year, deliverable_id):
 @login_required
 def mentors(request, year):
     """Assign each current member region the mentor who reviews its deliverables."""
-    _require_manager(request)
-    cohort = _get_cohort(year)
+    require_manager(request.user)
+    cohort = get_cohort(year)
     regions = _current_regions(cohort)
     current = {m.region_id: m.mentor_id for m in cohort.mentor_assignments.all()}
     form = MentorsForm(request.POST or None, regions=regions, current=current)

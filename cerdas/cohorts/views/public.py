@@ -11,13 +11,9 @@ from cerdas.core.cache import public_page
 
 from .. import awards
 from ..models import AwardCategory, Cohort, Membership, Presentation
-from ..permissions import can_manage, is_juror
+from ..permissions import can_manage, get_cohort, is_juror
 
 KIND = "cohorts"
-
-
-def _get_cohort(year: int) -> Cohort:
-    return get_object_or_404(Cohort, year=year)
 
 
 def _day_from(request) -> datetime.date:
@@ -34,7 +30,7 @@ def cohort_list(request):
 @public_page(KIND)
 def cohort_detail(request, year):
     """A cohort's calendar, its members on a chosen day and every membership change."""
-    cohort = _get_cohort(year)
+    cohort = get_cohort(year)
     day = _day_from(request)
     members = list(cohort.members_on(day).select_related("region__province"))
     history = list(
@@ -70,7 +66,7 @@ def _first_day(history: list[Membership]):
 @public_page(KIND)
 def showcase(request, year):
     """The seminar showcase: each member's presentation, for regions to learn from each other."""
-    cohort = _get_cohort(year)
+    cohort = get_cohort(year)
     presentations = cohort.presentations.filter(is_published=True).select_related("region")
     return render(
         request, "cohorts/showcase.html", {"cohort": cohort, "presentations": presentations}
@@ -98,7 +94,7 @@ def _may_see_results(request, cohort: Cohort) -> bool:
 
 def results(request, year):
     """The award night's winners; a 404 to the public before the publish time."""
-    cohort = _get_cohort(year)
+    cohort = get_cohort(year)
     if not _may_see_results(request, cohort):
         raise Http404
     return render(
@@ -114,7 +110,7 @@ def results(request, year):
 
 def certificate(request, year, category_id, code):
     """A winner's certificate as PDF, once the results may be seen."""
-    cohort = _get_cohort(year)
+    cohort = get_cohort(year)
     if not _may_see_results(request, cohort):
         raise Http404
     category = get_object_or_404(AwardCategory, cohort=cohort, pk=category_id)

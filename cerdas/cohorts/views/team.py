@@ -9,19 +9,16 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from cerdas.core.cache import bump_version
-
 from .. import planning
 from ..forms import InstitutionForm, InstitutionMemberFormSet, ObligationFormSet, PresentationForm
 from ..models import Institution, Mou, Presentation
-from .manage import _get_member_for_user
-from .public import KIND
+from ..permissions import get_member_for_user
 
 
 @login_required
 def institution(request, year, code, kind):
     """The Dewan Smart City or the Tim Pelaksana: its decree (SK) and its members."""
-    cohort, region = _get_member_for_user(request, year, code, act=True)
+    cohort, region = get_member_for_user(request.user, year, code, act=True)
     if kind not in Institution.Kind.values:
         raise Http404
     instance = Institution.objects.filter(cohort=cohort, region=region, kind=kind).first()
@@ -60,7 +57,7 @@ def institution(request, year, code, kind):
 @login_required
 def obligations(request, year, code):
     """Tick off what the MoU obliges the region to do, with the date and the evidence."""
-    cohort, region = _get_member_for_user(request, year, code, act=True)
+    cohort, region = get_member_for_user(request.user, year, code, act=True)
     mou = Mou.objects.filter(cohort=cohort, region=region).first()
     if mou is None:
         messages.info(request, _("Record the MoU first; its obligations come with it."))
@@ -96,7 +93,7 @@ def obligations(request, year, code):
 @login_required
 def presentation(request, year, code):
     """The region's seminar presentation: summary, quick wins and slides."""
-    cohort, region = _get_member_for_user(request, year, code, act=True)
+    cohort, region = get_member_for_user(request.user, year, code, act=True)
     instance = Presentation.objects.filter(cohort=cohort, region=region).first()
     instance = instance or Presentation(cohort=cohort, region=region)
     form = PresentationForm(request.POST or None, request.FILES or None, instance=instance)
@@ -106,7 +103,6 @@ def presentation(request, year, code):
             saved.log_action(
                 "cohort.presentation_saved", user=request.user, changes=form.changed_data
             )
-            transaction.on_commit(lambda: bump_version(KIND))
         messages.success(request, _("The presentation was saved."))
         return redirect("cohorts:region_board", year, code)
     return render(

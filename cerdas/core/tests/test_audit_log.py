@@ -14,7 +14,7 @@ def test_log_action_records_who_what_which_object_when_and_why(region_a, nationa
     assert entry.actor_name == "admin"
     assert entry.object_id == "35.22"
     assert entry.object_repr == "Kabupaten Bojonegoro"
-    assert entry.region_id == "35.22"
+    assert entry.region_code == "35.22"
     assert entry.reason == "name fixed"
     assert entry.changes == {"name": "x"}
     assert entry.created_at is not None

@@ -1,7 +1,6 @@
 import pytest
-from django.core.exceptions import ImproperlyConfigured
 
-from cerdas.lib.env import email_settings, env_bool, env_int, env_list, env_str
+from cerdas.lib.env import SettingError, email_settings, env_bool, env_int, env_list, env_str
 
 
 def test_env_str_falls_back_to_the_default_when_unset_or_empty(monkeypatch):
@@ -24,16 +23,16 @@ def test_env_bool_reads_the_usual_spellings(monkeypatch, raw, expected):
 
 def test_env_bool_rejects_anything_else_naming_the_variable(monkeypatch):
     monkeypatch.setenv("CERDAS_FLAG", "maybe")
-    with pytest.raises(ImproperlyConfigured, match="CERDAS_FLAG"):
+    with pytest.raises(SettingError, match="CERDAS_FLAG"):
         env_bool("CERDAS_FLAG", False)
 
 
 def test_env_int_rejects_words_and_values_below_the_minimum(monkeypatch):
     monkeypatch.setenv("CERDAS_N", "ten")
-    with pytest.raises(ImproperlyConfigured, match="whole number"):
+    with pytest.raises(SettingError, match="whole number"):
         env_int("CERDAS_N", 1)
     monkeypatch.setenv("CERDAS_N", "-1")
-    with pytest.raises(ImproperlyConfigured, match="at least 0"):
+    with pytest.raises(SettingError, match="at least 0"):
         env_int("CERDAS_N", 1, minimum=0)
     monkeypatch.setenv("CERDAS_N", "42")
     assert env_int("CERDAS_N", 1, minimum=0) == 42
@@ -64,5 +63,5 @@ def test_email_url_smtps_defaults_to_port_465_with_ssl():
 
 
 def test_email_url_with_an_unknown_scheme_says_which_are_allowed():
-    with pytest.raises(ImproperlyConfigured, match="console, locmem, smtp, smtps"):
+    with pytest.raises(SettingError, match="console, locmem, smtp, smtps"):
         email_settings("sendgrid://key")

@@ -38,7 +38,7 @@ def test_the_full_cycle_is_audit_logged_and_keeps_a_version_per_submission(membe
         "masterplan.review_started",
         "masterplan.approved",
     ]
-    assert AuditEntry.objects.filter(action="masterplan.approved", region_id="35.22").exists()
+    assert AuditEntry.objects.filter(action="masterplan.approved", region_code="35.22").exists()
     assert [v.status for v in plan.versions.all()] == ["submitted", "resubmitted", "approved"]
     assert plan.versions.first().snapshot["programs"][0]["name"] == "Satu Data"
 

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from cerdas.masterplans import importing, services
 from cerdas.masterplans.forms import ImportForm
-from cerdas.masterplans.views.manage import _get_masterplan_for_user, _refuse_if_locked
+from cerdas.masterplans.permissions import get_masterplan_for_user
+from cerdas.masterplans.views.manage import refuse_if_locked
 from cerdas.regions.models import Agency
 
 
@@ -18,8 +19,8 @@ def _session_key(masterplan) -> str:
 @login_required
 def upload(request, pk):
     """Read the workbook into a preview kept in the session; nothing is written yet."""
-    plan = _get_masterplan_for_user(request, pk, "write")
-    locked = _refuse_if_locked(request, plan)
+    plan = get_masterplan_for_user(request.user, pk, "write")
+    locked = refuse_if_locked(request, plan)
     if locked:
         return locked
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -38,8 +39,8 @@ def upload(request, pk):
 @login_required
 def preview(request, pk):
     """Every row and what will happen to it; unknown OPD names to resolve; then confirm."""
-    plan = _get_masterplan_for_user(request, pk, "write")
-    locked = _refuse_if_locked(request, plan)
+    plan = get_masterplan_for_user(request.user, pk, "write")
+    locked = refuse_if_locked(request, plan)
     if locked:
         return locked
     data = request.session.get(_session_key(plan))

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cerdas.core.models import AuditEntry
-from cerdas.lib.masterplan_diff import compare
 from cerdas.masterplans import permissions, services
 from cerdas.masterplans.completeness import completeness
+from cerdas.masterplans.engine.diff import compare
 from cerdas.masterplans.forms import (
     BudgetFormSet,
     CohortForm,
@@ -22,32 +22,19 @@ from cerdas.masterplans.forms import (
     SectionForm,
 )
 from cerdas.masterplans.models import Masterplan, Program, Section, Version
+from cerdas.masterplans.permissions import get_masterplan_for_user
 from cerdas.masterplans.reports import programs_by_dimension
 from cerdas.masterplans.sections import field_labels, fields_for
+from cerdas.masterplans.snapshot import build_snapshot
 from cerdas.regions.models import Region
 
 
-def _get_masterplan_for_user(request, pk, need: str = "read") -> Masterplan:
-    """The plan if the user may ``read`` it privately, ``write`` to its region or ``review``."""
-    masterplan = get_object_or_404(
-        Masterplan.objects.select_related("region__province", "cohort"), pk=pk
-    )
-    allowed = {
-        "read": permissions.can_read_private,
-        "write": lambda user, plan: permissions.can_write_region(user, plan.region_id),
-        "review": permissions.can_review,
-    }[need](request.user, masterplan)
-    if not allowed:
-        raise PermissionDenied
-    return masterplan
-
-
-def _refuse_if_locked(request, masterplan):
+def refuse_if_locked(request, masterplan):
     """A redirect back to the workspace with the reason, when the plan cannot change."""
     if masterplan.is_editable:
         return None
     try:
-        services._refuse_unless_editable(masterplan)
+        services.refuse_unless_editable(masterplan)
     except services.NotEditable as error:
         messages.error(request, str(error))
     return redirect(masterplan.get_manage_url())
@@ -99,8 +86,8 @@ def index(request):
 @login_required
 def edit_cohort(request, pk):
     """Tie the plan to one of the cohorts its region is or was a member of."""
-    plan = _get_masterplan_for_user(request, pk, "write")
-    locked = _refuse_if_locked(request, plan)
+    plan = get_masterplan_for_user(request.user, pk, "write")
+    locked = refuse_if_locked(request, plan)
     if locked:
         return locked
     cohorts = services.cohorts_for_region(plan.region_id)
@@ -120,8 +107,8 @@ def edit_cohort(request, pk):
 @login_required
 def workspace(request, pk):
     """One plan: status, completeness per section, programs, review, versions, history."""
-    plan = _get_masterplan_for_user(request, pk)
-    snapshot = plan.snapshot()
+    plan = get_masterplan_for_user(request.user, pk)
+    snapshot = build_snapshot(plan)
     user = request.user
     context = {
         "plan": plan,
@@ -151,8 +138,8 @@ def edit_section(request, pk, kind):
     """Edit one section; a save over someone else's newer save shows both texts instead."""
     if kind not in Section.Kind.values:
         raise Http404
-    plan = _get_masterplan_for_user(request, pk, "write")
-    locked = _refuse_if_locked(request, plan)
+    plan = get_masterplan_for_user(request.user, pk, "write")
+    locked = refuse_if_locked(request, plan)
     if locked:
         return locked
     section, _created = Section.objects.get_or_create(masterplan=plan, kind=kind)
@@ -207,8 +194,8 @@ def _conflict_rows(kind, saved: dict, mine: dict) -> list[dict]:
 
 @login_required
 def edit_program(request, pk, program_id=None):
-    plan = _get_masterplan_for_user(request, pk, "write")
-    locked = _refuse_if_locked(request, plan)
+    plan = get_masterplan_for_user(request.user, pk, "write")
+    locked = refuse_if_locked(request, plan)
     if locked:
         return locked
     program = get_object_or_404(Program, pk=program_id, masterplan=plan) if program_id else None
@@ -286,8 +273,8 @@ def _indicator_initial(program):
 @login_required
 @require_POST
 def delete_program(request, pk, program_id):
-    plan = _get_masterplan_for_user(request, pk, "write")
-    locked = _refuse_if_locked(request, plan)
+    plan = get_masterplan_for_user(request.user, pk, "write")
+    locked = refuse_if_locked(request, plan)
     if locked:
         return locked
     get_object_or_404(Program, pk=program_id, masterplan=plan)
@@ -299,7 +286,7 @@ def delete_program(request, pk, program_id):
 @login_required
 @require_POST
 def transition(request, pk):
-    plan = _get_masterplan_for_user(request, pk)
+    plan = get_masterplan_for_user(request.user, pk)
     try:
         services.transition(
             plan.pk, request.POST.get("action", ""), request.user, request.POST.get("comment", "")
@@ -314,7 +301,7 @@ def transition(request, pk):
 @login_required
 @require_POST
 def comment(request, pk):
-    plan = _get_masterplan_for_user(request, pk, "review")
+    plan = get_masterplan_for_user(request.user, pk, "review")
     form = CommentForm(request.POST, masterplan=plan)
     if form.is_valid():
         kind, _sep, value = form.cleaned_data["target"].partition(":")
@@ -334,7 +321,7 @@ def comment(request, pk):
 @login_required
 @require_POST
 def revise(request, pk):
-    plan = _get_masterplan_for_user(request, pk, "write")
+    plan = get_masterplan_for_user(request.user, pk, "write")
     try:
         draft = services.start_revision(plan.pk, request.user)
     except services.WorkflowError as error:
@@ -347,7 +334,7 @@ def revise(request, pk):
 @login_required
 def versions(request, pk):
     """Compare any two versions of the plan (or a version with the current text)."""
-    plan = _get_masterplan_for_user(request, pk)
+    plan = get_masterplan_for_user(request.user, pk)
     available = list(
         Version.objects.filter(masterplan_id__in=plan.lineage_ids())
         .select_related("masterplan")
@@ -357,7 +344,7 @@ def versions(request, pk):
 
     def pick(value):
         if value == "current":
-            return plan.snapshot()
+            return build_snapshot(plan)
         found = next((v for key, v in choices if key == value), None)
         return found.snapshot if found else None
 

@@ -17,6 +17,7 @@ from cerdas.masterplans.documents.pdf import render_pdf
 from cerdas.masterplans.documents.xlsx import render_xlsx
 from cerdas.masterplans.models import Dimension, Horizon, Masterplan, Status
 from cerdas.masterplans.reports import budget_summary, programs_by_dimension
+from cerdas.masterplans.snapshot import build_snapshot
 from cerdas.regions.models import Region
 
 CACHE_KIND = "masterplans"
@@ -75,7 +76,7 @@ def detail(request, pk):
     plan = _get_visible_masterplan(request, pk)
     if not plan.is_public:
         return redirect(plan.get_manage_url())
-    snapshot = plan.snapshot()
+    snapshot = build_snapshot(plan)
     dimensions = list(Dimension.objects.all())
     groups = programs_by_dimension(snapshot, dimensions)
     years = plan.years
@@ -101,11 +102,11 @@ def document_bytes(plan: Masterplan, fmt: str) -> bytes:
     """The document's bytes; an approved plan never changes, so its documents are cached."""
     render_document = FORMATS[fmt][1]
     if plan.status != Status.APPROVED:
-        return render_document(plan.snapshot())
+        return render_document(build_snapshot(plan))
     key = f"masterplan-doc:{plan.pk}:{plan.approved_at.timestamp()}:{fmt}:{get_language()}"
     content = cache.get(key)
     if content is None:
-        content = render_document(plan.snapshot())
+        content = render_document(build_snapshot(plan))
         cache.set(key, content, DOCUMENT_TIMEOUT)
     return content
 
@@ -143,7 +144,7 @@ def compare_regions(request):
     dimensions = list(Dimension.objects.all())
     rows = []
     for plan in shown:
-        snapshot = plan.snapshot()
+        snapshot = build_snapshot(plan)
         summary = budget_summary(snapshot, dimensions)
         programs = snapshot["programs"]
         rows.append(

@@ -35,7 +35,7 @@ def test_a_regions_team_writes_a_draft_that_readers_cannot_see_yet(client, membe
     assert article.slug == "pasar-desa-kini-menerima-qris"
     assert article.author == member_a
     assert article.body == "<p>Paragraf pertama.</p><p>Paragraf kedua </p>"
-    assert AuditEntry.objects.filter(action="article.created", region_id="35.22").exists()
+    assert AuditEntry.objects.filter(action="article.created", region_code="35.22").exists()
     client.logout()
     assert client.get(article.get_absolute_url()).status_code == 404
 
@@ -111,7 +111,7 @@ def test_scheduling_uses_the_regions_wall_clock_and_publishes_at_that_time(clien
     )  # 09:30 WITA is 01:30 UTC
     assert client.get(article.get_absolute_url()).status_code == 404
     entry = AuditEntry.objects.get(action="article.published")
-    assert entry.region_id == "73.71" and entry.actor == national_admin
+    assert entry.region_code == "73.71" and entry.actor == national_admin
 
 
 @pytest.mark.django_db

@@ -123,7 +123,7 @@ def test_one_address_flooding_answers_is_stopped_with_a_message(settings):
 
 
 @pytest.mark.django_db
-def test_no_address_or_cookie_is_stored_only_a_keyed_hash_per_article(client):
+def test_no_address_or_cookie_is_stored_only_akeyed_hash_per_article(client):
     article, other = make_article(), make_article(title="Berita lain")
     client.post(_url(article), {"choice": "puas"}, REMOTE_ADDR="198.51.100.7")
     client.post(_url(other), {"choice": "puas"}, REMOTE_ADDR="198.51.100.7")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cerdas.core.cache import public_page
-from cerdas.portal import counting, reactions
+from cerdas.portal import counting, reactions, tasks
 from cerdas.portal.counting import READER_COOKIE
 from cerdas.portal.forms import ReactionForm, SearchForm
 from cerdas.portal.models import Article
@@ -79,7 +79,7 @@ def _reader_context(request, article: Article, read, new_token: str | None) -> d
     now = read
     if counting.counting_enabled() and counting.should_count(request, article.pk, new_token):
         now = counting.split(counting.buffer_view(article.pk))
-        counting.schedule_flush()
+        tasks.schedule_flush()
     totals = reactions.totals(article.pk)
     return {
         "views": counting.total_views(article, read, now),

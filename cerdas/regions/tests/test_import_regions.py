@@ -77,7 +77,7 @@ def test_a_changed_name_is_restored_reported_and_audited():
     assert "Kabupaten/kota: 0 created, 1 updated." in out.getvalue()
     assert "updated 35.22" in out.getvalue()
     assert Region.objects.get(code="35.22").name == "Kabupaten Bojonegoro"
-    entry = AuditEntry.objects.filter(region_id="35.22").first()
+    entry = AuditEntry.objects.filter(region_code="35.22").first()
     assert entry.action == "region.updated"
     assert entry.changes["name"] == "Kabupaten Bojonegoro"
 

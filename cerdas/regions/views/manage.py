@@ -19,6 +19,6 @@ def _get_region_for_user(request, code: str, permission: str) -> Region:
 def audit_log(request, code):
     """The audit log of one region, for national admins and the region's own team."""
     region = _get_region_for_user(request, code, "view_audit")
-    entries = AuditEntry.objects.filter(region=region).select_related("actor")
+    entries = AuditEntry.objects.filter(region_code=region.code)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "regions/audit_log.html", {"region": region, "page": page})

@@ -2,9 +2,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from cerdas.core.cache import public_page
+from cerdas.core.registries import PROFILE, sections_for
 from cerdas.regions.forms import DirectoryFilterForm
 from cerdas.regions.models import Region
-from cerdas.regions.profile import PROFILE, sections_for
 from cerdas.regions.services import get_resolver
 
 PAGE_SIZE = 50

@@ -1,0 +1,64 @@
+"""Registries: the places where apps plug into pages that belong to another app.
+
+An app adds its entries in its ``AppConfig.ready()``; the page that shows them reads the
+registry and never imports the app. docs/architecture.md lists every registry and who uses
+it.
+
+``profile_sections`` — sections of a region's public profile (``/wilayah/<code>/``)::
+
+    profile_sections.register(
+        ProfileSection("cohorts/region_section.html", participation_section, order=20)
+    )
+
+``context(region)`` returns the template's context, or None to leave the section out.
+Profile pages are cached for anonymous visitors under the kind ``PROFILE``: announce a
+change with ``content_changed(app_label, PROFILE)`` (``cerdas.core.signals``).
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+PROFILE = "profile"
+
+
+class Registry:
+    """Entries with a unique key, read in their ``order`` (then in the order they came)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._entries: dict[str, Any] = {}
+
+    def register(self, entry) -> None:
+        """Add an entry; registering the same key again (a second ``ready()``) keeps one."""
+        self._entries[entry.key] = entry
+
+    def __iter__(self) -> Iterator:
+        return iter(sorted(self._entries.values(), key=lambda entry: entry.order))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+@dataclass(frozen=True)
+class ProfileSection:
+    template: str
+    context: Callable
+    order: int = 100
+
+    @property
+    def key(self) -> str:
+        return self.template
+
+
+profile_sections = Registry("profile sections")
+
+
+def sections_for(region) -> list[tuple[str, dict]]:
+    """The (template, context) of every profile section that has something to show."""
+    result = []
+    for section in profile_sections:
+        context = section.context(region)
+        if context is not None:
+            result.append((section.template, context))
+    return result
