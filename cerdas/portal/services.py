@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from cerdas.core.registries import PROFILE
 from cerdas.core.signals import content_changed
-from cerdas.portal.images import process_upload
+from cerdas.core.images import process_upload
 from cerdas.portal.models import Article, ArticleImage
 from cerdas.portal.permissions import can_write_in, linkable_masterplans
 from cerdas.portal.sanitize import clean_body

@@ -69,7 +69,7 @@ def test_a_file_that_is_not_a_picture_is_refused_with_a_message(client, member_a
 
 @pytest.mark.django_db
 def test_an_oversized_file_is_refused_with_the_limit(client, member_a, media, settings):
-    settings.PORTAL_MAX_IMAGE_BYTES = 1024 * 1024
+    settings.MAX_IMAGE_BYTES = 1024 * 1024
     article = make_article()
     client.force_login(member_a)
     big = SimpleUploadedFile("big.png", b"\0" * (1024 * 1024 + 1), content_type="image/png")

@@ -1,4 +1,4 @@
-"""Article images: checked, re-encoded and resized on upload.
+"""Uploaded pictures (article images, complaint photos): checked, re-encoded and resized.
 
 Re-encoding every upload as JPEG drops whatever else the file carried (camera EXIF with a
 GPS position, scripts in an SVG, a polyglot payload): only pixels reach the site.
@@ -19,7 +19,7 @@ MAX_PIXELS = 40_000_000
 
 
 def max_upload_bytes() -> int:
-    return int(getattr(settings, "PORTAL_MAX_IMAGE_BYTES", 8 * 1024 * 1024))
+    return int(getattr(settings, "MAX_IMAGE_BYTES", 8 * 1024 * 1024))
 
 
 def _open_checked(upload) -> Image.Image:
