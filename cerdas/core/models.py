@@ -88,3 +88,21 @@ class Audited:
             reason=reason,
             changes=changes or {},
         )
+
+
+class RateCounter(models.Model):
+    """Hits of one rate-limit key in one time window (``cerdas.core.ratelimit``)."""
+
+    key = models.CharField(max_length=120)
+    slot = models.BigIntegerField()
+    hits = models.PositiveIntegerField(default=0)
+    # When the window ends, in seconds since the epoch; the row may be deleted after.
+    expires = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "slot"], name="ratecounter_unique_window")
+        ]
+
+    def __str__(self):
+        return f"{self.key} @ {self.slot}: {self.hits}"
