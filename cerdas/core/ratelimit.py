@@ -50,15 +50,13 @@ class Limit:
         """Count one hit and return the number of hits in the current window."""
         slot = self._slot(now)
         table = connection.ops.quote_name(RateCounter._meta.db_table)
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"INSERT INTO {table} (key, slot, hits, expires) VALUES (%s, %s, 1, %s) "  # noqa: S608 - the table name is ours
-                    f"ON CONFLICT (key, slot) DO UPDATE SET hits = {table}.hits + 1 "
-                    "RETURNING hits",
-                    [self.key(identity), slot, (slot + 1) * self.seconds],
-                )
-                hits = cursor.fetchone()[0]
+        statement = (
+            f"INSERT INTO {table} (key, slot, hits, expires) VALUES (%s, %s, 1, %s) "  # noqa: S608 - our own table's name
+            f"ON CONFLICT (key, slot) DO UPDATE SET hits = {table}.hits + 1 RETURNING hits"
+        )
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(statement, [self.key(identity), slot, (slot + 1) * self.seconds])
+            hits = cursor.fetchone()[0]
         if hits == 1 and secrets.randbelow(CLEANUP_EVERY) == 0:
             # Now and again a new window sweeps out the ended ones, so the table stays small.
             expire_old(now)
