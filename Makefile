@@ -8,7 +8,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=1
 TEST_ENV := DEBUG=1 SECRET_KEY=test-only-secret-key
 
-.PHONY: install messages migrate seed run test test-fast e2e browser lint format bench clean
+.PHONY: install messages migrate seed run test test-fast e2e browser lint format bench clean var
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +39,10 @@ gettext:
 	@if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq gettext >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext); \
 	else echo "msgfmt is missing: install gettext (sudo apt-get install gettext)"; exit 1; fi
 
-migrate: install messages
+var:
 	mkdir -p var
+
+migrate: install messages var
 	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
 	$(DEV_ENV) $(PY) manage.py import_regions
 
@@ -59,14 +61,14 @@ browser:
 	else echo "NOTE: /usr/bin/chromium is missing and we are not root, so the browser tests will be skipped."; \
 		echo "      Install it with: sudo apt-get install chromium"; fi
 
-test: install messages browser
+test: install messages browser var
 	$(TEST_ENV) $(PY) -m pytest -q
 
 # The suite without the browser tests (CI runs it again on PostgreSQL this way).
-test-fast: install messages
+test-fast: install messages var
 	$(TEST_ENV) $(PY) -m pytest -q -m "not e2e"
 
-e2e: install messages browser
+e2e: install messages browser var
 	$(TEST_ENV) $(PY) -m pytest -q -m e2e
 
 lint: install
