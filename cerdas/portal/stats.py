@@ -10,6 +10,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from cerdas.lib.percentages import percentages
+from cerdas.lib.spreadsheet import safe_cell
 from cerdas.portal.models import ArticleDay, Reaction
 from cerdas.portal.reactions import CHOICES
 
@@ -83,18 +84,12 @@ def period_stats(article_ids: list[int], start: dt.date, end: dt.date, zone) -> 
     }
 
 
-def _cell(value) -> str:
-    """Text for a spreadsheet cell; a leading = + - @ would be run as a formula, so quote it."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def csv_text(header: list[str], rows: list[list]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([safe_cell(value) for value in row])
     return out.getvalue()
 
 
