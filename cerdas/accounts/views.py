@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cerdas.accounts.forms import LoginForm
 from cerdas.core.models import AuditEntry
+from cerdas.core.registries import work_for
 from cerdas.regions.models import Region
 
 
@@ -43,13 +44,15 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 def dashboard(request):
     """The signed-in user's start page: who they are, what they may reach."""
     user = request.user
-    regions = Region.objects.for_user(user).select_related("province")
-    recent = AuditEntry.objects.for_user(user)[:10]
+    regions = [] if user.is_national_admin else list(Region.objects.for_user(user)[:50])
+    for region in regions:
+        region.audit_readable = user.can("view_audit", region)
     return render(
         request,
         "accounts/dashboard.html",
         {
-            "regions": regions[:50] if not user.is_national_admin else [],
-            "recent_audit": recent,
+            "regions": regions,
+            "work": work_for(user),
+            "recent_audit": AuditEntry.objects.for_user(user)[:10],
         },
     )

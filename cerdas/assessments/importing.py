@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,13 +24,16 @@ from cerdas.regions.services import get_resolver
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 
-MATCHED, AMBIGUOUS, UNKNOWN, NOT_INVITED, INVALID = (
-    "matched",
-    "ambiguous",
-    "unknown",
-    "not_invited",
-    "invalid",
-)
+
+class RowStatus(models.TextChoices):
+    MATCHED = "matched", gettext_lazy("matched")
+    AMBIGUOUS = "ambiguous", gettext_lazy("ambiguous: pick one")
+    UNKNOWN = "unknown", gettext_lazy("unknown region")
+    NOT_INVITED = "not_invited", gettext_lazy("not invited")
+    INVALID = "invalid", gettext_lazy("invalid")
+
+
+MATCHED, AMBIGUOUS, UNKNOWN, NOT_INVITED, INVALID = RowStatus
 
 
 def read_table(name: str, content: bytes) -> list[list[str]]:
@@ -191,6 +194,24 @@ STATUS_REASONS = {
     UNKNOWN: gettext_lazy("No region has this name."),
     NOT_INVITED: gettext_lazy("This region is not invited to the round."),
 }
+
+
+def preview(batch: ImportBatch) -> tuple[list[dict], list[tuple[str, int]]]:
+    """The batch's rows as the preview shows them (status label, reason, whether a region is
+    still to be picked), and how many rows have each status."""
+    rows, counts = [], {}
+    for row in batch.rows:
+        status = RowStatus(row["status"])
+        counts[status] = counts.get(status, 0) + 1
+        rows.append(
+            row
+            | {
+                "label": status.label,
+                "reason": STATUS_REASONS.get(status, ""),
+                "pick": status == AMBIGUOUS and not batch.confirmed_at,
+            }
+        )
+    return rows, [(status.label, count) for status, count in counts.items()]
 
 
 @transaction.atomic

@@ -230,12 +230,9 @@ def close_round(*, round_id: int, user) -> Round:
 def publish_round(*, round_id: int, user) -> Round:
     """Make the ranking, explanations and (for a selection) the announcement public."""
     round_ = Round.objects.select_for_update().get(pk=round_id)
-    if round_.computed_at is None:
-        raise ValidationError(_("Compute the scores before publishing."))
-    if round_.purpose == "selection" and not (
-        hasattr(round_, "selection") and round_.selection.is_final
-    ):
-        raise ValidationError(_("Finalise the selection before publishing."))
+    refusal = round_.publish_refusal()
+    if refusal:
+        raise ValidationError(refusal)
     if not round_.is_published:
         round_.status = Round.Status.PUBLISHED
         round_.published_at = timezone.now()

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from cerdas.regions.models import Region
 
@@ -171,3 +172,86 @@ def replace_member(
 def earlier_members(*, year: int) -> set[str]:
     """Regions that were ever members of a cohort before ``year``."""
     return set(Membership.objects.filter(cohort__year__lt=year).values_list("region_id", flat=True))
+
+
+@transaction.atomic
+def save_record(
+    form, *related, user, action: str, changes=None, prepare=None, after=None, about=None
+):
+    """Save a validated form (and its related formsets) as one audited change.
+
+    The cohort's records — MoU, institutions, sessions, deliverables, award categories — are
+    edited through model forms; this is the one place they are written. ``prepare(obj)``
+    fills what the form does not (the cohort) before saving; each related formset is saved
+    against the saved object; ``after(obj)`` does what follows from the change (an MoU's
+    obligations, a category's nominees); ``changes`` (a dict or ``changes(obj)``) is what
+    the audit log records, by default the names of the fields that changed; ``about(obj)``
+    names the audited object the entry belongs to, by default the record itself.
+    """
+    record = form.save(commit=False)
+    if prepare is not None:
+        prepare(record)
+    record.save()
+    form.save_m2m()
+    for formset in related:
+        formset.instance = record
+        formset.save()
+    if after is not None:
+        after(record)
+    logged = changes(record) if callable(changes) else changes
+    subject = about(record) if about is not None else record
+    subject.log_action(action, user=user, changes={"fields": form.changed_data} | (logged or {}))
+    return record
+
+
+@transaction.atomic
+def save_obligations(formset, *, user) -> int:
+    """Save the obligations a team ticked off, one audit entry each; returns how many."""
+    saved = 0
+    for form in formset.forms:
+        if not form.has_changed():
+            continue
+        obligation = form.save()
+        obligation.log_action(
+            "cohort.obligation_updated",
+            user=user,
+            changes={
+                "obligation": obligation.kind,
+                "done_on": str(obligation.done_on or ""),
+                "fields": form.changed_data,
+            },
+        )
+        saved += 1
+    return saved
+
+
+@transaction.atomic
+def set_jury(*, cohort_id: int, juror_ids: list[int], results_publish_at, user) -> Cohort:
+    """The cohort's jurors and the moment its award results go public."""
+    cohort = Cohort.objects.select_for_update().get(pk=cohort_id)
+    cohort.jurors.set(juror_ids)
+    cohort.results_publish_at = results_publish_at
+    cohort.save(update_fields=["results_publish_at"])
+    cohort.log_action(
+        "cohort.jury_changed",
+        user=user,
+        changes={
+            "jurors": sorted(cohort.jurors.values_list("username", flat=True)),
+            "results_publish_at": str(results_publish_at or ""),
+        },
+    )
+    return cohort
+
+
+@transaction.atomic
+def publish_results_now(*, cohort_id: int, user) -> Cohort:
+    """Make the cohort's award results public from this moment."""
+    cohort = Cohort.objects.select_for_update().get(pk=cohort_id)
+    cohort.results_publish_at = timezone.now()
+    cohort.save(update_fields=["results_publish_at"])
+    cohort.log_action(
+        "cohort.jury_changed",
+        user=user,
+        changes={"results_publish_at": str(cohort.results_publish_at)},
+    )
+    return cohort

@@ -13,6 +13,14 @@ it.
 ``context(region)`` returns the template's context, or None to leave the section out.
 Profile pages are cached for anonymous visitors under the kind ``PROFILE``: announce a
 change with ``content_changed(app_label, PROFILE)`` (``cerdas.core.signals``).
+
+``work_links`` — what a signed-in person can do in each app, listed on their account page
+(``/akun/``)::
+
+    work_links.register(WorkLink("masterplans", masterplan_links, order=30))
+
+``links(user)`` returns ``[(label, url), ...]`` for this user (an empty list when the app
+has nothing for them).
 """
 
 from collections.abc import Callable, Iterator
@@ -62,3 +70,18 @@ def sections_for(region) -> list[tuple[str, dict]]:
         if context is not None:
             result.append((section.template, context))
     return result
+
+
+@dataclass(frozen=True)
+class WorkLink:
+    key: str
+    links: Callable
+    order: int = 100
+
+
+work_links = Registry("work links")
+
+
+def work_for(user) -> list[tuple[str, str]]:
+    """Every app's links for this user, in the registry's order."""
+    return [link for entry in work_links for link in entry.links(user)]

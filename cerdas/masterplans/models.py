@@ -198,6 +198,14 @@ class Masterplan(Audited, models.Model):
         return self.status in PUBLIC
 
     @property
+    def is_approved(self) -> bool:
+        return self.status == Status.APPROVED
+
+    @property
+    def is_superseded(self) -> bool:
+        return self.status == Status.SUPERSEDED
+
+    @property
     def years(self) -> list[int]:
         return list(range(self.period_start, self.period_end + 1))
 

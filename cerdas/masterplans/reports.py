@@ -60,11 +60,12 @@ def programs_by_dimension(snapshot: dict, dimensions=None) -> list[dict]:
         )
         for program in programs:
             program["budget_total"] = sum(b["amount"] for b in program["budgets"])
+            program["quick_win"] = program["horizon"] == Horizon.QUICK_WIN
         groups.append(
             {
                 "dimension": dimension,
                 "programs": programs,
-                "quick_wins": [p for p in programs if p["horizon"] == Horizon.QUICK_WIN],
+                "quick_wins": [p for p in programs if p["quick_win"]],
                 "budget_total": sum(p["budget_total"] for p in programs),
             }
         )

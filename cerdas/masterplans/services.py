@@ -232,6 +232,25 @@ TRANSITIONS = {
 SNAPSHOT_ON = {Status.SUBMITTED, Status.RESUBMITTED, Status.APPROVED}
 
 
+@dataclass(frozen=True)
+class Action:
+    """A review step as the workspace offers it: its name, its button, whether it needs a
+    comment (returning a plan says what must change)."""
+
+    name: str
+    label: str
+    needs_comment: bool = False
+
+
+ACTIONS = {
+    "submit": Action("submit", _("Submit for review")),
+    "start_review": Action("start_review", _("Start the review")),
+    "return": Action("return", _("Return with comments"), needs_comment=True),
+    "resubmit": Action("resubmit", _("Resubmit for review")),
+    "approve": Action("approve", _("Approve")),
+}
+
+
 def allowed_actions(user, masterplan) -> list[str]:
     """The transitions this user may take on the plan as it stands."""
     result = []

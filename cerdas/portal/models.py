@@ -178,6 +178,10 @@ class Article(Audited, models.Model):
     def tag_list(self) -> list[str]:
         return [tag.strip() for tag in self.tags.split(",") if tag.strip()]
 
+    @property
+    def is_archived(self) -> bool:
+        return self.status == self.Status.ARCHIVED
+
     def is_visible(self, now=None) -> bool:
         now = now or timezone.now()
         return (

@@ -214,6 +214,10 @@ class Indicator(models.Model):
         return self.direction == self.Direction.HIGHER
 
     @property
+    def is_yes_no(self) -> bool:
+        return self.kind == self.Kind.YESNO
+
+    @property
     def is_self_assessed(self) -> bool:
         return self.kind in (self.Kind.SCALE, self.Kind.YESNO)
 

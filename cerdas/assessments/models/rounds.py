@@ -49,6 +49,10 @@ class Round(Audited, models.Model):
         CLOSED = "closed", _("Closed")
         PUBLISHED = "published", _("Published")
 
+    class Purpose(models.TextChoices):
+        SELECTION = "selection", _("Readiness assessment for selection")
+        EVALUATION = "evaluation", _("Implementation evaluation")
+
     name = models.CharField(_("name"), max_length=200)
     # The public address (``2017-kesiapan``): stable, unlike the database id, so links and
     # the page benchmarks survive a reload of the data.
@@ -60,14 +64,7 @@ class Round(Audited, models.Model):
         validators=[validate_round_slug],
         help_text=_("Part of the public address; made from the year and purpose if empty."),
     )
-    purpose = models.CharField(
-        _("purpose"),
-        max_length=20,
-        choices=(
-            ("selection", _("Readiness assessment for selection")),
-            ("evaluation", _("Implementation evaluation")),
-        ),
-    )
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
     framework = models.ForeignKey(
         "assessments.Framework",
         verbose_name=_("framework"),
@@ -147,6 +144,20 @@ class Round(Audited, models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    def publish_refusal(self) -> str | None:
+        """Why the results cannot be published yet; None when they can."""
+        if self.computed_at is None:
+            return _("Compute the scores before publishing.")
+        if self.purpose == self.Purpose.SELECTION and not (
+            hasattr(self, "selection") and self.selection.is_final
+        ):
+            return _("Finalise the selection before publishing.")
+        return None
+
+    @property
+    def can_publish(self) -> bool:
+        return not self.is_published and self.publish_refusal() is None
 
     def eastern_codes(self) -> frozenset[str]:
         return frozenset(c.strip() for c in self.eastern_provinces.split(",") if c.strip())

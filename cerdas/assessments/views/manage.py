@@ -17,7 +17,7 @@ from cerdas.assessments.forms import (
     RoundRulesForm,
     UploadForm,
 )
-from cerdas.assessments.models import Framework, ImportBatch, Round
+from cerdas.assessments.models import Framework, ImportBatch, Participant, Round
 from cerdas.assessments.results import ranking_rows
 from cerdas.regions.services import resolve_pasted
 
@@ -91,16 +91,19 @@ def rules(request, pk):
 
 
 def _render_round(request, round_, **extra):
-    participants = round_.participants.select_related("region__province").order_by("region_id")
-    assignments = {}
+    participants = list(
+        round_.participants.select_related("region__province").order_by("region_id")
+    )
+    assessors = {}
     for assignment in round_.assignments.select_related("assessor"):
-        assignments.setdefault(assignment.region_id, []).append(assignment.assessor)
+        assessors.setdefault(assignment.region_id, []).append(str(assignment.assessor))
+    for participant in participants:
+        participant.assessor_names = ", ".join(assessors.get(participant.region_id, []))
     rows = ranking_rows(round_) if round_.computed_at else []
     proposal = getattr(round_, "selection", None)
     context = {
         "round": round_,
         "participants": participants,
-        "assignments": assignments,
         "invite_form": InviteForm(),
         "assign_form": AssignForm(round_=round_),
         "upload_form": UploadForm(),
@@ -114,7 +117,7 @@ def _render_round(request, round_, **extra):
             },
         ),
         "fragile": [row for row in rows if row["fragile"]],
-        "submitted": participants.filter(self_status="submitted").count(),
+        "submitted": sum(p.self_status == Participant.SelfStatus.SUBMITTED for p in participants),
         **extra,
     }
     return render(request, "assessments/manage/round.html", context)
@@ -249,9 +252,7 @@ def import_preview(request, pk, batch_pk):
         if report is None:
             return redirect("assessments:import_preview", round_.pk, batch.pk)
         batch.refresh_from_db()
-    counts = {}
-    for row in batch.rows:
-        counts[row["status"]] = counts.get(row["status"], 0) + 1
+    rows, counts = importing.preview(batch)
     return render(
         request,
         "assessments/manage/import_preview.html",
@@ -259,8 +260,8 @@ def import_preview(request, pk, batch_pk):
             "round": round_,
             "batch": batch,
             "report": report,
+            "rows": rows,
             "counts": counts,
-            "reasons": importing.STATUS_REASONS,
             "unknown_columns": request.session.get(f"import-columns-{batch.pk}", []),
         },
     )

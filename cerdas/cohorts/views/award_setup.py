@@ -3,15 +3,13 @@ the moment the results go public. National admins only."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cerdas.accounts.permissions import require_manager
 
-from .. import planning
+from .. import planning, services
 from ..forms import AwardCategoryForm, CriterionFormSet, JuryForm
 from ..models import AwardCategory
 from ..permissions import get_cohort
@@ -34,18 +32,12 @@ def awards(request, year):
     )
     if request.method == "POST" and jury_form.is_valid():
         data = jury_form.cleaned_data
-        with transaction.atomic():
-            cohort.jurors.set(data["jurors"])
-            cohort.results_publish_at = data["results_publish_at"]
-            cohort.save(update_fields=["results_publish_at"])
-            cohort.log_action(
-                "cohort.jury_changed",
-                user=request.user,
-                changes={
-                    "jurors": sorted(u.username for u in data["jurors"]),
-                    "results_publish_at": str(data["results_publish_at"] or ""),
-                },
-            )
+        services.set_jury(
+            cohort_id=cohort.pk,
+            juror_ids=[juror.pk for juror in data["jurors"]],
+            results_publish_at=data["results_publish_at"],
+            user=request.user,
+        )
         messages.success(request, _("The jury and the publish time were saved."))
         return redirect("cohorts:awards", year)
     return render(
@@ -65,14 +57,7 @@ def awards(request, year):
 def publish_now(request, year):
     """Make the results public from this moment."""
     require_manager(request.user)
-    cohort = get_cohort(year)
-    cohort.results_publish_at = timezone.now()
-    cohort.save(update_fields=["results_publish_at"])
-    cohort.log_action(
-        "cohort.jury_changed",
-        user=request.user,
-        changes={"results_publish_at": str(cohort.results_publish_at)},
-    )
+    services.publish_results_now(cohort_id=get_cohort(year).pk, user=request.user)
     messages.success(request, _("The results are public now."))
     return redirect("cohorts:awards", year)
 
@@ -81,25 +66,23 @@ def _save_category(request, cohort, category):
     form = AwardCategoryForm(request.POST or None, instance=category, cohort=cohort)
     criteria = CriterionFormSet(request.POST or None, instance=category, prefix="criteria")
     if request.method == "POST" and form.is_valid() and criteria.is_valid():
-        with transaction.atomic():
-            saved = form.save(commit=False)
-            saved.cohort = cohort
-            saved.save()
-            criteria.instance = saved
-            criteria.save()
-            planning.set_nominees(
-                category_id=saved.pk,
+        services.save_record(
+            form,
+            criteria,
+            user=request.user,
+            action="cohort.award_category_saved",
+            prepare=lambda category: setattr(category, "cohort", cohort),
+            about=lambda category: category.cohort,
+            after=lambda category: planning.set_nominees(
+                category_id=category.pk,
                 user=request.user,
                 region_ids=[r.pk for r in form.cleaned_data["nominees"]],
-            )
-            cohort.log_action(
-                "cohort.award_category_saved",
-                user=request.user,
-                changes={
-                    "category": saved.name,
-                    "criteria": [(c.name, c.max_score, c.weight) for c in saved.criteria.all()],
-                },
-            )
+            ),
+            changes=lambda category: {
+                "category": category.name,
+                "criteria": [(c.name, c.max_score, c.weight) for c in category.criteria.all()],
+            },
+        )
         messages.success(request, _("The award category was saved."))
         return redirect("cohorts:awards", cohort.year)
     return render(

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_POST
 from cerdas.accounts.permissions import require_manager
 from cerdas.lib import document_types
 
-from .. import awards, board_cache, planning, reviews
+from .. import awards, board_cache, planning, reviews, services
 from ..board import build_board
 from ..forms import BoardFilterForm, CohortForm, MouForm, ReviewForm, SubmissionForm
 from ..models import (
@@ -43,10 +42,12 @@ def new_cohort(request):
     require_manager(request.user)
     form = CohortForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        cohort = form.save(commit=False)
-        cohort.created_by = request.user
-        cohort.save()
-        cohort.log_action("cohort.created", user=request.user)
+        cohort = services.save_record(
+            form,
+            user=request.user,
+            action="cohort.created",
+            prepare=lambda cohort: setattr(cohort, "created_by", request.user),
+        )
         messages.success(request, _("The cohort was created."))
         return redirect("cohorts:members", cohort.year)
     return render(request, "cohorts/cohort_form.html", {"form": form})
@@ -141,10 +142,9 @@ def mou(request, year, code):
     )
     form = MouForm(request.POST or None, request.FILES or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save()
-            planning.ensure_obligations(saved)
-            saved.log_action("cohort.mou_saved", user=request.user, changes=form.changed_data)
+        services.save_record(
+            form, user=request.user, action="cohort.mou_saved", after=planning.ensure_obligations
+        )
         messages.success(request, _("The MoU was saved."))
         return redirect("cohorts:region_board", year, code)
     return render(

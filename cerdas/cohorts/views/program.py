@@ -4,13 +4,12 @@ mentors. Every page here is for national admins only (403 for everyone else)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cerdas.accounts.permissions import require_manager
 
-from .. import planning
+from .. import planning, services
 from ..forms import (
     AttendanceForm,
     CohortCalendarForm,
@@ -71,13 +70,12 @@ def edit_cohort(request, year):
     cohort = get_cohort(year)
     form = CohortCalendarForm(request.POST or None, instance=cohort)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            cohort.log_action(
-                "cohort.updated",
-                user=request.user,
-                changes={name: str(form.cleaned_data[name]) for name in form.changed_data},
-            )
+        services.save_record(
+            form,
+            user=request.user,
+            action="cohort.updated",
+            changes={name: str(form.cleaned_data[name]) for name in form.changed_data},
+        )
         messages.success(request, _("The cohort's calendar was saved."))
         return redirect("cohorts:manage", year)
     return render(request, "cohorts/cohort_edit.html", {"cohort": cohort, "form": form})
@@ -86,14 +84,12 @@ def edit_cohort(request, year):
 def _save_session(request, cohort, instance):
     form = SessionForm(request.POST or None, instance=instance, cohort=cohort)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            session = form.save(commit=False)
-            session.cohort = cohort
-            session.save()
-            form.save_m2m()
-            session.log_action(
-                "cohort.session_saved", user=request.user, changes={"fields": form.changed_data}
-            )
+        session = services.save_record(
+            form,
+            user=request.user,
+            action="cohort.session_saved",
+            prepare=lambda session: setattr(session, "cohort", cohort),
+        )
         messages.success(request, _("The bimtek session was saved."))
         return redirect("cohorts:session", cohort.year, session.stage)
     return render(
@@ -167,15 +163,13 @@ def _save_deliverable(request, cohort, instance):
         initial["session"] = cohort.sessions.filter(stage=int(stage)).first()
     form = DeliverableForm(request.POST or None, instance=instance, cohort=cohort, initial=initial)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            item = form.save(commit=False)
-            item.cohort = cohort
-            item.save()
-            item.log_action(
-                "cohort.deliverable_saved",
-                user=request.user,
-                changes={"title": item.title, "due_on": str(item.due_on)},
-            )
+        item = services.save_record(
+            form,
+            user=request.user,
+            action="cohort.deliverable_saved",
+            prepare=lambda item: setattr(item, "cohort", cohort),
+            changes=lambda item: {"title": item.title, "due_on": str(item.due_on)},
+        )
         messages.success(request, _("The deliverable was saved."))
         if item.session_id:
             return redirect("cohorts:session", cohort.year, item.session.stage)

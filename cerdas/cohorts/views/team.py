@@ -4,12 +4,11 @@ the office read them on the region's board; everyone else is refused."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from .. import planning
+from .. import planning, services
 from ..forms import InstitutionForm, InstitutionMemberFormSet, ObligationFormSet, PresentationForm
 from ..models import Institution, Mou, Presentation
 from ..permissions import get_member_for_user
@@ -26,18 +25,15 @@ def institution(request, year, code, kind):
     form = InstitutionForm(request.POST or None, request.FILES or None, instance=instance)
     people = InstitutionMemberFormSet(request.POST or None, instance=instance, prefix="people")
     if request.method == "POST" and form.is_valid() and people.is_valid():
-        with transaction.atomic():
-            saved = form.save()
-            people.instance = saved
-            people.save()
-            saved.log_action(
-                "cohort.institution_saved",
-                user=request.user,
-                changes={
-                    "fields": form.changed_data,
-                    "members": [f"{p.name} ({p.role})" for p in saved.members.all()],
-                },
-            )
+        services.save_record(
+            form,
+            people,
+            user=request.user,
+            action="cohort.institution_saved",
+            changes=lambda saved: {
+                "members": [f"{p.name} ({p.role})" for p in saved.members.all()]
+            },
+        )
         messages.success(request, _("The institution was saved."))
         return redirect("cohorts:region_board", year, code)
     return render(
@@ -67,20 +63,7 @@ def obligations(request, year, code):
         request.POST or None, request.FILES or None, queryset=mou.obligations.all()
     )
     if request.method == "POST" and formset.is_valid():
-        with transaction.atomic():
-            for form in formset.forms:
-                if not form.has_changed():
-                    continue
-                obligation = form.save()
-                obligation.log_action(
-                    "cohort.obligation_updated",
-                    user=request.user,
-                    changes={
-                        "obligation": obligation.kind,
-                        "done_on": str(obligation.done_on or ""),
-                        "fields": form.changed_data,
-                    },
-                )
+        services.save_obligations(formset, user=request.user)
         messages.success(request, _("The obligations were saved."))
         return redirect("cohorts:region_board", year, code)
     return render(
@@ -98,11 +81,7 @@ def presentation(request, year, code):
     instance = instance or Presentation(cohort=cohort, region=region)
     form = PresentationForm(request.POST or None, request.FILES or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save()
-            saved.log_action(
-                "cohort.presentation_saved", user=request.user, changes=form.changed_data
-            )
+        services.save_record(form, user=request.user, action="cohort.presentation_saved")
         messages.success(request, _("The presentation was saved."))
         return redirect("cohorts:region_board", year, code)
     return render(

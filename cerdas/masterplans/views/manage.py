@@ -110,13 +110,16 @@ def workspace(request, pk):
     plan = get_masterplan_for_user(request.user, pk)
     snapshot = build_snapshot(plan)
     user = request.user
+    check = completeness(snapshot)
+    for row in check["sections"]:
+        row["editable"] = row["kind"] in Section.Kind.values
     context = {
         "plan": plan,
-        "check": completeness(snapshot),
+        "check": check,
         "groups": programs_by_dimension(snapshot),
         "programs": {str(p.key): p for p in plan.programs.all()},
         "sections": Section.Kind.choices,
-        "actions": services.allowed_actions(user, plan),
+        "actions": [services.ACTIONS[name] for name in services.allowed_actions(user, plan)],
         "can_edit": permissions.can_edit(user, plan),
         "can_write": permissions.can_write_region(user, plan.region_id),
         "can_review": permissions.can_review(user, plan),
