@@ -268,6 +268,13 @@ def test_national_holidays_include_cuti_bersama_unless_asked_not_to():
     )
 
 
+def test_two_holidays_on_one_date_share_it_with_both_names():
+    """13 May 2021 was both Idul Fitri and the Ascension of Jesus Christ."""
+    assert national_holidays(2021)[date(2021, 5, 13)] == (
+        "Hari Raya Idul Fitri; Kenaikan Yesus Kristus"
+    )
+
+
 def test_national_holidays_come_in_date_order_over_several_years():
     found = national_holidays([2026, 2027])
     assert list(found) == sorted(found)

@@ -136,6 +136,7 @@ class Result:
 
     @property
     def complete(self) -> bool:
+        """Whether every element has at least one answer, so the index can be computed."""
         return not self.missing
 
     @property
@@ -159,6 +160,7 @@ class Result:
 
     @property
     def grade(self) -> Grade | None:
+        """The grade of the published converted index."""
         return None if self.converted is None else grade(self.converted)
 
 
