@@ -4,11 +4,13 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-# Local development and tests run with DEBUG on (no HTTPS redirect, plain static files).
+# `make run` serves as production does (granian, DEBUG off) over plain HTTP on this machine;
+# `make dev`, the set-up steps and the tests run with DEBUG on (autoreload, plain static files).
+RUN_ENV := LOCAL_HTTP=1
 DEV_ENV := DEBUG=1
 TEST_ENV := DEBUG=1 SECRET_KEY=test-only-secret-key
 
-.PHONY: install messages migrate seed run test test-fast e2e browser lint format bench clean var
+.PHONY: install messages migrate seed run dev test test-fast e2e browser lint format bench clean var
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +51,19 @@ migrate: install messages var
 seed: migrate
 	$(DEV_ENV) $(PY) manage.py seed_demo
 
-run: seed
-	@echo "Serving Cerdas on http://127.0.0.1:$(PORT) (Ctrl+C stops it)"
+# The secret key of this machine's Cerdas, made once and kept (only the owner may read it).
+var/secret_key: | var
+	@umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+run: seed var/secret_key
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving Cerdas on http://127.0.0.1:$(PORT) as production runs it (Ctrl+C stops it)"
+	$(RUN_ENV) $(VENV)/bin/granian --interface wsgi --host 127.0.0.1 --port $(PORT) \
+		--workers 2 --blocking-threads 8 --no-ws --log-level warning cerdas.wsgi:application
+
+# The development server: DEBUG on, reloads when the code changes.
+dev: seed
+	@echo "Serving Cerdas for development on http://127.0.0.1:$(PORT) (Ctrl+C stops it)"
 	$(DEV_ENV) PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian's Chromium drives the browser tests; installed here when missing and we are root.

@@ -1,7 +1,8 @@
 """Django settings for Cerdas: every value comes from the environment, with safe defaults.
 
-Development needs nothing set. Production (``DEBUG`` off) needs ``SECRET_KEY`` and
-``ALLOWED_HOSTS``; docs/deploy.md lists every variable.
+Development needs nothing set. Production (``DEBUG`` off) needs ``SECRET_KEY`` (or the key
+``make run`` keeps in ``var/secret_key``) and ``ALLOWED_HOSTS``; docs/deploy.md lists every
+variable. ``LOCAL_HTTP=1`` is production served on this machine over plain HTTP (``make run``).
 """
 
 from pathlib import Path
@@ -16,17 +17,25 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
+# Production served over plain HTTP on this machine only (``make run``): no HTTPS redirect,
+# no HTTPS-only cookies, the loopback host names allowed, email printed to the terminal.
+LOCAL_HTTP = env_bool("LOCAL_HTTP", False)
+LOCAL = DEBUG or LOCAL_HTTP
 
-SECRET_KEY = env_str("SECRET_KEY")
+# The key comes from the environment, else from the file ``make run`` writes once.
+SECRET_KEY_FILE = VAR_DIR / "secret_key"
+SECRET_KEY = env_str("SECRET_KEY") or (
+    SECRET_KEY_FILE.read_text().strip() if SECRET_KEY_FILE.is_file() else ""
+)
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set SECRET_KEY to a long random string for production, "
-            "or set DEBUG=1 for local development."
+            "SECRET_KEY is not set. Set SECRET_KEY to a long random string for production "
+            f"(or keep one in {SECRET_KEY_FILE}), or set DEBUG=1 for local development."
         )
     SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if LOCAL else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
@@ -147,7 +156,7 @@ LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60, 1)
 
 # Email
 globals().update(
-    email_settings(env_str("EMAIL_URL", "console://" if DEBUG else "smtp://localhost:25"))
+    email_settings(env_str("EMAIL_URL", "console://" if LOCAL else "smtp://localhost:25"))
 )
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Cerdas <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -184,10 +193,10 @@ STORAGES = {
 # Sessions are read from the cache and written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000, 0)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not LOCAL)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not LOCAL)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not LOCAL)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if LOCAL else 31536000, 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -210,9 +219,12 @@ LOGGING = {
     "formatters": {"json": {"()": "cerdas.core.logging.JsonFormatter"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    # Django's own loggers lose their default handlers and pass their records to the one
+    # JSON handler, so that each line is written once.
     "loggers": {
+        "django": {"level": "INFO", "handlers": [], "propagate": True},
         "django.db.backends": {"level": "INFO"},
-        "django.server": {"level": "INFO"},
+        "django.server": {"level": "INFO", "handlers": [], "propagate": True},
     },
 }
 
