@@ -49,6 +49,7 @@ migrate: install messages var
 	$(DEV_ENV) $(PY) manage.py import_regions
 
 seed: migrate
+	$(DEV_ENV) $(PY) manage.py load_records
 	$(DEV_ENV) $(PY) manage.py seed_demo
 
 # The secret key of this machine's Cerdas, made once and kept (only the owner may read it).

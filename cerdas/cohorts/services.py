@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from cerdas.regions.models import Region
 
-from .models import Cohort, Membership
+from .models import AwardRecord, Cohort, Membership
 
 
 def get_or_create_cohort(*, year: int, name: str, user=None, is_demo: bool = False) -> Cohort:
@@ -81,14 +81,16 @@ def record_selection(
 ) -> Cohort:
     """Create the year's cohort if missing and make these regions members from today.
 
-    Idempotent: a region that is already a current member is left as it is. Audit-logged.
-    Raises ValueError naming unknown region codes.
+    Idempotent: a region that is, or ever was, a member of the cohort is left as it is (its
+    history already says when it joined and left). Audit-logged. Raises ValueError naming
+    unknown region codes.
     """
     _regions_by_code(region_codes)  # before creating anything
     cohort = get_or_create_cohort(year=year, name=name, user=user)
+    known = set(cohort.memberships.values_list("region_id", flat=True))
     add_members(
         cohort_id=cohort.pk,
-        region_codes=region_codes,
+        region_codes=[code for code in region_codes if code not in known],
         user=user,
         reason=reason or "Selection finalised",
         source=source,
@@ -255,3 +257,58 @@ def publish_results_now(*, cohort_id: int, user) -> Cohort:
         changes={"results_publish_at": str(cohort.results_publish_at)},
     )
     return cohort
+
+
+@transaction.atomic
+def record_award(
+    *,
+    cohort_id: int,
+    region_code: str,
+    category: str,
+    accepted_by: str,
+    source: str,
+    source_url: str = "",
+    user=None,
+) -> tuple[AwardRecord, bool]:
+    """Record an award the public record shows, once; returns it and whether it is new."""
+    if not source.strip():
+        raise ValueError("A recorded award needs its source.")
+    record, created = AwardRecord.objects.get_or_create(
+        cohort_id=cohort_id,
+        region_id=region_code,
+        category=category.strip(),
+        defaults={
+            "accepted_by": accepted_by.strip(),
+            "source": source.strip(),
+            "source_url": source_url.strip(),
+        },
+    )
+    if created:
+        record.log_action(
+            "cohort.award_recorded",
+            user=user,
+            reason=source,
+            changes={"category": record.category, "accepted_by": record.accepted_by},
+        )
+    return record, created
+
+
+@transaction.atomic
+def set_calendar(*, cohort_id: int, user=None, reason: str = "", **dates_and_places) -> list[str]:
+    """Fill the cohort's calendar fields that are still empty; returns the fields filled.
+
+    A record never overwrites what an official has since entered.
+    """
+    cohort = Cohort.objects.select_for_update().get(pk=cohort_id)
+    filled = [name for name, value in dates_and_places.items() if not getattr(cohort, name)]
+    for name in filled:
+        setattr(cohort, name, dates_and_places[name])
+    if filled:
+        cohort.save(update_fields=filled)
+        cohort.log_action(
+            "cohort.updated",
+            user=user,
+            reason=reason,
+            changes={name: str(dates_and_places[name]) for name in filled},
+        )
+    return filled

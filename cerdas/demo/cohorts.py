@@ -1,11 +1,9 @@
-"""The 2017 cohort: its public calendar and membership history, plus demo activity.
+"""Demo activity in the 2017 cohort, on top of what the public record holds.
 
-From public sources (see ../shared/DOMAIN.md and docs/data-sources.md): the calendar
-(assessment 2-3 May, launch and MoU 22-23 May, bimtek July-November, seminar and award
-night 15 November 2017 in Jakarta), the May 2017 list of 25, and a November 2017 regional
-news article naming Kab. Lombok Timur as a participant and not Purwakarta or Singkawang.
-Everything else (session dates, deliverables, MoU details, institutions, reviews,
-presentations, the jury) is demo content, marked ``is_demo`` and shown as demo.
+The cohort itself, its calendar, its membership history and Bojonegoro's award come from the
+record (``cerdas.records.cohort_2017``). Everything here (session dates, deliverables, MoU
+details, institutions, reviews, presentations, the jury and its categories) is demo content,
+marked ``is_demo`` and shown as demo.
 """
 
 import datetime
@@ -14,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cerdas.accounts.models import User
-from cerdas.cohorts import planning, services
+from cerdas.cohorts import planning
 from cerdas.cohorts.models import (
     Attendance,
     AwardCategory,
@@ -32,31 +30,9 @@ from cerdas.cohorts.models import (
     Score,
     Submission,
 )
-from cerdas.records.cohort_2017 import cohort_2017_codes
+from cerdas.records import cohort_2017
 
-YEAR = 2017
-NAME = "Gerakan Menuju 100 Smart City 2017"
-MAY_LIST = datetime.date(2017, 5, 23)
-NOVEMBER = datetime.date(2017, 11, 1)
-MAY_SOURCE = "Daftar 25 kabupaten/kota Gerakan Menuju 100 Smart City, Mei 2017"
-NOVEMBER_SOURCE = "Berita daerah, November 2017 (peserta: Kab. Lombok Timur)"
-PURWAKARTA, SINGKAWANG, LOMBOK_TIMUR = "32.14", "61.72", "52.03"
 BOJONEGORO, BANDUNG, MAKASSAR = "35.22", "32.73", "73.71"
-
-CALENDAR = {
-    "assessment_start": datetime.date(2017, 5, 2),
-    "assessment_end": datetime.date(2017, 5, 3),
-    "mou_start": datetime.date(2017, 5, 22),
-    "mou_end": datetime.date(2017, 5, 23),
-    "mou_place": "Jakarta",
-    "masterplan_deadline": datetime.date(2017, 11, 1),
-    "seminar_date": datetime.date(2017, 11, 15),
-    "seminar_place": "Jakarta",
-    "award_night_date": datetime.date(2017, 11, 15),
-    "award_night_place": "Jakarta",
-    "target_count": 25,
-    "source": "Kominfo, Gerakan Menuju 100 Smart City 2017 (jadwal publik)",
-}
 
 # Demo: the four stages between July and November, each asking for one deliverable.
 SESSIONS = [
@@ -94,7 +70,7 @@ SESSIONS = [
 def seed(stdout):
     with transaction.atomic():
         admin = User.objects.filter(username="admin").first()
-        cohort = _cohort_and_membership(admin, stdout)
+        cohort = Cohort.objects.get(year=cohort_2017.YEAR)  # loaded by the records
         if cohort.sessions.exists():
             stdout.write("cohorts: demo activity already present")
         else:
@@ -107,74 +83,6 @@ def seed(stdout):
         added = _program_records(cohort)
         if added:
             stdout.write(f"cohorts: {added} demo program records added")
-
-
-def _cohort_and_membership(admin, stdout) -> Cohort:
-    codes = cohort_2017_codes()
-    cohort = services.get_or_create_cohort(year=YEAR, name=NAME, user=admin)
-    changed = {k: v for k, v in CALENDAR.items() if not getattr(cohort, k)}
-    if changed:
-        Cohort.objects.filter(pk=cohort.pk).update(**changed)
-        cohort.refresh_from_db()
-    _date_selection_rows(cohort, codes)
-    services.add_members(
-        cohort_id=cohort.pk,
-        region_codes=[c for c in codes if not cohort.memberships.filter(region_id=c).exists()],
-        user=admin,
-        reason="Terpilih dalam daftar 25 daerah Mei 2017",
-        source=MAY_SOURCE,
-        joined_on=MAY_LIST,
-    )
-    _november_changes(cohort, admin)
-    return cohort
-
-
-def _date_selection_rows(cohort, codes):
-    """Date rows made today by a finalised selection (the assessments demo) to May 2017.
-
-    That demo records the selection when it runs, i.e. today; the real list is of May 2017.
-    Only rows made by that selection today and never changed since are re-dated.
-    """
-    today = timezone.localdate()
-    rows = cohort.memberships.filter(
-        region_id__in=codes, joined_on=today, left_on__isnull=True, created_at__date=today
-    )
-    for membership in rows:
-        membership.joined_on = MAY_LIST
-        membership.source = membership.source or MAY_SOURCE
-        membership.save(update_fields=["joined_on", "source"])
-        membership.log_action(
-            "cohort.member_joined",
-            reason="Demo: dated to the May 2017 list",
-            changes={"joined_on": str(MAY_LIST)},
-        )
-
-
-def _november_changes(cohort, admin):
-    if cohort.memberships.filter(region_id=LOMBOK_TIMUR).exists():
-        return
-    for code in (PURWAKARTA, SINGKAWANG):
-        current = cohort.memberships.current().filter(region_id=code).first()
-        if current:
-            services.end_membership(
-                membership_id=current.pk,
-                user=admin,
-                left_on=NOVEMBER,
-                reason="Tidak disebut sebagai peserta dalam berita November 2017; "
-                "alasan dan tanggal pasti tidak diketahui (tanggal perkiraan).",
-                source=NOVEMBER_SOURCE,
-                dates_approximate=True,
-            )
-    services.add_members(
-        cohort_id=cohort.pk,
-        region_codes=[LOMBOK_TIMUR],
-        user=admin,
-        reason="Disebut sebagai peserta dalam berita November 2017; "
-        "tanggal bergabung tidak diketahui (tanggal perkiraan).",
-        source=NOVEMBER_SOURCE,
-        joined_on=NOVEMBER,
-        dates_approximate=True,
-    )
 
 
 def _sessions_and_deliverables(cohort, mentor):
@@ -211,7 +119,7 @@ def _members_work(cohort, admin, mentor):
             region_id=code,
             parties="Kementerian Kominfo dan pemerintah daerah (contoh)",
             signatories="Direktur Jenderal Aptika; Bupati/Wali Kota (contoh)",
-            signed_on=MAY_LIST,
+            signed_on=cohort_2017.MAY_LIST,
             signed_place="Jakarta",
             status=Mou.Status.SIGNED,
             is_demo=True,
@@ -366,7 +274,7 @@ def _obligation_evidence(cohort, code, done) -> int:
         defaults={
             "parties": "Kementerian Kominfo dan pemerintah daerah (contoh)",
             "signatories": "Direktur Jenderal Aptika; Wali Kota (contoh)",
-            "signed_on": MAY_LIST,
+            "signed_on": cohort_2017.MAY_LIST,
             "signed_place": "Jakarta",
             "status": Mou.Status.SIGNED,
             "is_demo": True,

@@ -1,6 +1,6 @@
 """The cohorts app's models; ``Cohort`` and ``Membership`` are read by other apps."""
 
-from .awards import AwardCategory, Criterion, Nominee, Presentation, Score
+from .awards import AwardCategory, AwardRecord, Criterion, Nominee, Presentation, Score
 from .membership import Cohort, CohortQuerySet, Membership, MembershipQuerySet
 from .program import (
     Attendance,
@@ -18,6 +18,7 @@ from .program import (
 __all__ = [
     "Attendance",
     "AwardCategory",
+    "AwardRecord",
     "BimtekSession",
     "Cohort",
     "CohortQuerySet",

@@ -16,8 +16,38 @@ AUDIT_ACTIONS.update(
         "cohort.jury_closed": _("closed the jury"),
         "cohort.award_category_saved": _("saved an award category"),
         "cohort.jury_changed": _("changed the jury or the results' publish time"),
+        "cohort.award_recorded": _("recorded an award from the public record"),
     }
 )
+
+
+class AwardRecord(Audited, models.Model):
+    """An award the public record shows a region received at the award night, with its
+    source: history as it happened, apart from the categories a jury scores in Cerdas."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="award_records")
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    # Empty when the record does not name the category: never invented.
+    category = models.CharField(_("category"), max_length=200, blank=True)
+    accepted_by = models.CharField(_("accepted by"), max_length=200, blank=True)
+    source = models.TextField(_("source"))
+    source_url = models.URLField(_("source address"), blank=True)
+
+    class Meta:
+        ordering = ["cohort", "region"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "region", "category"], name="award_record_once"
+            )
+        ]
+        verbose_name = _("recorded award")
+        verbose_name_plural = _("recorded awards")
+
+    def __str__(self):
+        return f"{self.region} — {self.category or _('category not recorded')}"
+
+    def audit_region_id(self):
+        return self.region_id
 
 
 class Presentation(Audited, models.Model):

@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
 
 from cerdas.core.cache import public_page
 
@@ -51,12 +52,31 @@ def cohort_detail(request, year):
             "members": members,
             "history": history,
             "changes": changes,
-            "sessions": cohort.sessions.all(),
+            "calendar": _calendar(cohort),
+            "award_records": cohort.award_records.select_related("region"),
             "results_published": cohort.results_published(),
             "has_showcase": cohort.presentations.filter(is_published=True).exists(),
             "can_manage": request.user.is_authenticated and can_manage(request.user),
         },
     )
+
+
+def _calendar(cohort) -> list[dict]:
+    """The cohort's milestones and bimtek sessions together, in date order."""
+    rows = [
+        {"label": label, "start": start, "end": end, "session": None}
+        for label, start, end in cohort.calendar()
+    ]
+    rows += [
+        {
+            "label": _("Bimtek stage %(stage)s") % {"stage": session.stage},
+            "start": session.starts_on,
+            "end": session.ends_on,
+            "session": session,
+        }
+        for session in cohort.sessions.all()
+    ]
+    return sorted(rows, key=lambda row: row["start"])
 
 
 def _first_day(history: list[Membership]):

@@ -59,10 +59,10 @@ def test_the_demo_has_a_complete_approved_plan_for_bojonegoro_and_is_idempotent(
 
 
 @pytest.mark.django_db
-def test_after_the_cohorts_demo_bojonegoros_plan_belongs_to_the_2017_cohort(client, demo_accounts):
-    from cerdas.demo import cohorts as cohorts_demo
+def test_after_the_record_bojonegoros_plan_belongs_to_the_2017_cohort(client, demo_accounts):
+    from cerdas import records
 
-    cohorts_demo.seed(io.StringIO())
+    records.load(io.StringIO())
     demo.seed(io.StringIO())
     plan = Masterplan.objects.get(region_id="35.22")
     assert plan.cohort.year == 2017

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from cerdas import demo
+from cerdas import demo, records
 from cerdas.core.cache import SITE, bump_version
 from cerdas.records.cohort_2017 import cohort_2017_codes
 from cerdas.regions.models import Region
@@ -25,6 +25,7 @@ class Command(BaseCommand):
         if not Region.objects.exists():
             raise CommandError("No regions yet: run `python manage.py import_regions` first.")
         cohort = cohort_2017_codes()
+        records.load(self.stdout)  # the demo builds on the record
         demo.seed(self.stdout, options["password"])
         cache.delete("site:has_demo")
         transaction.on_commit(lambda: bump_version(SITE))
