@@ -17,9 +17,13 @@ The rules, in the order the resolver applies them:
   up exactly; only when none fits are names compared by spelling. Abbreviations are short
   enough that a slip makes another one ("Kobar", "Kubar"): they are compared exactly only.
 - A spelling counts as a slip only when every written word has its counterpart in the name.
-  A word left over ("Kabupaten Bojonegoro Barat"), or a compass word the name lacks ("Bandung
-  Utara" is not Bandung Barat), makes the region a partial fit: offered to a person, never
-  taken. So does a name found whole among more words ("Bojonegoro Kota Lama").
+  A word left over ("Kabupaten Bojonegoro Barat"), or a word of another region's name that
+  this name lacks ("Bandung Utara" is not Bandung Barat, "Bandung Selatan" not Bangka
+  Selatan), makes the region a partial fit: offered to a person, never taken. So does a name
+  found whole among more words ("Bojonegoro Kota Lama"). A text that holds one region's
+  whole name and is spelled close to another's ("Manggarai Barit") reads two ways: no match.
+- A province that contradicts the region ("Kota Bandung, Jawa Timur"), or a kind and a
+  province that point to two regions ("Kota Banjar, Kalimantan Selatan"), is no match either.
 - A name that fits two regions equally (Kota and Kabupaten Bandung) is ambiguous: the best
   candidate is a match only when it is sure enough and clearly ahead of the next.
 
@@ -129,12 +133,6 @@ _ADMINISTRATIVE_WORDS = frozenset({"administrasi", "administratif", "adm"})
 _WORD_EXPANSIONS = {"kep": "kepulauan"}
 _PROVINCE_WORDS = frozenset({"provinsi", "propinsi", "prov", "prop"})
 _COUNTRY_WORDS = frozenset({"indonesia", "ri"})
-# Words that tell sibling regions apart (Aceh Barat, Aceh Timur; Rokan Hulu, Rokan Hilir).
-# Written in full, such a word is meant: a name without it is not a slip away from the text.
-_DISTINGUISHING_WORDS = frozenset(
-    {"utara", "selatan", "barat", "timur", "tengah", "tenggara", "daya", "laut"}
-    | {"hulu", "hilir", "ulu", "ilir", "raya", "jaya", "besar", "kepulauan"}
-)
 # The dashes: hyphen, en dash, em dash; only with spaces round them, or "Bau-Bau" would split.
 _HINT_SEPARATORS = (",", ";", " - ", " \u2013 ", " \u2014 ", " / ", "|")
 _CODE_PATTERN = re.compile(r"\s*(\d{2})\s*[.\-\s]?\s*(\d{2})\s*")
@@ -258,6 +256,8 @@ class RegionResolver:
         self._key_words: dict[str, frozenset[str]] = {}
         for region in regions:
             self._add_region(region)
+        # Every word of every region's name: written in full, such a word is meant.
+        self._name_words = frozenset().union(*self._key_words.values())
         self._by_alias = self._alias_index()
         self._add_province_aliases()
         self._build_fuzzy_index()
@@ -343,16 +343,24 @@ class RegionResolver:
         if self._names_a_province(text):
             # A province is not a kabupaten/kota: do not look for a name spelled like it.
             return Resolution(text, UNKNOWN, ())
-        found, hint = {}, None
+        found, hint, two_ways = {}, None, False
         for reading in readings:
             hits = self._fuzzy_hits(reading) if reading.fuzzy else {}
-            for code, scored in self._partial_hits(reading).items():
+            whole = self._partial_hits(reading)
+            # "Manggarai Barit" holds all of Manggarai and is close to Manggarai Barat; "Batu
+            # Lc" holds Batu and is close to Bantul. Such a text reads two ways: no match.
+            two_ways |= any(
+                reason == REASON_FUZZY and code not in whole
+                for code, (_, reason) in hits.items()
+                if whole
+            )
+            for code, scored in whole.items():
                 _keep_best(hits, code, scored)
             if hits:
                 hint = hint or reading.province
                 for code, scored in hits.items():
                     _keep_best(found, code, scored)
-        return self._resolution(text, found, wanted or hint)
+        return self._resolution(text, found, wanted or hint, settled=not two_ways)
 
     def _code_in(self, text: str) -> str | None:
         """The code the text is, "" when it is a code of no region, None when it is no code."""
@@ -454,13 +462,36 @@ class RegionResolver:
         """
         hits: dict[str, tuple[float, str]] = {}
         for key, similarity in self._close_keys(reading.key):
-            if _leaves_words_over(reading.words, key, self._key_words[key]):
+            if self._leaves_words_over(reading.words, key):
                 reason, confidence = REASON_PARTIAL, _PARTIAL_SCALE * similarity
             else:
                 reason, confidence = REASON_FUZZY, _FUZZY_SCALE * similarity
             for region, _ in self._lookup(reading.kind, key):
                 _keep_best(hits, region.code, _weigh(region, reason, confidence, reading.kind))
         return hits
+
+    def _leaves_words_over(self, words: tuple[str, ...], key: str) -> bool:
+        """Whether a written word has no counterpart in a name spelled close to the words.
+
+        A word is left over when fewer than half of its letters line up with the name, in
+        runs of two letters or more ("Bojonegoro Barat" against "bojonegoro"; a stray letter
+        lining up by chance does not count), or when it is a word of some region's name that
+        resembles no word of this one ("Bandung Utara" against "Bandung Barat").
+        """
+        text = "".join(words)
+        lined_up = bytearray(len(text))
+        for block in SequenceMatcher(None, text, key, autojunk=False).get_matching_blocks():
+            if block.size >= 2:
+                lined_up[block.a : block.a + block.size] = b"\x01" * block.size
+        start = 0
+        for word in words:
+            end = start + len(word)
+            if 2 * sum(lined_up[start:end]) < len(word):
+                return True
+            if word in self._name_words and not _has_counterpart(word, self._key_words[key]):
+                return True
+            start = end
+        return False
 
     def _partial_hits(self, reading: _Reading) -> dict[str, tuple[float, str]]:
         """Regions whose whole name is a run of the written words, with other words left over.
@@ -504,42 +535,45 @@ class RegionResolver:
         return tuple(close)
 
     def _resolution(
-        self, text: str, found: dict[str, tuple[float, str]], province: str | None
+        self,
+        text: str,
+        found: dict[str, tuple[float, str]],
+        province: str | None,
+        settled: bool = True,
     ) -> Resolution:
-        """Mark down regions outside the province, rank the candidates, decide the status."""
-        candidates = []
+        """Mark down regions outside the province, rank the candidates, decide the status.
+
+        A text that is not settled reads two ways: it is never a match.
+        """
+        candidates, right_kind_elsewhere = [], set()
         for code, (confidence, reason) in found.items():
             region = self._regions[code]
             if province and region.province_code != province:
                 confidence *= _PROVINCE_PENALTY
+                if reason not in (REASON_KIND_MISMATCH, REASON_PARTIAL):
+                    right_kind_elsewhere.add(code)
                 # A partial fit stays one: that says more than where the region lies.
                 reason = REASON_PARTIAL if reason == REASON_PARTIAL else REASON_PROVINCE_MISMATCH
             candidates.append(Candidate(code, region.name, round(confidence, 3), reason))
         candidates.sort(key=lambda c: (-c.confidence, c.code))
         candidates = candidates[:MAX_CANDIDATES]
-        return Resolution(text, _status(candidates), tuple(candidates))
+        status = _status(candidates)
+        # The text may contradict itself ("Kota Banjar, Kalimantan Selatan"): one region fits
+        # the province but not the kind, another the kind but not the province.
+        contradicted = candidates and candidates[0].reason == REASON_KIND_MISMATCH
+        if contradicted and right_kind_elsewhere & {c.code for c in candidates[1:]}:
+            settled = False
+        if status == MATCH and not settled:
+            status = AMBIGUOUS
+        return Resolution(text, status, tuple(candidates))
 
 
-def _leaves_words_over(words: tuple[str, ...], key: str, key_words: frozenset[str]) -> bool:
-    """Whether a written word has no counterpart in a name spelled close to the words.
-
-    A word is left over when fewer than half of its letters line up with the name
-    ("Bojonegoro Barat" against "bojonegoro"), or when it is a word that tells sibling
-    regions apart and the name lacks it ("Bandung Utara" against "Bandung Barat").
-    """
-    text = "".join(words)
-    lined_up = bytearray(len(text))
-    for block in SequenceMatcher(None, text, key, autojunk=False).get_matching_blocks():
-        lined_up[block.a : block.a + block.size] = b"\x01" * block.size
-    start = 0
-    for word in words:
-        end = start + len(word)
-        if 2 * sum(lined_up[start:end]) < len(word):
-            return True
-        if word in _DISTINGUISHING_WORDS and word not in key_words:
-            return True
-        start = end
-    return False
+def _has_counterpart(word: str, name_words: frozenset[str]) -> bool:
+    """Whether a name has this word, in a longer word ("batu" in "labuhanbatu") or misspelt."""
+    return any(
+        word in other or SequenceMatcher(None, word, other).ratio() >= _FUZZY_CUTOFF
+        for other in name_words
+    )
 
 
 def _weigh(
