@@ -4,9 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from cerdas.core.images import process_upload
 from cerdas.core.registries import PROFILE
 from cerdas.core.signals import content_changed
-from cerdas.core.images import process_upload
 from cerdas.portal.models import Article, ArticleImage
 from cerdas.portal.permissions import can_write_in, linkable_masterplans
 from cerdas.portal.sanitize import clean_body
