@@ -4,9 +4,11 @@ Run from the repository root: ``.venv/bin/python bench/bench_names.py``. It reso
 resolver built afresh in each round: the 514 official names, the 514 names without their
 kind, every abbreviation in ``cerdas/regions/engine/abbreviations.csv``, and 514 names with a
 word left over ("Kabupaten Bojonegoro Barat"). Each figure is the median of the rounds, with
-the time to build the resolver apart. ``--engine PATH`` times another copy of ``names.py``
-(an older one, say) on the same texts, so a change can be compared before and after in one
-run: the ratio is after ÷ before. Results go to bench/names.md.
+the time to build the resolver apart. Times are the process's CPU time, which other work on
+a shared machine disturbs less than the wall clock. ``--engine PATH`` times another copy of
+``names.py`` (an older one, say) on the same texts, taking turns with this one in every
+round, so a change can be compared before and after: the ratio is after ÷ before.
+Results go to bench/names.md.
 """
 
 import argparse
@@ -58,18 +60,30 @@ def _workloads(regions):
     }
 
 
-def _time(engine, regions, workloads, rounds):
-    records = [engine.RegionRecord(*region) for region in regions]
-    build, figures = [], {name: [] for name in workloads}
-    for _ in range(rounds):
-        start = time.perf_counter()
-        resolver = engine.RegionResolver(records)
-        build.append(time.perf_counter() - start)
-        for name, texts in workloads.items():
-            start = time.perf_counter()
-            resolver.resolve_many(texts)
-            figures[name].append(time.perf_counter() - start)
-    return statistics.median(build), {k: statistics.median(v) for k, v in figures.items()}
+def _round(engine, records, workloads):
+    """One round: build a resolver afresh, then resolve each workload with it."""
+    start = time.process_time()
+    resolver = engine.RegionResolver(records)
+    figures = {"build": time.process_time() - start}
+    for name, texts in workloads.items():
+        start = time.process_time()
+        resolver.resolve_many(texts)
+        figures[name] = time.process_time() - start
+    return figures
+
+
+def _time(engines, regions, workloads, rounds):
+    """Median figures per engine; engines take turns within each round, so load hits both."""
+    records = [[engine.RegionRecord(*region) for region in regions] for engine in engines]
+    runs = [[] for _ in engines]
+    for number in range(rounds):
+        order = range(len(engines)) if number % 2 == 0 else reversed(range(len(engines)))
+        for index in order:
+            runs[index].append(_round(engines[index], records[index], workloads))
+    return [
+        {name: statistics.median(run[name] for run in engine_runs) for name in engine_runs[0]}
+        for engine_runs in runs
+    ]
 
 
 def main():
@@ -79,8 +93,9 @@ def main():
     args = parser.parse_args()
     regions = _regions()
     workloads = _workloads(regions)
-    build, figures = _time(_engine(None), regions, workloads, args.rounds)
-    before = _time(_engine(args.engine), regions, workloads, args.rounds) if args.engine else None
+    engines = [_engine(None)] + ([_engine(args.engine)] if args.engine else [])
+    figures, *rest = _time(engines, regions, workloads, args.rounds)
+    before = rest[0] if rest else None
     lines = [
         "# Region-name resolver",
         "",
@@ -91,19 +106,22 @@ def main():
         "| texts | count | ms | µs per text |"
         + (" before, ms | after ÷ before |" if before else ""),
         "|---|---|---|---|" + ("---|---|" if before else ""),
-        f"| building the resolver | 514 regions | {build * 1000:.1f} | |"
-        + (f" {before[0] * 1000:.1f} | {build / before[0]:.2f} |" if before else ""),
     ]
-    total, total_before = 0.0, 0.0
-    for name, texts in workloads.items():
+    rows = [
+        ("building the resolver", "514 regions", "build"),
+        *((n, len(t), n) for n, t in workloads.items()),
+    ]
+    total, total_before, count = 0.0, 0.0, 0
+    for label, size, name in rows:
         seconds = figures[name]
-        total += seconds
-        row = f"| {name} | {len(texts)} | {seconds * 1000:.1f} | {seconds * 1e6 / len(texts):.0f} |"
+        per_text = f"{seconds * 1e6 / size:.0f}" if name != "build" else ""
+        row = f"| {label} | {size} | {seconds * 1000:.1f} | {per_text} |"
         if before:
-            total_before += before[1][name]
-            row += f" {before[1][name] * 1000:.1f} | {seconds / before[1][name]:.2f} |"
+            row += f" {before[name] * 1000:.1f} | {seconds / before[name]:.2f} |"
         lines.append(row)
-    count = sum(len(texts) for texts in workloads.values())
+        if name != "build":
+            total, count = total + seconds, count + size
+            total_before += before[name] if before else 0.0
     row = f"| all texts | {count} | {total * 1000:.1f} | {total * 1e6 / count:.0f} |"
     if before:
         row += f" {total_before * 1000:.1f} | {total / total_before:.2f} |"

