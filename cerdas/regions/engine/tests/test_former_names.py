@@ -48,6 +48,10 @@ def test_every_former_name_matches_the_region_it_became(resolver, former):
         ("Matra", "76.01"),
         ("MTB", "81.03"),
         ("Polmas", "76.04"),
+        # Not renamed, but written three ways: Tojo Una-Una, Tojo Unauna, Touna.
+        ("Kabupaten Tojo Una-Una", "72.09"),
+        ("Kab. Tojo Unauna", "72.09"),
+        ("Touna", "72.09"),
     ],
 )
 def test_former_names_and_their_abbreviations_as_people_write_them(resolver, text, code):
