@@ -350,11 +350,8 @@ class RegionResolver:
             whole = self._partial_hits(reading)
             # "Manggarai Barit" holds all of Manggarai and is close to Manggarai Barat; "Batu
             # Lc" holds Batu and is close to Bantul. Such a text reads two ways: no match.
-            two_ways |= any(
-                reason == REASON_FUZZY and code not in whole
-                for code, (_, reason) in hits.items()
-                if whole
-            )
+            if whole and any(r == REASON_FUZZY and c not in whole for c, (_, r) in hits.items()):
+                two_ways = True
             for code, scored in whole.items():
                 _keep_best(hits, code, scored)
             if hits:
@@ -505,6 +502,7 @@ class RegionResolver:
         if not 1 < len(words) <= _PARTIAL_MAX_WORDS:
             return hits
         for start in range(len(words)):
+            # Every run of words but the whole text, which the other look-ups have tried.
             for end in range(start + 1, len(words) + 1 - (start == 0)):
                 key = "".join(words[start:end])
                 if key not in self._key_words:
