@@ -102,13 +102,16 @@ def get_resolver() -> RegionResolver:
 REASON_TEXTS = {
     region_names.REASON_EXACT: _("the official name"),
     region_names.REASON_NAME: _("the name without Kabupaten/Kota"),
-    region_names.REASON_ALIAS: _("a known other spelling or abbreviation"),
+    region_names.REASON_ALIAS: _("a known other spelling, abbreviation or former name"),
     region_names.REASON_FUZZY: _("a similar spelling"),
     region_names.REASON_KIND_MISMATCH: _(
         "the name fits, but it is the other kind (kabupaten/kota)"
     ),
     region_names.REASON_PROVINCE_MISMATCH: _("the name fits, but in another province"),
     region_names.REASON_CODE: _("the Kemendagri code"),
+    region_names.REASON_PARTIAL: _(
+        "the name fits only part of the text: other words are left over"
+    ),
 }
 
 

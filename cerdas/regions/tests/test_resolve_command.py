@@ -46,3 +46,18 @@ def test_an_unknown_name_says_unknown(monkeypatch):
 def test_a_province_option_narrows_the_candidates(monkeypatch):
     [row] = _resolve(monkeypatch, "Kota Bandung\n", "--province", "Jawa Barat")
     assert row[1:3] == ["match", "32.73"]
+
+
+@pytest.mark.django_db
+def test_abbreviations_provinces_and_leftover_words_keep_the_four_columns(monkeypatch):
+    """The same tab-separated contract for every new form of name."""
+    rows = _resolve(
+        monkeypatch,
+        "Tapsel\nKota Bandung (Jawa Barat)\nBandung, Jawa Barat\nKabupaten Bojonegoro Barat\n",
+    )
+    assert all(len(row) == 4 for row in rows)
+    assert rows[0][1:] == ["match", "12.03", "Kabupaten Tapanuli Selatan"]
+    assert rows[1][1:] == ["match", "32.73", "Kota Bandung"]
+    assert rows[2][1] == "ambiguous" and set(rows[2][2].split(",")[:2]) == {"32.04", "32.73"}
+    # A word left over: the near region is offered, not taken.
+    assert rows[3][1:] == ["ambiguous", "35.22", "Kabupaten Bojonegoro"]
