@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "cerdas.cohorts",
     "cerdas.masterplans",
     "cerdas.portal",
+    "cerdas.surveys",
     "cerdas.site",
 ]
 
