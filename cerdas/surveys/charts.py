@@ -31,6 +31,7 @@ def element_bars(elements, weakest_codes=(), title: str = "") -> str:
     row, left, width, right = 34, 46, 560, 70
     plot = width - left - right
     height = row * len(elements) + 34
+    nobody = _("nobody answered")
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'role="img" aria-labelledby="elements-chart-title" class="survey-chart">',
@@ -54,7 +55,7 @@ def element_bars(elements, weakest_codes=(), title: str = "") -> str:
         if element.nrr is None:
             parts.append(
                 f'<text x="{left + 4}" y="{y + 18}" font-size="12" fill="{MUTED}">'
-                f"{escape(_('nobody answered'))}</text>"
+                f"{escape(nobody)}</text>"
             )
             continue
         length = max(plot * (float(element.nrr) - 1) / 3, 2)

@@ -160,8 +160,8 @@ def _docx(survey, figures) -> bytes:
     document.add_paragraph(
         _(
             "NRR = sum of the element's scores ÷ respondents who answered it; IKM = Σ (NRR × "
-            "1/9); converted value = IKM × 25. Grades: A Sangat Baik 88,31–100; B Baik "
-            "76,61–88,30; C Kurang Baik 65,00–76,60; D Tidak Baik 25,00–64,99."
+            "1/9); converted value = IKM × 25. Grades: A very good 88.31–100; B good "
+            "76.61–88.30; C less than good 65.00–76.60; D not good 25.00–64.99."
         )
     ).runs[0].font.size = Pt(8)
 
