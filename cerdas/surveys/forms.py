@@ -1,6 +1,7 @@
 """Forms: the respondent's questionnaire, and what teams fill to run their surveys."""
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.surveys.models import (
@@ -135,7 +136,14 @@ class SurveyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["period_start"].input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
         self.fields["period_end"].input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
-        self.fields["population"].widget.attrs.update({"min": 1, "inputmode": "numeric"})
+        population = self.fields["population"]
+        population.min_value = 1
+        population.validators = [
+            MinValueValidator(
+                1, _("The number of people served is at least 1; leave it empty if unknown.")
+            )
+        ]
+        population.widget.attrs.update({"min": 1, "inputmode": "numeric"})
         if self.instance.pk and self.instance.is_published:
             for name in ("period_start", "period_end", "population"):
                 self.fields[name].disabled = True

@@ -28,7 +28,13 @@ def test_the_form_asks_the_nine_questions_with_the_regulations_answers_in_indone
     survey = make_survey()
     page = client.get(f"/survei/isi/{survey.pk}/").content.decode()
     assert page.count('type="radio" name="u') == 36  # nine questions, four answers each
-    for wording in ("Tidak sesuai", "Sangat sesuai", "Sangat mahal", "Gratis", "Dikelola dengan baik"):
+    for wording in (
+        "Tidak sesuai",
+        "Sangat sesuai",
+        "Sangat mahal",
+        "Gratis",
+        "Dikelola dengan baik",
+    ):
         assert wording in page
     assert "Persyaratan" in page and "Penanganan Pengaduan, Saran dan Masukan" in page
     assert "<script" not in page  # nothing needs JavaScript
@@ -38,7 +44,13 @@ def test_the_form_asks_the_nine_questions_with_the_regulations_answers_in_indone
 def test_an_answer_is_recorded_with_only_the_characteristics_the_regulation_lists(client):
     survey = make_survey()
     response = send(
-        client, survey, u3="2", sex="P", age_band="30_39", education="s1", occupation="swasta",
+        client,
+        survey,
+        u3="2",
+        sex="P",
+        age_band="30_39",
+        education="s1",
+        occupation="swasta",
         suggestion="Antrean pagi terlalu panjang.",
     )
     assert response.status_code == 302
@@ -46,7 +58,10 @@ def test_an_answer_is_recorded_with_only_the_characteristics_the_regulation_list
     saved = Response.objects.get()
     assert saved.scores() == {**{f"U{n}": 4 for n in range(1, 10)}, "U3": 2}
     assert (saved.sex, saved.age_band, saved.education, saved.occupation) == (
-        "P", "30_39", "s1", "swasta",
+        "P",
+        "30_39",
+        "s1",
+        "swasta",
     )
     assert saved.source == Response.Source.ONLINE
     # No address, no name, no account: the visit token is kept only as a hash.

@@ -62,8 +62,16 @@ def test_invalid_rows_are_reported_with_their_lines_and_nothing_is_written(tmp_p
     err = io.StringIO()
     with pytest.raises(CommandError, match="2 rows are invalid: nothing was imported"):
         call_command(
-            "import_survey_responses", str(path), "--region", "35.22", "--unit", "X",
-            "--period", "2026-01-01:2026-06-30", stdout=io.StringIO(), stderr=err,
+            "import_survey_responses",
+            str(path),
+            "--region",
+            "35.22",
+            "--unit",
+            "X",
+            "--period",
+            "2026-01-01:2026-06-30",
+            stdout=io.StringIO(),
+            stderr=err,
         )
     assert "line 3: U3" in err.getvalue() and "line 5: U3" in err.getvalue()
     assert not ServiceUnit.objects.exists() and not Response.objects.exists()
@@ -121,7 +129,13 @@ def test_a_period_overlapping_another_survey_of_the_unit_is_refused(tmp_path):
     run(path)
     with pytest.raises(CommandError, match="periode tidak boleh tumpang tindih|must not overlap"):
         call_command(
-            "import_survey_responses", str(path), "--region", "35.22",
-            "--unit", "RSUD Sosodoro — rawat jalan", "--period", "2026-03-01:2026-09-30",
+            "import_survey_responses",
+            str(path),
+            "--region",
+            "35.22",
+            "--unit",
+            "RSUD Sosodoro — rawat jalan",
+            "--period",
+            "2026-03-01:2026-09-30",
         )
     assert Response.objects.count() == 1

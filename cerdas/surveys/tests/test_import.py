@@ -49,7 +49,11 @@ def test_every_row_is_previewed_with_its_line_and_reason_and_nothing_is_written(
     response = upload(client, survey, csv_file(text))
     assert response.status_code == 302
     batch = ImportBatch.objects.get()
-    assert [(row["line"], row["valid"]) for row in batch.rows] == [(2, True), (3, False), (5, False)]
+    assert [(row["line"], row["valid"]) for row in batch.rows] == [
+        (2, True),
+        (3, False),
+        (5, False),
+    ]
     assert batch.rows[1]["problems"] == ["U3: “5” bukan nilai 1 sampai 4."]
     assert batch.rows[2]["problems"] == [
         "Isian jenis kelamin tidak dikenal: “X”.",
@@ -74,7 +78,10 @@ def test_confirming_writes_the_valid_rows_of_the_stored_preview_once(client, mem
     assert Response.objects.filter(source="paper").count() == 2
     saved = Response.objects.first()
     assert (saved.sex, saved.age_band, saved.education, saved.occupation) == (
-        "P", "30_39", "sma", "swasta",
+        "P",
+        "30_39",
+        "sma",
+        "swasta",
     )
     assert saved.suggestion == "Loket kurang"
     # Confirming again writes nothing more.
@@ -92,8 +99,13 @@ def test_a_forged_confirmation_writes_nothing(client, member_a, survey, national
     # A confirmation naming another batch than the page it is posted to.
     assert client.post(url, {"batch": batch.pk + 1}).status_code == 302
     # The preview of another survey, through this survey's address.
-    other = make_survey(start=survey.period_start.replace(year=2020), end=survey.period_end.replace(year=2020))
-    assert client.post(f"/survei/kelola/{other.pk}/impor/{batch.pk}/", {"batch": batch.pk}).status_code == 404
+    other = make_survey(
+        start=survey.period_start.replace(year=2020), end=survey.period_end.replace(year=2020)
+    )
+    assert (
+        client.post(f"/survei/kelola/{other.pk}/impor/{batch.pk}/", {"batch": batch.pk}).status_code
+        == 404
+    )
     # Someone else (allowed on the survey) confirming a preview they did not upload.
     client.force_login(national_admin)
     assert client.post(url, {"batch": batch.pk}).status_code == 404
@@ -103,9 +115,11 @@ def test_a_forged_confirmation_writes_nothing(client, member_a, survey, national
 @pytest.mark.django_db
 def test_an_xlsx_file_is_read_like_a_csv(client, member_a, survey):
     content = xlsx_bytes(
-        [["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9", "Pendidikan"],
-         [4, 4, 3, 3, 4, 4, 3, 3, 4, "S1"],
-         [1.0, 2, 3, 4, 1, 2, 3, 4, None, "D4"]]
+        [
+            ["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9", "Pendidikan"],
+            [4, 4, 3, 3, 4, 4, 3, 3, 4, "S1"],
+            [1.0, 2, 3, 4, 1, 2, 3, 4, None, "D4"],
+        ]
     )
     client.force_login(member_a)
     upload(client, survey, SimpleUploadedFile("kuesioner.xlsx", content))
@@ -166,7 +180,8 @@ def test_a_small_xlsx_declaring_a_huge_sheet_is_read_quickly():
                 text = data.decode()
                 text = text.replace('<dimension ref="A1:I2"/>', '<dimension ref="A1:XFD1048576"/>')
                 text = text.replace(
-                    "</sheetData>", '<row r="1048576"><c r="A1048576" t="n"><v>3</v></c></row></sheetData>'
+                    "</sheetData>",
+                    '<row r="1048576"><c r="A1048576" t="n"><v>3</v></c></row></sheetData>',
                 )
                 data = text.encode()
             new.writestr(item, data)
@@ -209,9 +224,20 @@ def test_semicolon_separated_csv_and_age_bands_are_read():
 
 @pytest.mark.parametrize(
     ("age", "band"),
-    [("10", "under_20"), ("19", "under_20"), ("20", "20_29"), ("29", "20_29"), ("30", "30_39"),
-     ("49", "40_49"), ("50", "50_59"), ("59", "50_59"), ("60", "60_plus"), ("120", "60_plus"),
-     ("9", None), ("121", None)],
+    [
+        ("10", "under_20"),
+        ("19", "under_20"),
+        ("20", "20_29"),
+        ("29", "20_29"),
+        ("30", "30_39"),
+        ("49", "40_49"),
+        ("50", "50_59"),
+        ("59", "50_59"),
+        ("60", "60_plus"),
+        ("120", "60_plus"),
+        ("9", None),
+        ("121", None),
+    ],
 )
 def test_an_age_in_years_becomes_its_band_at_each_boundary(age, band):
     assert importing.age_band(age, {}) == band

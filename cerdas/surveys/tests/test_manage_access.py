@@ -54,7 +54,10 @@ def test_other_regions_citizens_and_assessors_are_refused(client, request, surve
     posts = {
         f"/survei/kelola/{survey.pk}/terbitkan/": {},
         f"/survei/kelola/{survey.pk}/penerimaan/": {"answering": "closed"},
-        f"/survei/kelola/{survey.pk}/ubah/": {"period_start": "2020-01-01", "period_end": "2020-02-01"},
+        f"/survei/kelola/{survey.pk}/ubah/": {
+            "period_start": "2020-01-01",
+            "period_end": "2020-02-01",
+        },
         f"/survei/kelola/unit/{survey.unit.pk}/": {"name": "Diambil alih"},
     }
     for url, data in posts.items():
@@ -102,14 +105,16 @@ def test_an_opd_officer_manages_only_its_own_agencys_units(client, officer_a):
     dashboard = client.get("/survei/kelola/").content.decode()
     assert own.name in dashboard and other.name not in dashboard
     # A unit the officer adds belongs to their own agency, whatever is posted.
-    client.post("/survei/kelola/unit/baru/", {"name": "Diskominfo — PPID", "agency": other_agency.pk})
+    client.post(
+        "/survei/kelola/unit/baru/", {"name": "Diskominfo — PPID", "agency": other_agency.pk}
+    )
     added = ServiceUnit.objects.get(name="Diskominfo — PPID")
     assert (added.region_id, added.agency_id) == ("35.22", officer_a.agency_id)
 
 
 @pytest.mark.django_db
 def test_exports_keep_text_from_becoming_a_formula(client, member_a, survey):
-    add_responses(survey, [[3] * 9], suggestion="=HYPERLINK(\"http://x\")")
+    add_responses(survey, [[3] * 9], suggestion='=HYPERLINK("http://x")')
     client.force_login(member_a)
     body = client.get(f"/survei/kelola/{survey.pk}/jawaban.csv").content.decode()
     assert "'=HYPERLINK" in body

@@ -34,8 +34,12 @@ def survey(db):
 def test_unpublished_results_are_hidden_from_everyone_else(client, request, survey, persona):
     if persona:
         client.force_login(request.getfixturevalue(persona))
-    for url in (f"/survei/{survey.pk}/", f"/survei/{survey.pk}/laporan.pdf",
-                f"/survei/{survey.pk}/laporan.docx", f"/api/v1/surveys/{survey.pk}"):
+    for url in (
+        f"/survei/{survey.pk}/",
+        f"/survei/{survey.pk}/laporan.pdf",
+        f"/survei/{survey.pk}/laporan.docx",
+        f"/api/v1/surveys/{survey.pk}",
+    ):
         assert client.get(url).status_code == 404, url
     assert client.get("/api/v1/surveys").json() == {"count": 0, "items": []}
     assert str(survey.unit.name) not in client.get("/survei/").content.decode()
@@ -61,8 +65,8 @@ def test_the_published_page_shows_the_worked_example_in_indonesian_notation(clie
     # Ten people served: the Krejcie-Morgan minimum is 10, and four is not enough.
     assert "Belum tercapai: kurang 6 responden" in page
     # Characteristics: one man, two women, one not stated (25 / 50 / 25 %).
-    assert "<th scope=\"row\">Laki-laki</th><td class=\"num\">1</td><td class=\"num\">25</td>" in page
-    assert "<th scope=\"row\">Perempuan</th><td class=\"num\">2</td><td class=\"num\">50</td>" in page
+    assert '<th scope="row">Laki-laki</th><td class="num">1</td><td class="num">25</td>' in page
+    assert '<th scope="row">Perempuan</th><td class="num">2</td><td class="num">50</td>' in page
     assert "<svg" in page and "<script" not in page
 
 
@@ -116,12 +120,17 @@ def test_withdrawing_results_needs_a_reason_and_hides_them_again(client, member_
     refused = client.post(f"/survei/kelola/{survey.pk}/tarik/", {"reason": ""})
     assert refused.status_code == 400
     assert "Jelaskan alasan hasil ditarik" in refused.content.decode()
-    assert client.post(
-        f"/survei/kelola/{survey.pk}/tarik/", {"reason": "Kuesioner kertas terlambat"}
-    ).status_code == 302
+    assert (
+        client.post(
+            f"/survei/kelola/{survey.pk}/tarik/", {"reason": "Kuesioner kertas terlambat"}
+        ).status_code
+        == 302
+    )
     client.logout()
     assert client.get(f"/survei/{survey.pk}/").status_code == 404
-    assert AuditEntry.objects.get(action="surveys.unpublished").reason == "Kuesioner kertas terlambat"
+    assert (
+        AuditEntry.objects.get(action="surveys.unpublished").reason == "Kuesioner kertas terlambat"
+    )
 
 
 @pytest.mark.django_db
