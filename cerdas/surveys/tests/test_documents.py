@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - en dashes as the documents print them
 """The official report (PDF and DOCX, A4, Indonesian) and the counter's QR code."""
 
 import datetime as dt
