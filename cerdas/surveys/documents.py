@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cerdas.surveys import charts
+from cerdas.surveys.numbers import shown
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LANGUAGE = "id"
@@ -30,10 +31,8 @@ def filename(survey, extension: str) -> str:
 
 
 def number(value, places: int = 2) -> str:
-    """A figure in the active language's notation; an em dash when there is none."""
-    if value is None:
-        return "—"
-    return formats.number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+    """A figure rounded half up, in the active language's notation; — when there is none."""
+    return shown(value, places)
 
 
 def date_text(value) -> str:
