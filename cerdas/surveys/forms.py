@@ -26,7 +26,7 @@ class ResponseForm(forms.Form):
     visit = forms.CharField(widget=forms.HiddenInput, required=False)
     sex = forms.ChoiceField(
         label=_("Sex"),
-        choices=NOT_STATED + list(Sex.choices),
+        choices=list(Sex.choices) + NOT_STATED,
         required=False,
         widget=forms.RadioSelect,
     )

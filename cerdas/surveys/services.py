@@ -29,6 +29,7 @@ from cerdas.surveys.models import (
     ServiceUnit,
     Survey,
 )
+from cerdas.surveys.numbers import shown
 from cerdas.surveys.permissions import (
     can_manage_region,
     can_manage_survey,
@@ -286,9 +287,9 @@ def publication_warnings(survey: Survey, figures) -> list[str]:
                 "%(population)s people served. The report will say so."
             )
             % {
-                "respondents": figures.respondents,
-                "minimum": figures.minimum_sample,
-                "population": survey.population,
+                "respondents": shown(figures.respondents, 0),
+                "minimum": shown(figures.minimum_sample, 0),
+                "population": shown(survey.population, 0),
             }
         )
     if survey.local_today() <= survey.period_end:
