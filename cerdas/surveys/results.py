@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Sum
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.lib.percentages import percentages
@@ -96,24 +97,21 @@ class Figures:
     weakest: list[ElementRow]
     minimum_sample: int | None
     characteristics: list[tuple[object, list[CharacteristicRow]]] = field(default_factory=list)
+    # The engine's result computes on every access: pages read these, computed once.
+    converted: Decimal | None = None
+    ikm: Decimal | None = None
+    grade: str | None = None
 
-    @property
-    def converted(self) -> Decimal | None:
-        return self.result.converted
-
-    @property
-    def ikm(self) -> Decimal | None:
-        return self.result.rounded_ikm
-
-    @property
-    def grade(self) -> str | None:
-        return self.result.grade.letter if self.result.grade else None
+    def __post_init__(self):
+        self.converted = self.result.converted
+        self.ikm = self.result.rounded_ikm
+        self.grade = self.result.grade.letter if self.result.grade else None
 
     @property
     def grade_label(self):
         return grade_label(self.grade)
 
-    @property
+    @cached_property
     def missing(self) -> list[str]:
         return [element.code for element in self.result.missing]
 
