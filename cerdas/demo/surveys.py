@@ -54,7 +54,7 @@ UNITS = [
         ("Dinas Komunikasi dan Informatika", "Diskominfo"),
         400,
         (214, 121),  # the later period falls short of its minimum of 196
-        [(0.5, 0.42, 0.06)] * 7 + [(0.3, 0.5, 0.15)] + [(0.35, 0.45, 0.15)],
+        [(0.35, 0.47, 0.13)] * 7 + [(0.2, 0.5, 0.22)] + [(0.25, 0.45, 0.2)],
     ),
 ]
 FOLLOW_UP = {

@@ -136,16 +136,17 @@ def _docx(survey, figures) -> bytes:
         ]
         for row in figures.elements
     ]
-    rows.append(["", _("IKM (sum of the weighted averages)"), "", "", number(figures.ikm, 4), ""])
-    converted = [_("Converted value (IKM × 25)"), number(figures.converted), figures.grade or "—"]
-    rows.append(["", converted[0], "", "", converted[1], converted[2]])
     table = _table(
         document,
         [_("Code"), _("Element"), _("Answers"), _("NRR"), _("NRR × 1/9"), _("Grade")],
         rows,
-        widths=[Mm(14), Mm(72), Mm(20), Mm(20), Mm(24), Mm(16)],
+        widths=[Mm(16), Mm(66), Mm(22), Mm(20), Mm(24), Mm(16)],
     )
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _summary_row(table, _("IKM (sum of the weighted averages)"), number(figures.ikm, 4), "")
+    _summary_row(
+        table, _("Converted value (IKM × 25)"), number(figures.converted), figures.grade or "—"
+    )
     if figures.weakest:
         document.add_paragraph(
             _("Weakest elements: %(elements)s.")
@@ -212,24 +213,40 @@ def _facts(document, context, figures) -> None:
         [_("Minimum sample (Krejcie–Morgan)"), sample_text],
         [_("Published"), context["published"] if survey.is_published else _("not yet")],
     ]
-    _table(document, [_("Survey"), ""], rows, widths=[Mm(55), Mm(115)])
+    _table(document, None, rows, widths=[Mm(55), Mm(115)])
 
 
 def _table(document, header, rows, widths):
-    table = document.add_table(rows=1, cols=len(header))
+    """A grid table with fixed column widths (Word and LibreOffice both keep them); no
+    header row when ``header`` is None."""
+    table = document.add_table(rows=0, cols=len(widths))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = str(text)
-        if cell.paragraphs[0].runs:
+    table.autofit = False
+    if header is not None:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, header, strict=True):
+            cell.text = str(text)
             cell.paragraphs[0].runs[0].bold = True
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = str(text)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
             cell.width = width
     return table
+
+
+def _summary_row(table, label: str, value: str, grade: str) -> None:
+    """A row whose label spans the first four columns (IKM, converted value)."""
+    cells = table.add_row().cells
+    merged = cells[0].merge(cells[3])
+    merged.text = label
+    cells[4].text, cells[5].text = value, grade
+    for cell in (merged, cells[4], cells[5]):
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
 
 
 def _set_language(document) -> None:
