@@ -111,8 +111,12 @@ def _docx(survey, figures) -> bytes:
     document.add_heading(_("Satisfaction index"), level=1)
     index = document.add_paragraph()
     run = index.add_run(
-        f"{number(figures.converted)} — {_('grade')} {figures.grade or '—'} "
-        f"({figures.grade_label or '—'})"
+        _("%(converted)s — grade %(grade)s (%(label)s)")
+        % {
+            "converted": number(figures.converted),
+            "grade": figures.grade or "—",
+            "label": figures.grade_label or "—",
+        }
     )
     run.bold, run.font.size = True, Pt(18)
     document.add_paragraph(

@@ -305,7 +305,6 @@ def import_preview(request, pk, batch_pk):
             "survey": survey,
             "batch": batch,
             "unknown": request.session.get(f"survey-import-unknown-{batch.pk}", []),
-            "codes": ikm.CODES,
         },
     )
 
