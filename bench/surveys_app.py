@@ -14,8 +14,10 @@ Each is measured ``ROUNDS`` times, taking turns, and the median kept; the verdic
 ratio to the baseline measured in the same run (target: at least 0.30 for the results page).
 
 In-process, with the same database, it times the IKM of 100,000 responses of one survey
-from the database: the one aggregate query (sum and count per element) and the engine's
-``from_totals``, which is how the manager's page and publishing compute it (target: 200 ms).
+from the database (target: 200 ms): from the survey's running tally (one row) and the
+engine's ``from_totals``, which is how the team's pages and publishing compute it, and, for
+reference, by adding all the responses up again in one aggregate query (what
+``services.recount`` does); both give the same figures.
 """
 
 from __future__ import annotations
@@ -189,19 +191,30 @@ def measure_ikm(env) -> dict:
         batch_size=5000,
     )
 
-    def ikm_from_database():
+    services.recount(survey.pk)
+
+    def from_tally():
         respondents, totals = results.live_totals(survey.pk)
         result = ikm.from_totals(totals)
         return respondents, result.converted, result.grade
 
-    respondents, converted, _grade = ikm_from_database()
-    assert respondents == IKM_RESPONSES, respondents
+    def from_aggregate():
+        found = results.element_totals([survey.pk])[survey.pk]
+        result = ikm.from_totals(found["totals"])
+        return found["respondents"], result.converted, result.grade
+
+    assert from_tally() == from_aggregate(), (from_tally(), from_aggregate())
+    assert from_tally()[0] == IKM_RESPONSES
+    return {"seconds": _median(from_tally, 21), "aggregate": _median(from_aggregate, 7)}
+
+
+def _median(function, runs: int) -> float:
     timings = []
-    for _run in range(7):
+    for _run in range(runs):
         started = time.perf_counter()
-        ikm_from_database()
+        function()
         timings.append(time.perf_counter() - started)
-    return {"seconds": statistics.median(timings), "converted": converted}
+    return statistics.median(timings)
 
 
 def _period():
@@ -252,15 +265,20 @@ def run() -> tuple[list[str], bool]:
         "",
         "| figure | median | target | ratio to target | verdict |",
         "|---|---:|---:|---:|---|",
-        f"| IKM of {IKM_RESPONSES:,} responses from the database (one aggregate query + "
-        f"`from_totals`), SQLite | {figures['seconds'] * 1000:.1f} ms | "
-        f"{IKM_TARGET_S * 1000:.0f} ms | {figures['seconds'] / IKM_TARGET_S:.2f} | "
+        f"| IKM of {IKM_RESPONSES:,} responses from the database: the survey's running tally "
+        f"(one row) + `from_totals`, SQLite | {figures['seconds'] * 1000:.2f} ms | "
+        f"{IKM_TARGET_S * 1000:.0f} ms | {figures['seconds'] / IKM_TARGET_S:.3f} | "
         f"{'PASS' if ok_ikm else 'FAIL'} |",
+        f"| the same, adding the {IKM_RESPONSES:,} responses up again (one aggregate query, "
+        f"as `services.recount` does) | {figures['aggregate'] * 1000:.1f} ms | "
+        f"{IKM_TARGET_S * 1000:.0f} ms | {figures['aggregate'] / IKM_TARGET_S:.2f} | "
+        f"{'PASS' if figures['aggregate'] <= IKM_TARGET_S else 'FAIL'} |",
         "",
         f"Results page rendered every time: {rendered['rps'] / base:.2f} of the baseline. A "
         "published survey's page reads the figures frozen at publication (one row), so its cost "
-        "does not grow with the responses; the aggregate query runs when the team previews or "
-        "publishes.",
+        "does not grow with the responses. The running tally is why the team's own pages and "
+        "publishing stay fast at any size: the aggregate query, exact as well, only rebuilds a "
+        "tally.",
         "",
     ]
     return lines, ok_page and ok_ikm

@@ -146,6 +146,7 @@ def seed(stdout) -> None:
                 is_demo=True,
             )
             Response.objects.bulk_create(_responses(survey, count, profile, rng, period))
+            services.recount(survey.pk)
             services.publish(None, survey.pk, reason="demo")
             published = dt.datetime.combine(period[1] + dt.timedelta(days=14), dt.time(3))
             Survey.objects.filter(pk=survey.pk).update(
@@ -165,5 +166,6 @@ def seed(stdout) -> None:
                 is_demo=True,
             )
             Response.objects.bulk_create(_responses(current, 37, profile, rng, periods[2]))
+            services.recount(current.pk)
             created += 1
     stdout.write(f"Demo surveys: {created} created.")

@@ -57,7 +57,7 @@ def _visible(user):
 def _figures(surveys: list[Survey]) -> dict[int, results.Figures]:
     """Each survey's figures: published ones from their frozen totals, the others live
     (one query for all of them)."""
-    live = results.element_totals([s.pk for s in surveys if not s.is_published])
+    live = results.tallies([s.pk for s in surveys if not s.is_published])
     found = {}
     for survey in surveys:
         if survey.is_published:

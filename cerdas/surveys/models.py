@@ -292,6 +292,49 @@ class ImportBatch(models.Model):
         return len(self.rows) - self.valid_count
 
 
+class Tally(models.Model):
+    """A survey's running totals: respondents, and each element's sum and number of answers.
+
+    Updated in the same transaction as every response written (one ``UPDATE … SET x = x +
+    …`` statement, so answers arriving together are all counted), so the index of 100,000
+    responses is read from one row instead of adding them all up again.
+    ``services.recount`` rebuilds it from the responses.
+    """
+
+    survey = models.OneToOneField(
+        Survey, primary_key=True, on_delete=models.CASCADE, related_name="tally"
+    )
+    respondents = models.PositiveIntegerField(default=0)
+    u1_total = models.PositiveBigIntegerField(default=0)
+    u1_answers = models.PositiveIntegerField(default=0)
+    u2_total = models.PositiveBigIntegerField(default=0)
+    u2_answers = models.PositiveIntegerField(default=0)
+    u3_total = models.PositiveBigIntegerField(default=0)
+    u3_answers = models.PositiveIntegerField(default=0)
+    u4_total = models.PositiveBigIntegerField(default=0)
+    u4_answers = models.PositiveIntegerField(default=0)
+    u5_total = models.PositiveBigIntegerField(default=0)
+    u5_answers = models.PositiveIntegerField(default=0)
+    u6_total = models.PositiveBigIntegerField(default=0)
+    u6_answers = models.PositiveIntegerField(default=0)
+    u7_total = models.PositiveBigIntegerField(default=0)
+    u7_answers = models.PositiveIntegerField(default=0)
+    u8_total = models.PositiveBigIntegerField(default=0)
+    u8_answers = models.PositiveIntegerField(default=0)
+    u9_total = models.PositiveBigIntegerField(default=0)
+    u9_answers = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.survey_id}: {self.respondents}"
+
+    def totals(self) -> dict[str, tuple[int, int]]:
+        """Each element's (sum, answers), keyed U1..U9, as the engine takes them."""
+        return {
+            code: (getattr(self, f"{field}_total"), getattr(self, f"{field}_answers"))
+            for code, field in zip(ikm.CODES, ELEMENT_FIELDS, strict=True)
+        }
+
+
 def _score_field(code: str):
     return models.PositiveSmallIntegerField(code, null=True, blank=True)
 

@@ -12,6 +12,7 @@ import hashlib
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,6 +29,7 @@ from cerdas.surveys.models import (
     Response,
     ServiceUnit,
     Survey,
+    Tally,
 )
 from cerdas.surveys.numbers import shown
 from cerdas.surveys.permissions import (
@@ -181,6 +183,7 @@ def open_survey(
         follow_up=follow_up,
         created_by=user,
     )
+    Tally.objects.create(survey=survey)
     survey.log_action(
         "surveys.survey_opened",
         user=user,
@@ -384,7 +387,7 @@ def submit_response(
     kept = {name: characteristics.get(name, "") for name, _label, _choices in CHARACTERISTICS}
     try:
         with transaction.atomic():
-            return Response.objects.create(
+            response = Response.objects.create(
                 survey=survey,
                 suggestion=suggestion.strip(),
                 visit_hash=visit_hash(nonce),
@@ -394,6 +397,40 @@ def submit_response(
             )
     except IntegrityError as error:
         raise AlreadyAnswered from error
+    add_to_tally(survey.pk, [values])
+    return response
+
+
+def add_to_tally(survey_id: int, rows: list[dict]) -> None:
+    """Count these responses (``{"u1": 4, ...}``, None for a blank) in the survey's tally:
+    one UPDATE adding to the stored figures, so responses written at the same moment by
+    two workers are both counted. A survey without a tally gets one rebuilt."""
+    if not rows:
+        return
+    changes = {"respondents": F("respondents") + len(rows)}
+    for field in ELEMENT_FIELDS:
+        scores = [row[field] for row in rows if row.get(field) is not None]
+        if scores:
+            changes[f"{field}_total"] = F(f"{field}_total") + sum(scores)
+            changes[f"{field}_answers"] = F(f"{field}_answers") + len(scores)
+    if not Tally.objects.filter(survey_id=survey_id).update(**changes):
+        recount(survey_id)
+
+
+@transaction.atomic
+def recount(survey_id: int) -> Tally:
+    """Rebuild the survey's tally from its responses (after writing responses in bulk)."""
+    respondents, totals = (
+        results.element_totals([survey_id])
+        .get(survey_id, {"respondents": 0, "totals": {}})
+        .values()
+    )
+    values = {"respondents": respondents}
+    for code, field in zip(ikm.CODES, ELEMENT_FIELDS, strict=True):
+        total, answers = totals.get(code, (0, 0))
+        values[f"{field}_total"], values[f"{field}_answers"] = total, answers
+    tally, _created = Tally.objects.update_or_create(survey_id=survey_id, defaults=values)
+    return tally
 
 
 # --- Paper questionnaires ----------------------------------------------------------------
@@ -438,6 +475,10 @@ def _write_rows(survey: Survey, batch: ImportBatch) -> int:
         if row["valid"]
     ]
     Response.objects.bulk_create(responses, batch_size=1000)
+    add_to_tally(
+        survey.pk,
+        [{field: getattr(r, field) for field in ELEMENT_FIELDS} for r in responses],
+    )
     return len(responses)
 
 

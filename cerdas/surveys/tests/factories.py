@@ -50,7 +50,7 @@ def answer(survey, scores, **characteristics) -> Response:
 
 
 def add_responses(survey, rows, **fields) -> None:
-    """Many respondents at once (``rows`` of nine scores or None), as an import writes them."""
+    """Many respondents at once (``rows`` of nine scores or None), then the tally rebuilt."""
     Response.objects.bulk_create(
         [
             Response(
@@ -62,6 +62,7 @@ def add_responses(survey, rows, **fields) -> None:
             for row in rows
         ]
     )
+    services.recount(survey.pk)
 
 
 def publish(survey) -> Survey:

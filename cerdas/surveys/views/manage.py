@@ -49,9 +49,7 @@ def dashboard(request):
         .order_by("region__name", "name")
     )
     surveys = {}
-    counts = results.element_totals(
-        Survey.objects.filter(unit__in=units).values_list("pk", flat=True)
-    )
+    counts = results.tallies(Survey.objects.filter(unit__in=units).values_list("pk", flat=True))
     for survey in Survey.objects.filter(unit__in=units).order_by("-period_start"):
         survey.respondents = counts.get(survey.pk, {}).get("respondents", 0)
         surveys.setdefault(survey.unit_id, []).append(survey)
