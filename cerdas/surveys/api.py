@@ -10,12 +10,15 @@ from datetime import date
 from django.db.models import Q
 from django.http import Http404
 from ninja import Router, Schema
+from ninja.errors import HttpError
 
 from cerdas.surveys import results
 from cerdas.surveys.engine import ikm
 from cerdas.surveys.models import ServiceUnit, Survey
 
 router = Router(tags=["surveys"])
+
+MAX_LIMIT = 1000
 
 
 class SurveyOut(Schema):
@@ -85,15 +88,19 @@ def _out(survey: Survey, respondents: int, result) -> dict:
 
 
 @router.get("", response=SurveyPage, summary="Published satisfaction survey results")
-def list_surveys(request, region: str = ""):
-    """Every published survey, newest period first; `region` (a Kemendagri code such as
-    35.22) keeps one region's."""
+def list_surveys(request, region: str = "", limit: int = 100, offset: int = 0):
+    """Published surveys, newest period first; `region` (a Kemendagri code such as 35.22)
+    keeps one region's. `count` is the number of all matching surveys; `items` holds at
+    most `limit` (1 to 1000) of them from `offset`."""
+    if not 1 <= limit <= MAX_LIMIT or offset < 0:
+        raise HttpError(400, f"limit must be 1 to {MAX_LIMIT} and offset 0 or more")
     surveys = _visible(request.user)
     if region:
         surveys = surveys.filter(unit__region_id=region)
-    surveys = list(surveys)
-    figures = _figures(surveys)
-    return {"count": len(surveys), "items": [_out(s, *figures[s.pk]) for s in surveys]}
+    count = surveys.count()
+    page = list(surveys[offset : offset + limit])
+    figures = _figures(page)
+    return {"count": count, "items": [_out(s, *figures[s.pk]) for s in page]}
 
 
 @router.get("/{int:pk}", response=SurveyDetailOut, summary="One survey's results")

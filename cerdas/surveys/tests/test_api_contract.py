@@ -100,3 +100,20 @@ def test_the_list_filters_by_region(client, published):
 @pytest.mark.django_db
 def test_an_unknown_survey_is_a_404(client):
     assert client.get("/api/v1/surveys/424242").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_list_pages_with_limit_and_offset(client, published):
+    second = make_survey(unit=published.unit, start=dt.date(2025, 7, 1), end=dt.date(2025, 12, 31))
+    add_responses(second, [[4] * 9])
+    publish(second)
+    first_page = client.get("/api/v1/surveys", {"limit": 1}).json()
+    assert first_page["count"] == 2 and [i["id"] for i in first_page["items"]] == [second.pk]
+    rest = client.get("/api/v1/surveys", {"limit": 1, "offset": 1}).json()
+    assert [i["id"] for i in rest["items"]] == [published.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 1001}, {"offset": -1}])
+def test_bad_paging_gets_a_400(client, params):
+    assert client.get("/api/v1/surveys", params).status_code == 400
