@@ -5,6 +5,7 @@ from cerdas.cohorts.api import router as cohorts_router
 from cerdas.masterplans.api import router as masterplans_router
 from cerdas.portal.api import router as portal_router
 from cerdas.regions.api import router as regions_router
+from cerdas.surveys.api import router as surveys_router
 
 api = NinjaAPI(
     title="Cerdas API",
@@ -17,3 +18,4 @@ api.add_router("/assessments", assessments_router)
 api.add_router("/cohorts", cohorts_router)
 api.add_router("/masterplans", masterplans_router)
 api.add_router("/articles", portal_router)
+api.add_router("/surveys", surveys_router)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "cerdas.cohorts",
     "cerdas.masterplans",
     "cerdas.portal",
+    "cerdas.surveys",
     "cerdas.site",
 ]
 

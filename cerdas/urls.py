@@ -27,6 +27,7 @@ urlpatterns = [
     path("angkatan/", include("cerdas.cohorts.urls")),
     path("masterplan/", include("cerdas.masterplans.urls")),
     path("berita/", include("cerdas.portal.urls")),
+    path("survei/", include("cerdas.surveys.urls")),
     path("akun/", include("cerdas.accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

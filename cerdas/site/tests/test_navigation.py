@@ -8,7 +8,12 @@ import pytest
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "current"),
-    [("/", "/"), ("/berita/", "/berita/"), ("/wilayah/", "/wilayah/"), ("/angkatan/", "/angkatan/")],
+    [
+        ("/", "/"),
+        ("/berita/", "/berita/"),
+        ("/wilayah/", "/wilayah/"),
+        ("/angkatan/", "/angkatan/"),
+    ],
 )
 def test_one_main_navigation_item_is_current(client, path, current):
     page = client.get(path).content.decode()
