@@ -27,6 +27,8 @@ urlpatterns = [
     path("angkatan/", include("cerdas.cohorts.urls")),
     path("masterplan/", include("cerdas.masterplans.urls")),
     path("berita/", include("cerdas.portal.urls")),
+    path("pengaduan/", include("cerdas.complaints.urls")),
+    path("open311/v2/", include("cerdas.complaints.urls_open311")),
     path("akun/", include("cerdas.accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

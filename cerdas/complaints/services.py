@@ -126,9 +126,7 @@ def _set_clock(report, status: str, now: datetime) -> None:
     tz = report.region.tzinfo
     calendar = calendar_around(timezone.localtime(now, tz).date())
     report.step_started_at = now
-    report.due_at = deadlines.due(
-        calendar, status, now, tz, report.handling, report.extension_days
-    )
+    report.due_at = deadlines.due(calendar, status, now, tz, report.handling, report.extension_days)
     expected = deadlines.expected_answer(
         calendar, status, now, tz, report.handling, report.extension_days
     )
@@ -450,7 +448,15 @@ def start(user, report_id: int, note: str = "") -> Report:
     report, actor, target = _take(user, report_id, "start")
     report.status = target
     report.save()
-    _event(report, "started", _role(actor), Visibility.PUBLIC, user=user, text=note, label=_label_for(user, report))
+    _event(
+        report,
+        "started",
+        _role(actor),
+        Visibility.PUBLIC,
+        user=user,
+        text=note,
+        label=_label_for(user, report),
+    )
     report.log_action("report.started", user=user)
     notify.reporter(report, "started", text=note)
     _changed()
@@ -467,8 +473,14 @@ def follow_up(user, report_id: int, text: str, now=None) -> Report:
     _set_clock(report, target, now)
     report.save()
     _event(
-        report, "followed_up", _role(actor), Visibility.PUBLIC,
-        user=user, label=label, text=text, when=now,
+        report,
+        "followed_up",
+        _role(actor),
+        Visibility.PUBLIC,
+        user=user,
+        label=label,
+        text=text,
+        when=now,
     )
     report.log_action("report.followed_up", user=user)
     notify.reporter(report, "followed_up", text=text)
@@ -572,8 +584,14 @@ def reply(report_id: int, text: str, satisfied: bool, now=None) -> Report:
         report.closed_at = now
     _set_clock(report, target, now)
     report.save()
-    _event(report, "accepted" if satisfied else "replied", Actor.REPORTER, Visibility.PRIVATE,
-           text=text, when=now)
+    _event(
+        report,
+        "accepted" if satisfied else "replied",
+        Actor.REPORTER,
+        Visibility.PRIVATE,
+        text=text,
+        when=now,
+    )
     report.log_action("report.accepted" if satisfied else "report.replied")
     if not satisfied:
         notify.agency(report, "replied")
@@ -646,8 +664,12 @@ def recount_deadlines(dates) -> int:
                 continue
             calendar = calendar_around(started)
             new_due = deadlines.due(
-                calendar, report.status, report.step_started_at, tz,
-                report.handling, report.extension_days,
+                calendar,
+                report.status,
+                report.step_started_at,
+                tz,
+                report.handling,
+                report.extension_days,
             )
             if new_due == report.due_at:
                 continue

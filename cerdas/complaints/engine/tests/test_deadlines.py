@@ -50,9 +50,7 @@ def test_a_saturday_declared_a_working_day_counts():
 
 
 def test_the_year_end_with_christmas_and_cuti_bersama():
-    calendar = Calendar(
-        non_working={date(2026, 12, 25), date(2026, 12, 24), date(2027, 1, 1)}
-    )
+    calendar = Calendar(non_working={date(2026, 12, 25), date(2026, 12, 24), date(2027, 1, 1)})
     # Wed 23 Dec 2026: Thu 24 cuti, Fri 25 Christmas, Mon 28 (1), Tue 29 (2), Wed 30 (3).
     assert deadlines.due(calendar, flow.SUBMITTED, at(2026, 12, 23), WIB) == midnight(2026, 12, 31)
     # The agency's five days from Wed 30 Dec: Thu 31 (1), Fri 1 Jan holiday, Mon 4 (2) … Thu 7.

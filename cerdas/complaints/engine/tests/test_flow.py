@@ -86,7 +86,7 @@ def test_the_coordinators_choices_for_a_new_report():
 
 
 def test_open_and_final_split_every_status():
-    assert flow.OPEN | flow.FINAL == set(flow.STATUSES)
+    assert set(flow.STATUSES) == flow.OPEN | flow.FINAL
     assert not flow.OPEN & flow.FINAL
     assert flow.WITH_AGENCY <= flow.OPEN
 
