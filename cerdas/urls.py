@@ -23,6 +23,8 @@ urlpatterns = [
     path("bahasa/<str:code>/", core_views.switch_language, name="switch_language"),
     path("wilayah/", include("cerdas.regions.urls")),
     path("audit/", site_views.audit_log, name="audit_log"),
+    path("kalender/", site_views.calendar_page, name="calendar"),
+    path("kalender/<int:pk>/hapus/", site_views.calendar_remove, name="calendar_remove"),
     path("penilaian/", include("cerdas.assessments.urls")),
     path("angkatan/", include("cerdas.cohorts.urls")),
     path("masterplan/", include("cerdas.masterplans.urls")),

@@ -60,6 +60,24 @@ def _text(label, required=True, rows=5, max_length=MAX_TEXT, help_text="", requi
     )
 
 
+class CoordinateField(forms.DecimalField):
+    """Degrees with six decimals; a decimal comma (Indonesian notation) is accepted too."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=False,
+            max_digits=9,
+            decimal_places=6,
+            widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+
 class CategoryChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name
@@ -100,22 +118,11 @@ class ReportForm(forms.Form):
         max_length=300,
         help_text=_("For example: Jl. Veteran depan SDN 1, Kelurahan Kadipaten."),
     )
-    latitude = forms.DecimalField(
+    latitude = CoordinateField(
         label=_("Latitude"),
-        required=False,
-        max_digits=9,
-        decimal_places=6,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
         help_text=_("Optional, e.g. -7.150975 (from your phone's map app)."),
     )
-    longitude = forms.DecimalField(
-        label=_("Longitude"),
-        required=False,
-        max_digits=9,
-        decimal_places=6,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-        help_text=_("Optional, e.g. 111.881860."),
-    )
+    longitude = CoordinateField(label=_("Longitude"), help_text=_("Optional, e.g. 111.881860."))
     photos = PhotosField(
         label=_("Pictures"),
         required=False,

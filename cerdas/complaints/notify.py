@@ -36,6 +36,8 @@ def _send(template: str, context: dict, recipients: list[str]) -> None:
 
 def reporter(report, what: str, text: str = "") -> None:
     """Tell the reporter (and those of its merged duplicates) what happened, by email."""
+    if report.is_demo:
+        return  # demo data never mails anyone
 
     def send():
         followers = [report, *report.duplicates.exclude(reporter_email="")]
@@ -77,6 +79,8 @@ def coordinator_emails(region_id) -> list[str]:
 
 def agency(report, what: str) -> None:
     """Tell the agency's officers that a report is theirs to answer (again)."""
+    if report.is_demo:
+        return
 
     def send():
         context = {"report": report, "what": what, "site_url": _site_url()}
@@ -87,6 +91,8 @@ def agency(report, what: str) -> None:
 
 def officials(report, what: str) -> None:
     """Tell whoever holds the report now (agency, or coordinators) that the reporter wrote."""
+    if report.is_demo:
+        return
 
     def send():
         context = {"report": report, "what": what, "site_url": _site_url()}

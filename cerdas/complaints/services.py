@@ -196,7 +196,8 @@ def submit_report(
 
 
 def _attach(report, large, thumbnail) -> Photo:
-    photo = Photo(report=report)
+    width, height = getattr(large, "size_px", (0, 0))
+    photo = Photo(report=report, width=width, height=height)
     photo.image.save("p.jpg", large, save=False)
     photo.thumbnail.save("t.jpg", thumbnail, save=False)
     photo.save()
