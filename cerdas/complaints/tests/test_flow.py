@@ -76,8 +76,12 @@ def test_the_agency_officer_follows_up_and_the_reply_window_starts(
 ):
     report = submit(road)
     services.dispatch(
-        member_a, report.pk, category_id=road.pk, agency_id=other_agency_a.pk,
-        handling="standard", public_text="Jalan berlubang.",
+        member_a,
+        report.pk,
+        category_id=road.pk,
+        agency_id=other_agency_a.pk,
+        handling="standard",
+        public_text="Jalan berlubang.",
     )
     client.force_login(officer_a2)
     assert client.get(report.get_manage_url()).status_code == 200
@@ -98,8 +102,14 @@ def test_the_agency_officer_follows_up_and_the_reply_window_starts(
 @pytest.mark.django_db
 def test_the_reporter_accepts_closes_and_rates(client, member_a, road, other_agency_a, submit):
     report = submit(road)
-    services.dispatch(member_a, report.pk, category_id=road.pk, agency_id=other_agency_a.pk,
-                      handling="standard", public_text="x")
+    services.dispatch(
+        member_a,
+        report.pk,
+        category_id=road.pk,
+        agency_id=other_agency_a.pk,
+        handling="standard",
+        public_text="x",
+    )
     services.follow_up(member_a, report.pk, "Sudah diperbaiki.")
     url = report.get_private_url()
     check = client.post(url + "jawab/", {"satisfied": "yes", "text": "Terima kasih"})
@@ -119,8 +129,14 @@ def test_not_settled_sends_it_back_to_the_agency_with_a_new_deadline(
     client, member_a, road, other_agency_a, submit
 ):
     report = submit(road)
-    services.dispatch(member_a, report.pk, category_id=road.pk, agency_id=other_agency_a.pk,
-                      handling="standard", public_text="x")
+    services.dispatch(
+        member_a,
+        report.pk,
+        category_id=road.pk,
+        agency_id=other_agency_a.pk,
+        handling="standard",
+        public_text="x",
+    )
     services.follow_up(member_a, report.pk, "Sudah diperbaiki.")
     first_due = Report.objects.get(pk=report.pk).followup_due_at
     url = report.get_private_url()
@@ -138,8 +154,15 @@ def test_without_an_answer_the_report_closes_ten_working_days_after_the_follow_u
     member_a, road, other_agency_a, submit
 ):
     report = submit(road, now=MONDAY)
-    services.dispatch(member_a, report.pk, category_id=road.pk, agency_id=other_agency_a.pk,
-                      handling="standard", public_text="x", now=MONDAY)
+    services.dispatch(
+        member_a,
+        report.pk,
+        category_id=road.pk,
+        agency_id=other_agency_a.pk,
+        handling="standard",
+        public_text="x",
+        now=MONDAY,
+    )
     services.follow_up(member_a, report.pk, "Sudah.", now=MONDAY)
     due = Report.objects.get(pk=report.pk).due_at
     assert due == dt.datetime(2026, 11, 17, tzinfo=WIB)
@@ -230,14 +253,24 @@ def test_a_duplicate_is_merged_and_both_reporters_hear_of_the_original(
     client.force_login(member_a)
     client.post(
         f"/pengaduan/kelola/laporan/{duplicate.pk}/outcome/",
-        {"outcome": "archive_duplicate", "reason": "Sama.", "confirmed": "1",
-         "duplicate_of": original.tracking_number},
+        {
+            "outcome": "archive_duplicate",
+            "reason": "Sama.",
+            "confirmed": "1",
+            "duplicate_of": original.tracking_number,
+        },
     )
     duplicate.refresh_from_db()
     assert duplicate.status == Status.ARCHIVED and duplicate.duplicate_of == original
     mail.outbox.clear()
-    services.dispatch(member_a, original.pk, category_id=road.pk, agency_id=other_agency_a.pk,
-                      handling="standard", public_text="x")
+    services.dispatch(
+        member_a,
+        original.pk,
+        category_id=road.pk,
+        agency_id=other_agency_a.pk,
+        handling="standard",
+        public_text="x",
+    )
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == ["kedua@example.org", "siti@example.org"]
     merged_mail = next(m for m in mail.outbox if m.to == ["kedua@example.org"])
@@ -249,8 +282,15 @@ def test_the_coordinator_extends_the_agencys_deadline_with_a_reason(
     client, member_a, road, other_agency_a, submit
 ):
     report = submit(road, now=MONDAY)
-    services.dispatch(member_a, report.pk, category_id=road.pk, agency_id=other_agency_a.pk,
-                      handling="standard", public_text="x", now=MONDAY)
+    services.dispatch(
+        member_a,
+        report.pk,
+        category_id=road.pk,
+        agency_id=other_agency_a.pk,
+        handling="standard",
+        public_text="x",
+        now=MONDAY,
+    )
     client.force_login(member_a)
     client.post(
         f"/pengaduan/kelola/laporan/{report.pk}/extend/",
@@ -265,8 +305,14 @@ def test_the_coordinator_extends_the_agencys_deadline_with_a_reason(
 @pytest.mark.django_db
 def test_an_extension_beyond_the_maximum_is_refused(client, member_a, road, other_agency_a, submit):
     report = submit(road)
-    services.dispatch(member_a, report.pk, category_id=road.pk, agency_id=other_agency_a.pk,
-                      handling="standard", public_text="x")
+    services.dispatch(
+        member_a,
+        report.pk,
+        category_id=road.pk,
+        agency_id=other_agency_a.pk,
+        handling="standard",
+        public_text="x",
+    )
     client.force_login(member_a)
     response = client.post(
         f"/pengaduan/kelola/laporan/{report.pk}/extend/",
@@ -281,8 +327,15 @@ def test_internal_notes_are_never_shown_to_the_reporter_or_the_public(
     client, member_a, road, other_agency_a, unmoderated, submit
 ):
     report = submit(road)
-    services.dispatch(member_a, report.pk, category_id=road.pk, agency_id=other_agency_a.pk,
-                      handling="standard", public_text="x", note="Rahasia internal 42")
+    services.dispatch(
+        member_a,
+        report.pk,
+        category_id=road.pk,
+        agency_id=other_agency_a.pk,
+        handling="standard",
+        public_text="x",
+        note="Rahasia internal 42",
+    )
     services.add_note(member_a, report.pk, "Catatan internal 43")
     private = client.get(report.get_private_url()).content.decode()
     public = client.get(report.get_absolute_url()).content.decode()
@@ -294,10 +347,24 @@ def test_internal_notes_are_never_shown_to_the_reporter_or_the_public(
 
 
 @pytest.mark.django_db
-def test_a_step_out_of_turn_says_the_report_moved_on(client, member_a, road, other_agency_a, submit):
+def test_a_step_out_of_turn_says_the_report_moved_on(
+    client, member_a, road, other_agency_a, submit
+):
     report = submit(road)
-    services.dispatch(member_a, report.pk, category_id=road.pk, agency_id=other_agency_a.pk,
-                      handling="standard", public_text="x")
+    services.dispatch(
+        member_a,
+        report.pk,
+        category_id=road.pk,
+        agency_id=other_agency_a.pk,
+        handling="standard",
+        public_text="x",
+    )
     with pytest.raises(services.ReportError):
-        services.dispatch(member_a, report.pk, category_id=road.pk, agency_id=other_agency_a.pk,
-                          handling="standard", public_text="x")
+        services.dispatch(
+            member_a,
+            report.pk,
+            category_id=road.pk,
+            agency_id=other_agency_a.pk,
+            handling="standard",
+            public_text="x",
+        )

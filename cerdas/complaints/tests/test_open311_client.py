@@ -22,9 +22,7 @@ def region_ready(transactional_db):
 
 
 @pytest.mark.parametrize("fmt", ["json", "xml"])
-def test_a_generic_client_lists_services_and_reads_requests(
-    live_server, client, region_ready, fmt
-):
+def test_a_generic_client_lists_services_and_reads_requests(live_server, client, region_ready, fmt):
     coordinator = make_user("tim", "regional_team", "35.22")
     _record, key = keys.issue(coordinator, "35.22", "Aplikasi Warga")
     base = f"{live_server.url}/open311/v2"

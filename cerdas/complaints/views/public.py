@@ -102,7 +102,7 @@ def region_reports(request, code):
             reports = reports.filter(kind=data["kind"])
     reports = reports.select_related("category", "agency")
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = reports.values_list(
+    rows = reports.filter(text_public=True).values_list(
         "latitude", "longitude", "tracking_number", "category__name", "status"
     )[: maps.MAX_POINTS]
     points = maps.layout(
