@@ -318,6 +318,15 @@ OUTCOMES = [
 ]
 
 
+OUTCOME_ACTION = {
+    "postpone": "postpone",
+    "not_our_authority": "not_our_authority",
+    "forward": "forward",
+    "archive_duplicate": "archive",
+    "archive_spam": "archive",
+}
+
+
 class OutcomeForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Decision"),
@@ -341,9 +350,13 @@ class OutcomeForm(forms.Form):
         label=_("Tracking number of the original report"), required=False, max_length=40
     )
 
-    def __init__(self, *args, report, **kwargs):
+    def __init__(self, *args, report, allowed=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.report = report
+        if allowed is not None:  # only the decisions the report's step allows
+            self.fields["outcome"].choices = [
+                (value, label) for value, label in OUTCOMES if OUTCOME_ACTION[value] in allowed
+            ]
 
     def clean(self):
         data = super().clean()

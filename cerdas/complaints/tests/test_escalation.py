@@ -94,7 +94,7 @@ def test_two_workers_at_once_send_exactly_one_escalation(road, submit):
         try:
             barrier.wait()
             escalate_overdue(now=LATER)
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # reported below
             errors.append(error)
         finally:
             connection.close()

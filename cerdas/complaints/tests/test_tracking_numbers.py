@@ -36,7 +36,7 @@ def test_sixteen_clients_at_once_get_sixteen_different_numbers(road, submit):
         try:
             barrier.wait()
             numbers.append(submit(road).tracking_number)
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # reported below
             errors.append(error)
         finally:
             connection.close()

@@ -290,6 +290,9 @@ def report_action(request, pk, name):
     report = get_report_for_user(request.user, pk)
     form_class, confirm = FORMS[name]
     kwargs = {"report": report} if name in WITH_REPORT else {}
+    if name == "outcome":
+        actor = actor_for(request.user, report)
+        kwargs["allowed"] = set(flow.actions_for(report.status, actor))
     form = form_class(request.POST, **kwargs)
     if not form.is_valid():
         return _detail(request, report, status=400, bound={name: form})
