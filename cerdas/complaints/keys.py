@@ -58,8 +58,3 @@ def find(raw: str) -> ApiKey | None:
     if not raw or len(raw) > 200:
         return None
     return ApiKey.objects.usable().filter(key_hash=ApiKey.hash_of(raw)).first()
-
-
-def touch(key_id: int) -> None:
-    """Remember when a key was last used (shown to the region's coordinators)."""
-    ApiKey.objects.filter(pk=key_id).update(last_used_at=timezone.now())

@@ -40,7 +40,9 @@ def reporter(report, what: str, text: str = "") -> None:
         return  # demo data never mails anyone
 
     def send():
-        followers = [report, *report.duplicates.exclude(reporter_email="")]
+        followers = [report]
+        if what != "submitted":  # a new report has no duplicates merged into it yet
+            followers += list(report.duplicates.exclude(reporter_email=""))
         for each in followers:
             if not each.reporter_email:
                 continue

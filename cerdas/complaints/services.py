@@ -43,6 +43,10 @@ class ReportError(ValueError):
     """A step that cannot be taken as asked; the message tells a person what to change."""
 
 
+class IntakeLimited(Exception):
+    """The sender has used up its rate limit (per address, or per Open311 key)."""
+
+
 MOVED_ON = _("This step cannot be taken now: the report has moved on. Reload the page.")
 CATEGORY_CLOSED = _("This category no longer takes new reports; choose another.")
 SAME_REGION = _("Choose the region to forward the report to (not this one).")
@@ -142,11 +146,23 @@ def _set_clock(report, status: str, now: datetime) -> None:
 # Intake ------------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def submit_report(
-    new: NewReport, *, source: str = "web", api_key=None, now=None, is_demo=False
+    new: NewReport,
+    *,
+    source: str = "web",
+    api_key=None,
+    limit=None,
+    sender: str = "",
+    now=None,
+    is_demo=False,
 ) -> Report:
-    """Receive a report: a tracking number, the coordinator's deadline, the first event."""
+    """Receive a report: a tracking number, the coordinator's deadline, the first event.
+
+    Everything that only reads (the region, the topic, the settings, the deadlines) and the
+    pictures' files are done before the write transaction, which then holds SQLite's write
+    lock for a few short statements only: under many concurrent reports the other writers
+    wait the least. ``limit`` (a ``cerdas.core.ratelimit.Limit``) counts the ``sender`` in
+    the same transaction and raises ``IntakeLimited`` past it, storing nothing."""
     now = now or timezone.now()
     region = Region.objects.select_related("province").get(pk=new.region_code)
     category = Category.objects.get(pk=new.category_id, region=region)
@@ -156,7 +172,6 @@ def submit_report(
     moderated = settings_for(region.pk).moderate_first
     text = new.description.strip()
     report = Report(
-        tracking_number=_next_number(region.pk, local_day),
         token_salt=Report.new_salt(),
         region=region,
         category=category,
@@ -180,26 +195,41 @@ def submit_report(
         is_demo=is_demo,
     )
     _set_clock(report, flow.SUBMITTED, now)
-    report.save()
-    for large, thumbnail in new.pictures:
-        _attach(report, large, thumbnail)
-    _event(report, "submitted", Actor.REPORTER, Visibility.PUBLIC, when=now)
+    pictures = [_store_picture(large, thumbnail) for large, thumbnail in new.pictures]
     # The audit log holds no personal data: who reported it stays in the report alone.
     changes = {"source": source, "kind": report.kind, "privacy": report.privacy}
     changes["category"] = category.code
     if api_key is not None:
         changes["api_key"] = api_key.name
-    report.log_action("report.submitted", changes=changes)
-    notify.reporter(report, "submitted")
-    _changed()
+    with transaction.atomic():
+        if limit is not None and not limit.hit(sender):
+            raise IntakeLimited
+        if api_key is not None:
+            type(api_key).objects.filter(pk=api_key.pk).update(last_used_at=now)
+        report.tracking_number = _next_number(region.pk, local_day)
+        report.save()
+        for picture in pictures:
+            picture.report = report
+            picture.save()
+        _event(report, "submitted", Actor.REPORTER, Visibility.PUBLIC, when=now)
+        report.log_action("report.submitted", changes=changes)
+        notify.reporter(report, "submitted")
+        _changed()
     return report
 
 
-def _attach(report, large, thumbnail) -> Photo:
+def _store_picture(large, thumbnail) -> Photo:
+    """Write a picture's files (random names) and return its unsaved row."""
     width, height = getattr(large, "size_px", (0, 0))
-    photo = Photo(report=report, width=width, height=height)
+    photo = Photo(width=width, height=height)
     photo.image.save("p.jpg", large, save=False)
     photo.thumbnail.save("t.jpg", thumbnail, save=False)
+    return photo
+
+
+def _attach(report, large, thumbnail) -> Photo:
+    photo = _store_picture(large, thumbnail)
+    photo.report = report
     photo.save()
     return photo
 

@@ -419,10 +419,6 @@ def _create(request, fmt):
         raise Open311Error(
             403, _("Invalid api_key received: it is missing, revoked or not for this jurisdiction.")
         )
-    if not keys.post_limit().hit(str(key.pk)):
-        raise Open311Error(
-            429, _("Too many requests with this api_key: wait a minute and try again.")
-        )
     code = _arg(params, "service_code")
     if not code:
         raise Open311Error(400, _("service_code was not provided."))
@@ -445,26 +441,32 @@ def _create(request, fmt):
     attributes = _attributes(params)
     privacy = attributes.get("privacy") or Privacy.PUBLIC
     name = " ".join(filter(None, [_arg(params, "first_name"), _arg(params, "last_name")]))
-    report = services.submit_report(
-        services.NewReport(
-            region_code=region.pk,
-            category_id=category.pk,
-            kind=attributes.get("kind") or Kind.COMPLAINT,
-            privacy=privacy,
-            description=description,
-            address=address[:300],
-            latitude=lat,
-            longitude=lng,
-            name="" if privacy == Privacy.ANONYMOUS else name[:150],
-            email=email,
-            phone=_arg(params, "phone")[:30],
-            media_url=media_url[:500],
-            attributes=attributes,
-        ),
-        source="open311",
-        api_key=key,
-    )
-    keys.touch(key.pk)
+    try:
+        report = services.submit_report(
+            services.NewReport(
+                region_code=region.pk,
+                category_id=category.pk,
+                kind=attributes.get("kind") or Kind.COMPLAINT,
+                privacy=privacy,
+                description=description,
+                address=address[:300],
+                latitude=lat,
+                longitude=lng,
+                name="" if privacy == Privacy.ANONYMOUS else name[:150],
+                email=email,
+                phone=_arg(params, "phone")[:30],
+                media_url=media_url[:500],
+                attributes=attributes,
+            ),
+            source="open311",
+            api_key=key,
+            limit=keys.post_limit(),
+            sender=str(key.pk),
+        )
+    except services.IntakeLimited as limited:
+        raise Open311Error(
+            429, _("Too many requests with this api_key: wait a minute and try again.")
+        ) from limited
     data = [
         {
             "service_request_id": report.tracking_number,

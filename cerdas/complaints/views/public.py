@@ -153,9 +153,9 @@ def _hidden_values(form) -> list[tuple[str, str]]:
 def report_form(request, code):
     """Report a problem: the form, the check-your-answers page, then the tracking number."""
     region = _region(code)
-    if not Category.objects.active().filter(region=region).exists():
-        return render(request, "complaints/not_taking.html", {"region": region}, status=404)
     if request.method != "POST":
+        if not Category.objects.active().filter(region=region).exists():
+            return render(request, "complaints/not_taking.html", {"region": region}, status=404)
         form = ReportForm(region=region)
         return render(request, "complaints/report_form.html", _form_context(region, form))
     step = request.POST.get("step", "check")
@@ -189,7 +189,26 @@ def report_form(request, code):
                 "photo_count": len(pictures),
             },
         )
-    if not intake_limit().hit(request.META.get("REMOTE_ADDR", "")):
+    try:
+        report = services.submit_report(
+            services.NewReport(
+                region_code=region.pk,
+                category_id=data["category"].pk,
+                kind=data["kind"],
+                privacy=data["privacy"],
+                description=data["description"],
+                address=data["address"],
+                latitude=data["latitude"],
+                longitude=data["longitude"],
+                name="" if data["privacy"] == Privacy.ANONYMOUS else data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                pictures=pictures,
+            ),
+            limit=intake_limit(),
+            sender=request.META.get("REMOTE_ADDR", ""),
+        )
+    except services.IntakeLimited:
         key = staging.stage(pictures)
         messages.error(
             request,
@@ -208,22 +227,6 @@ def report_form(request, code):
             },
             status=429,
         )
-    report = services.submit_report(
-        services.NewReport(
-            region_code=region.pk,
-            category_id=data["category"].pk,
-            kind=data["kind"],
-            privacy=data["privacy"],
-            description=data["description"],
-            address=data["address"],
-            latitude=data["latitude"],
-            longitude=data["longitude"],
-            name="" if data["privacy"] == Privacy.ANONYMOUS else data["name"],
-            email=data["email"],
-            phone=data["phone"],
-            pictures=pictures,
-        )
-    )
     messages.success(
         request,
         _(
