@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cerdas.complaints import notify
+from cerdas.complaints import notify, writelock
 from cerdas.complaints.engine import deadlines, flow, tracking
 from cerdas.complaints.models import (
     COMPLAINTS,
@@ -201,7 +201,7 @@ def submit_report(
     changes["category"] = category.code
     if api_key is not None:
         changes["api_key"] = api_key.name
-    with transaction.atomic():
+    with writelock.sqlite_writer(), transaction.atomic():
         if limit is not None and not limit.hit(sender):
             raise IntakeLimited
         if api_key is not None:
