@@ -108,7 +108,7 @@ def test_the_private_page_is_never_cached_nor_indexed(client, road):
     response = client.get(report.get_private_url())
     assert "no-store" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex, nofollow"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 @pytest.mark.django_db

@@ -259,7 +259,10 @@ def report(request, number):
 def _private(response):
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # The address holds the token: it may go as a referrer to this site only (never to
+    # another). "no-referrer" would also make browsers send "Origin: null" with the page's
+    # own forms, which the CSRF check rightly refuses.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
