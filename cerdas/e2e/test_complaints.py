@@ -23,7 +23,9 @@ def _no_overflow(page):
 
 def test_a_citizen_reports_and_follows_a_complaint_to_its_answer(page, browser):
     agency = Agency.objects.create(region_id="35.22", name="Dinas Perhubungan")
-    Category.objects.create(region_id="35.22", code="lampu-jalan", name="Lampu jalan", agency=agency)
+    Category.objects.create(
+        region_id="35.22", code="lampu-jalan", name="Lampu jalan", agency=agency
+    )
     make_user("tim.a", "regional_team", "35.22")
     make_user("opd.a", "agency_officer", "35.22", agency)
 
@@ -36,7 +38,9 @@ def test_a_citizen_reports_and_follows_a_complaint_to_its_answer(page, browser):
     page.get_by_label("Anonim", exact=False).check()
     _no_overflow(page)
     page.get_by_role("button", name="Periksa laporan saya").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Periksa laporan Anda sebelum mengirim")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Periksa laporan Anda sebelum mengirim"
+    )
     page.get_by_role("button", name="Kirim laporan saya").click()
     expect(page.get_by_text("Ini tautan pribadi Anda.")).to_be_visible()
     report = Report.objects.get()
