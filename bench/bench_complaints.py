@@ -261,7 +261,8 @@ def report(intakes, median, p99, options, data) -> list[str]:
         "",
         f"Measured {datetime.now(UTC).isoformat(timespec='seconds')} with "
         "`.venv/bin/python bench/bench_complaints.py` — "
-        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, Django {django.get_version()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"Django {django.get_version()}, "
         "SQLite (WAL), production settings, granian (workers = cores, 1 blocking thread), "
         f"wrk with {CONNECTIONS} connections on loopback; intake {options.duration} s each, pages "
         f"the median of {options.rounds} rounds of {options.duration} s. wrk runs on the same "
@@ -269,7 +270,8 @@ def report(intakes, median, p99, options, data) -> list[str]:
         "",
         "## Intake (16 concurrent clients)",
         "",
-        "| intake | accepted reports | accepted/s | answers seen | lost | errors | p99 ms | target | verdict |",
+        "| intake | accepted reports | accepted/s | answers seen | lost | errors | p99 ms "
+        "| target | verdict |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in intakes:
