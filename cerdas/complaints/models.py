@@ -354,6 +354,11 @@ class Report(Audited, models.Model):
         return not (self.status == Status.ARCHIVED and self.archive_reason == ArchiveReason.SPAM)
 
     @property
+    def awaits_answer(self) -> bool:
+        """Whether the agency's answer is still to come (so its expected time matters)."""
+        return self.status == flow.SUBMITTED or self.status in flow.WITH_AGENCY
+
+    @property
     def shows_identity(self) -> bool:
         """Whether officials may see who reported it (never for anonymous reports)."""
         return self.privacy != Privacy.ANONYMOUS

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -79,6 +80,10 @@ class NewReport:
 
 def _changed() -> None:
     content_changed("complaints", COMPLAINTS, PROFILE)
+
+
+def _moderation_of(region_ref):
+    return ComplaintSettings.objects.filter(region_id=region_ref).values("moderate_first")[:1]
 
 
 def settings_for(region_code: str) -> ComplaintSettings:
@@ -164,12 +169,18 @@ def submit_report(
     wait the least. ``limit`` (a ``cerdas.core.ratelimit.Limit``) counts the ``sender`` in
     the same transaction and raises ``IntakeLimited`` past it, storing nothing."""
     now = now or timezone.now()
-    region = Region.objects.select_related("province").get(pk=new.region_code)
-    category = Category.objects.get(pk=new.category_id, region=region)
+    # One query: the topic, its region (with the province, for the time zone) and whether the
+    # region checks texts before they are public.
+    category = (
+        Category.objects.select_related("region__province")
+        .annotate(moderated=Subquery(_moderation_of(OuterRef("region_id"))))
+        .get(pk=new.category_id, region_id=new.region_code)
+    )
     if not category.is_active:
         raise ReportError(CATEGORY_CLOSED)
+    region = category.region
     local_day = timezone.localtime(now, region.tzinfo).date()
-    moderated = settings_for(region.pk).moderate_first
+    moderated = category.moderated is not False  # no settings yet: the default, check first
     text = new.description.strip()
     report = Report(
         token_salt=Report.new_salt(),

@@ -260,6 +260,8 @@ def test_requests_filter_by_id_code_status_and_dates(client, road, internet, sub
     ]
     closed = client.get(url + "&status=closed").json()[0]
     assert closed["status"] == "closed"
+    assert closed["status_notes"] == "Bukan kewenangan daerah: Bukan kewenangan."
+    assert closed["agency_responsible"] is None
 
 
 @pytest.mark.django_db

@@ -174,6 +174,14 @@ def service_notice(report) -> str:
     )
 
 
+def status_notes(report) -> str:
+    """The status in words and, once the report has ended, the public reason given."""
+    label = str(report.get_status_display())
+    if report.status in flow.FINAL and report.outcome_reason:
+        return f"{label}: {report.outcome_reason}"
+    return label
+
+
 def request_data(request, report, photos) -> dict:
     """One service request as the spec lists it; nothing that identifies the reporter."""
     zone = report.region.tzinfo
@@ -188,7 +196,7 @@ def request_data(request, report, photos) -> dict:
     return {
         "service_request_id": report.tracking_number,
         "status": flow.open311_status(report.status),
-        "status_notes": str(report.get_status_display()),
+        "status_notes": status_notes(report),
         "service_name": report.category.name if report.category_id else None,
         "service_code": report.category.code if report.category_id else None,
         "description": report.public_description if shown else None,
