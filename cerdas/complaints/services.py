@@ -250,7 +250,7 @@ def _attach(report, large, thumbnail) -> Photo:
 
 def _locked(report_id: int) -> Report:
     return (
-        Report.objects.select_for_update()
+        Report.objects.select_for_update(of=("self",))
         .select_related("region__province", "category", "agency")
         .get(pk=report_id)
     )
