@@ -16,7 +16,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cerdas.complaints import notify, writelock
+from cerdas.complaints import notify
 from cerdas.complaints.engine import deadlines, flow, tracking
 from cerdas.complaints.models import (
     COMPLAINTS,
@@ -212,7 +212,7 @@ def submit_report(
     changes["category"] = category.code
     if api_key is not None:
         changes["api_key"] = api_key.name
-    with writelock.sqlite_writer(), transaction.atomic():
+    with transaction.atomic():
         if limit is not None and not limit.hit(sender):
             raise IntakeLimited
         if api_key is not None:
