@@ -181,6 +181,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     options = parser.parse_args()
     values = env()
+    load_before = os.getloadavg()[0]
     print("Preparing a fresh database ...", flush=True)
     data = prepare(values)
     args = harness.parse_args(["--servers", "granian"])
@@ -243,6 +244,7 @@ def main() -> int:
         for name, runs in samples.items()
     }
     p99 = {name: statistics.median(f["p99_ms"] for f in runs) for name, runs in samples.items()}
+    options.load = (load_before, os.getloadavg()[0])
     lines = report(intakes, median, p99, options, data)
     RESULTS.write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
@@ -266,7 +268,9 @@ def report(intakes, median, p99, options, data) -> list[str]:
         "SQLite (WAL), production settings, granian (workers = cores, 1 blocking thread), "
         f"wrk with {CONNECTIONS} connections on loopback; intake {options.duration} s each, pages "
         f"the median of {options.rounds} rounds of {options.duration} s. wrk runs on the same "
-        "machine and takes CPU from the server.",
+        "machine and takes CPU from the server. Load average (1 min) before the run "
+        f"{options.load[0]:.1f}, after {options.load[1]:.1f}: above 2 on these 2 CPUs, other "
+        "work was competing with the server and the figures understate it.",
         "",
         "## Intake (16 concurrent clients)",
         "",
