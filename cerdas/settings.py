@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "cerdas.masterplans",
     "cerdas.portal",
     "cerdas.surveys",
+    "cerdas.complaints",
     "cerdas.site",
 ]
 
@@ -230,3 +231,9 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 100
+
+# Complaints: map tiles (an URL template with {z}/{x}/{y}; empty: no tiles, the map is drawn
+# from the reports' points alone), and the rate limits of report intake.
+COMPLAINTS_MAP_TILES_URL = env_str("COMPLAINTS_MAP_TILES_URL", "")
+COMPLAINTS_INTAKE_PER_HOUR = env_int("COMPLAINTS_INTAKE_PER_HOUR", 20, 1)
+OPEN311_POSTS_PER_MINUTE = env_int("OPEN311_POSTS_PER_MINUTE", 60, 1)

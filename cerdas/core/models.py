@@ -10,6 +10,8 @@ AUDIT_ACTIONS: dict[str, str] = {
     "user.created": _("created the account"),
     "user.role_changed": _("changed the account's role or scope"),
     "user.password_changed": _("changed the password"),
+    "calendar.day_added": _("added a day to the working-day calendar"),
+    "calendar.day_removed": _("removed a day from the working-day calendar"),
 }
 
 
@@ -106,3 +108,35 @@ class RateCounter(models.Model):
 
     def __str__(self):
         return f"{self.key} @ {self.slot}: {self.hits}"
+
+
+class CalendarDay(Audited, models.Model):
+    """A date the national holidays of the ``holidays`` package do not know, or get wrong.
+
+    The program office records here the collective leave (*cuti bersama*) of each year's
+    joint decree, holidays declared at the last minute, and days declared working days
+    (a Saturday, a holiday called off). ``cerdas.core.calendar.working_calendar`` combines
+    this table with the national holidays into the calendar every deadline is counted on.
+    """
+
+    class Kind(models.TextChoices):
+        COLLECTIVE_LEAVE = "cuti_bersama", _("Collective leave (cuti bersama)")
+        EXTRA_HOLIDAY = "extra_holiday", _("Extra holiday")
+        WORKING_DAY = "working_day", _("Working day")
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("calendar day")
+        verbose_name_plural = _("calendar days")
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.name}"
+
+    @property
+    def is_working(self) -> bool:
+        return self.kind == self.Kind.WORKING_DAY

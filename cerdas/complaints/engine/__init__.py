@@ -1,0 +1,1 @@
+"""The complaints app's pure core: the flow of a report, its deadlines and its figures."""
