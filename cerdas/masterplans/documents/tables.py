@@ -12,6 +12,8 @@ from cerdas.masterplans.engine.layout import share_widths, split_columns, text_w
 
 # The smallest useful width of a column of running text, in points.
 MIN_TEXT = 60.0
+# The gap between a roadmap bar and the year lines it starts and ends on, in points.
+BAR_INSET = 1.0
 
 
 @dataclass(frozen=True)
@@ -52,23 +54,18 @@ def program_widths(page: Page, programs: list[dict], headers: list[str]) -> list
         for i in p["indicators"]
         for value in (i["baseline"], i["target"])
     ]
+    lines = [" ".join(p["indicator_lines"]) for p in programs]
     return share_widths(
         page.width,
         [
-            (page.fit(page.words(program), MIN_TEXT), 6),
             (
-                page.fit(
-                    [figures.years(p["start_year"], p["end_year"]) for p in programs]
-                    + page.words(years)
-                ),
-                0,
+                page.fit(page.words(program), MIN_TEXT),
+                _text([p["name"] + p["description"] for p in programs]),
             ),
-            (page.fit(page.words(agency), MIN_TEXT), 2),
-            (page.fit(values + page.words(indicators), MIN_TEXT), 3),
-            (
-                page.fit([figures.money(p["budget_total"]) for p in programs] + page.words(budget)),
-                0,
-            ),
+            (page.fit(_years(programs) + page.words(years)), 0),
+            (page.fit(page.words(agency), MIN_TEXT), _text([p["agency"] for p in programs])),
+            (page.fit(values + page.words(indicators), MIN_TEXT), _text(lines)),
+            (page.fit([p["budget_text"] for p in programs] + page.words(budget)), 0),
         ],
     )
 
@@ -79,25 +76,41 @@ def quick_win_widths(page: Page, programs: list[dict], headers: list[str]) -> li
     return share_widths(
         page.width,
         [
-            (page.fit(page.words(name), MIN_TEXT), 3),
-            (page.fit(page.words(dimension), MIN_TEXT), 1),
+            (page.fit(page.words(name), MIN_TEXT), _text([p["name"] for p in programs])),
             (
-                page.fit(
-                    [figures.years(p["start_year"], p["end_year"]) for p in programs]
-                    + page.words(years)
-                ),
-                0,
+                page.fit(page.words(dimension), MIN_TEXT),
+                _text([p["dimension_name"] for p in programs]),
             ),
-            (page.fit(page.words(benefit), MIN_TEXT), 4),
+            (page.fit(_years(programs) + page.words(years)), 0),
+            (
+                page.fit(page.words(benefit), MIN_TEXT),
+                _text([p["citizen_benefit"] for p in programs]),
+            ),
         ],
     )
+
+
+def _years(programs: list[dict]) -> list[str]:
+    return [p["years_text"] for p in programs]
+
+
+def _text(texts: list[str]) -> float:
+    """How much room a column of running text asks for: its cells' mean length.
+
+    Sharing the room in proportion to it gives every column about as many lines, which
+    keeps rows, and so the document, as short as the text allows.
+    """
+    return max(1.0, sum(len(text or "") for text in texts) / max(1, len(texts)))
 
 
 def roadmap(page: Page, groups: list[dict], years: list[int], label_size: float) -> dict:
     """The roadmap as table rows: a program's name, then one bar over the years it runs.
 
-    Each row's cells are spans of year columns: empty before and after the bar, the bar
-    itself coloured by horizon and labelled with its years when the label fits inside.
+    A row's bar says where it starts and how many years it spans (``start``, ``span``,
+    counted in year columns), its horizon, and its years as a label when the label fits
+    inside, and how many year columns follow it (``after``). ``offsets`` are the room that
+    0, 1, 2 … year columns take beside a bar, in points. A program entirely outside the
+    plan's years has no bar, as on the web chart.
     """
     year_width = max(page.fit([str(year) for year in years]), page.width * 0.65 / len(years))
     name_width = page.width - year_width * len(years)
@@ -107,25 +120,26 @@ def roadmap(page: Page, groups: list[dict], years: list[int], label_size: float)
         rows = []
         for program in group["programs"]:
             start, end = max(program["start_year"], first), min(program["end_year"], last)
-            cells = []
+            bar = None
             if start <= end:
                 label = figures.years(program["start_year"], program["end_year"])
                 span = end - start + 1
                 fits = text_width(label, label_size) + page.padding <= span * year_width
-                cells = [
-                    {"span": start - first, "horizon": ""},
-                    {"span": span, "horizon": program["horizon"], "label": label if fits else ""},
-                    {"span": last - end, "horizon": ""},
-                ]
-            else:  # entirely outside the plan's years: an empty row, as the web chart shows
-                cells = [{"span": len(years), "horizon": ""}]
-            rows.append({"program": program, "cells": [cell for cell in cells if cell["span"]]})
+                bar = {
+                    "start": start - first,
+                    "span": span,
+                    "horizon": program["horizon"],
+                    "label": label if fits else "",
+                    "after": last - end,
+                }
+            rows.append({"program": program, "bar": bar})
         rows_by_group.append({"dimension": group["dimension"], "rows": rows})
     return {
         "years": years,
         "width": page.width,
         "name_width": name_width,
         "year_width": year_width,
+        "offsets": [count * year_width + BAR_INSET for count in range(len(years))],
         "groups": rows_by_group,
     }
 
