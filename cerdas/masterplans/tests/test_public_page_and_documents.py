@@ -56,8 +56,8 @@ def test_the_docx_opens_with_its_headings_and_tables(client, approved):
     assert "Bojonegoro Produktif & Energik" in texts
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert "Mal Pelayanan Publik Digital" in cells
-    assert "Rp 2.000.000.000" in cells
-    assert "TOC" in document.element.xml  # the table-of-contents field
+    assert "Rp\u00a02.000.000.000" in cells  # no line break between Rp and the amount
+    assert "TOC" not in document.element.xml  # contents are links, not a field to update
 
 
 @pytest.mark.django_db
@@ -110,3 +110,35 @@ def test_the_comparison_shows_each_approved_region(client, approved):
 @pytest.mark.django_db
 def test_an_unknown_format_is_a_404(client, approved):
     assert client.get(f"/masterplan/{approved.pk}/unduh/exe/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_approved_plan_has_no_draft_mark_anywhere(client, approved):
+    for fmt in ("pdf", "docx"):
+        response = client.get(f"/masterplan/{approved.pk}/unduh/{fmt}/")
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="masterplan-3522-2025-2034.{fmt}"'
+        )
+    pdf = PdfReader(io.BytesIO(client.get(f"/masterplan/{approved.pk}/unduh/pdf/").content))
+    assert not any("DRAF" in page.extract_text() for page in pdf.pages)
+    document = Document(io.BytesIO(client.get(f"/masterplan/{approved.pk}/unduh/docx/").content))
+    assert "DRAF" not in document.element.xml
+    assert all("DRAF" not in s.header.paragraphs[0].text for s in document.sections)
+
+
+@pytest.mark.django_db
+def test_a_draft_is_marked_as_a_draft_in_its_documents_and_file_names(client, member_a):
+    plan = make_plan()
+    add_program(plan, name="Satu Data")
+    client.force_login(member_a)
+    for fmt in ("pdf", "docx", "xlsx"):
+        response = client.get(f"/masterplan/{plan.pk}/unduh/{fmt}/")
+        assert response.status_code == 200
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="masterplan-3522-2025-2034-DRAF.{fmt}"'
+        )
+    pdf = PdfReader(io.BytesIO(client.get(f"/masterplan/{plan.pk}/unduh/pdf/").content))
+    assert all("DRAF — belum disetujui" in page.extract_text() for page in pdf.pages)
+    document = Document(io.BytesIO(client.get(f"/masterplan/{plan.pk}/unduh/docx/").content))
+    assert "DRAF — belum disetujui" in "\n".join(p.text for p in document.paragraphs[:12])
+    assert "DRAF — belum disetujui" in document.sections[0].header.paragraphs[0].text

@@ -22,6 +22,8 @@ from cerdas.regions.models import Region
 
 CACHE_KIND = "masterplans"
 DOCUMENT_TIMEOUT = 24 * 3600
+# Part of the cache key of approved plans' documents: raise it when the documents change.
+DOCUMENT_LAYOUT = 2
 FORMATS = {
     "docx": (
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -103,7 +105,10 @@ def document_bytes(plan: Masterplan, fmt: str) -> bytes:
     render_document = FORMATS[fmt][1]
     if plan.status != Status.APPROVED:
         return render_document(build_snapshot(plan))
-    key = f"masterplan-doc:{plan.pk}:{plan.approved_at.timestamp()}:{fmt}:{get_language()}"
+    key = (
+        f"masterplan-doc:{DOCUMENT_LAYOUT}:{plan.pk}:{plan.approved_at.timestamp()}:{fmt}:"
+        f"{get_language()}"
+    )
     content = cache.get(key)
     if content is None:
         content = render_document(build_snapshot(plan))
@@ -124,6 +129,7 @@ def download(request, pk, fmt):
             "region": plan.region_id,
             "period_start": plan.period_start,
             "period_end": plan.period_end,
+            "status": plan.status,
         },
         fmt,
     )
