@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "axes",
     "cerdas.core",
     "cerdas.accounts",
     "cerdas.regions",
@@ -64,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: turns a refused login into the locked-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cerdas.urls"
@@ -141,9 +144,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed logins allowed per username and per address before a pause.
+# Failed logins allowed per username (x4 per address) before a pause of the window.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, 1)
 LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60, 1)
+# django-axes counts failed logins in the database (cerdas/accounts/lockout.py says how);
+# as the first backend it refuses a paused username or address on every authenticate() call.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "cerdas.accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # order used by LockoutHandler
+AXES_FAILURE_LIMIT = "cerdas.accounts.lockout.failure_limit"
+AXES_COOLOFF_TIME = "cerdas.accounts.lockout.cool_off"
+AXES_CLIENT_IP_CALLABLE = "cerdas.accounts.lockout.client_address"
+AXES_USERNAME_CALLABLE = "cerdas.accounts.lockout.username_of"
+AXES_LOCKOUT_CALLABLE = "cerdas.accounts.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# No table of every successful login with its address: the lockout needs only the failures,
+# and those are deleted once their pause is over (at the next login anywhere).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 
 # Email
 globals().update(
@@ -213,6 +234,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "django.server": {"level": "INFO"},
+        # Axes says INFO for every login; its warnings (failures, lockouts) are what matter.
+        "axes": {"level": "WARNING"},
     },
 }
 
