@@ -54,9 +54,15 @@ def retire_pages(sender, kinds, **kwargs) -> None:
         bump_version(kind)
 
 
-def _is_anonymous_and_stateless(request) -> bool:
+def is_shareable(request) -> bool:
+    """Whether this request may get (and fill) the shared page cache: a GET or HEAD from a
+    visitor without a session or a pending message, whose page therefore shows nobody."""
     cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+    )
 
 
 def public_page(*kinds: str, timeout: int = PAGE_TIMEOUT):
@@ -68,7 +74,7 @@ def public_page(*kinds: str, timeout: int = PAGE_TIMEOUT):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method not in ("GET", "HEAD") or not _is_anonymous_and_stateless(request):
+            if not is_shareable(request):
                 return view(request, *args, **kwargs)
             address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
             versions = content_version(*kinds)

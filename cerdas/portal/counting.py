@@ -1,22 +1,27 @@
-"""View counting: once per reader per article per window, buffered in the cache, flushed exactly.
+"""View counting: once per reader per article per window, kept in the database, flushed exactly.
 
-Each article has one counter in the cache that only grows. When the counter is created it
-starts at ``generation << 32``, a random generation in the high bits, so a counter that the
-cache loses (a restart, an eviction) comes back as a *new* generation instead of looking
-like the old one gone backwards. The database keeps, per article and generation, a
-``ViewFlushMark``: how much of that counter is already in ``Article.views``. Flushing adds
-``count - mark`` and raises the mark in the same transaction, under the mark row's lock:
+A view is one row of ``ArticleView``: (article, reader hash, end of the window), unique. A
+reader's first view in a window inserts the row; any later one in the same window meets
+the unique constraint and inserts nothing (``INSERT … ON CONFLICT DO NOTHING``, one
+statement, the same on SQLite and PostgreSQL). Whether the insert happened is the answer to
+"count this view?", decided by the database itself, so two workers, two servers or two
+requests at the same instant cannot both count the same reader. Nothing of it lives in the
+cache: an eviction, a restart or a second worker changes nothing.
 
-- a flush that dies before commit changes nothing; the next one adds the same views;
-- a flush that dies after commit already raised the mark; the next one adds nothing more;
-- two flushes at once queue on the mark row; the second sees the raised mark.
+Rows start ``flushed = false``. The flush folds them into ``Article.views`` (and the day's
+``ArticleDay``) exactly once: in one transaction it flips a batch of rows to flushed with
+``UPDATE … SET flushed = true WHERE … AND NOT flushed RETURNING article_id`` and adds what
+came back. Why no view is lost or counted twice:
 
-So a view is never counted twice, and never lost while its counter stays in the cache. The
-cache counter is never decremented, so readers and the flusher never race on it. Locmem
-``incr`` is atomic within a process (each process then has its own generation and marks);
-Redis ``INCR`` is atomic for everyone. Views buffered in a cache that is itself lost
-(process-local locmem at a restart, Redis without persistence) are gone: the total then
-lags, and never shrinks or doubles.
+- a flush that dies before commit flipped nothing; the next one finds the same rows;
+- a flush that committed flipped its rows; no later one can return them again;
+- two flushes at once: on PostgreSQL the second waits on the first's row locks and then
+  re-checks ``NOT flushed``, so it skips those rows; SQLite runs the two one after the other.
+
+The page shows ``Article.views`` plus the rows still pending, read in one query (one
+snapshot), so a flush between two reads cannot make a view show twice or vanish. Rows are
+deleted once flushed and their window is over. Windows are fixed on the clock
+(``PORTAL_VIEW_WINDOW`` seconds, 30 minutes by default), like ``cerdas.core.ratelimit``.
 """
 
 import hashlib
@@ -24,20 +29,19 @@ import hmac
 import re
 import secrets
 import time
-from collections.abc import Iterable
+import zoneinfo
+from collections import Counter
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.cache.backends.locmem import LocMemCache
-from django.db import OperationalError, transaction
-from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from cerdas.portal.models import Article, ArticleDay, Reaction, ViewFlushMark
+from cerdas.portal.models import NATIONAL_TIMEZONE, Article, ArticleDay, ArticleView, Reaction
 
-GENERATION_SHIFT = 32
-COUNT_MASK = (1 << GENERATION_SHIFT) - 1
-FLUSH_BATCH = 500
+FLUSH_BATCH = 5000
+READER_COOKIE = "cerdas_pembaca"
 
 # Crawlers, link previews and scripts: their visits are not readers. Browsers all say
 # "Mozilla/"; an empty user agent is a script.
@@ -69,10 +73,6 @@ def is_bot(user_agent: str) -> bool:
     )
 
 
-def _counter_key(article_id: int) -> str:
-    return f"portal:views:{article_id}"
-
-
 def keyed_hash(purpose: str, text: str) -> str:
     key = hashlib.sha256(f"cerdas.portal.{purpose}:{settings.SECRET_KEY}".encode()).digest()
     return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
@@ -84,176 +84,185 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def new_reader_cookie() -> str:
+    """A random reader cookie, signed so that a client cannot invent new readers at will."""
+    token = secrets.token_urlsafe(16)
+    return f"{token}.{keyed_hash('reader-cookie', token)[:16]}"
+
+
+def reader_cookie(request) -> str | None:
+    """The request's reader cookie when Cerdas issued it (its signature holds), else None."""
+    value = request.COOKIES.get(READER_COOKIE, "")
+    token, _dot, signature = value.partition(".")
+    if len(token) != 22 or len(signature) != 16:
+        return None
+    expected = keyed_hash("reader-cookie", token)[:16]
+    return value if hmac.compare_digest(signature, expected) else None
+
+
 def reader_identity(request) -> str:
-    """Who reads, for de-duplication only: the account, the reader cookie, or the connection."""
+    """Who reads, for de-duplication only: the account, the reader cookie, or the connection.
+
+    A client without a valid cookie is known by its address and user agent, so a script that
+    drops or invents cookies is still one reader per window.
+    """
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
-    token = request.COOKIES.get(READER_COOKIE, "")
-    if 16 <= len(token) <= 64:
-        return f"cookie:{token}"
+    cookie = reader_cookie(request)
+    if cookie:
+        return f"cookie:{cookie}"
     return f"address:{client_address(request)}|{request.META.get('HTTP_USER_AGENT', '')}"
 
 
-READER_COOKIE = "cerdas_pembaca"
-
-
-def _seen_key(identity: str, article_id: int) -> str:
-    return f"portal:seen:{keyed_hash('seen', f'{identity}#{article_id}')}"
-
-
-def should_count(request, article_id: int, new_token: str | None = None) -> bool:
-    """True the first time this reader opens this article within the window, for people only.
-
-    ``new_token`` is the reader cookie being handed to a first-time visitor with this very
-    response: their next visit is recognised by it, so it is marked as seen too (a client
-    that drops cookies stays recognised by its connection).
-    """
+def is_countable(request) -> bool:
+    """A person opening the page: a GET, not a bot, not a browser's speculative prefetch."""
     if request.method != "GET" or is_bot(request.META.get("HTTP_USER_AGENT", "")):
         return False
-    # Browsers that fetch a page speculatively say so; the reader has not opened it yet.
-    if "prefetch" in request.headers.get("Sec-Purpose", request.headers.get("Purpose", "")):
+    return "prefetch" not in request.headers.get("Sec-Purpose", request.headers.get("Purpose", ""))
+
+
+def record_view(request, article_id: int, new_cookie: str | None = None) -> bool:
+    """Count this request as a view if it is this reader's first in the window.
+
+    ``new_cookie`` is the reader cookie handed to a first-time visitor with this very
+    response: their next visit is recognised by it, so it is marked as seen (not counted).
+    """
+    if not is_countable(request):
         return False
-    window = view_window()
-    counted = cache.add(_seen_key(reader_identity(request), article_id), 1, timeout=window)
-    if new_token:
-        cache.add(_seen_key(f"cookie:{new_token}", article_id), 1, timeout=window)
-    return counted
-
-
-def buffer_view(article_id: int) -> int:
-    """Add one view to the article's cache counter; returns the counter's new value."""
-    key = _counter_key(article_id)
+    seen = [f"cookie:{new_cookie}"] if new_cookie else []
     try:
-        return cache.incr(key)
-    except ValueError:
-        # No counter yet (or the cache lost it): start a new generation. ``add`` lets only
-        # one of several first readers create it; the others' incr then finds it.
-        cache.add(key, (secrets.randbits(30) + 1) << GENERATION_SHIFT, timeout=None)
-        return cache.incr(key)
+        return count_view(article_id, reader_identity(request), seen=seen)
+    except IntegrityError:
+        # The article was deleted while its page was still shared from the cache.
+        return False
 
 
-def split(value: int) -> tuple[int, int]:
-    return value >> GENERATION_SHIFT, value & COUNT_MASK
+def _reader_hash(identity: str, article_id: int) -> str:
+    return keyed_hash("seen", f"{identity}#{article_id}")[:32]
 
 
-def read_counters(article_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
-    """The (generation, count) of each article's buffered counter, where there is one."""
-    keys = {_counter_key(i): i for i in article_ids}
-    found = cache.get_many(list(keys))
-    return {keys[key]: split(int(value)) for key, value in found.items()}
+def window_end(now: float | None = None) -> int:
+    window = view_window()
+    return (int((time.time() if now is None else now) // window) + 1) * window
 
 
-def with_flushed_marks(queryset, counters: dict[int, tuple[int, int]]):
-    """Annotate ``flushed_mark``: how much of each article's counter is already in ``views``.
+def count_view(article_id: int, identity: str, *, seen=(), now: float | None = None) -> bool:
+    """Count one view by ``identity`` unless it already viewed in this window; True if counted.
 
-    Reading the mark in the same query as ``views`` gives one consistent snapshot, so a
-    flush running meanwhile cannot make a view show twice.
+    ``seen`` are other identities of the same reader to mark as having viewed, uncounted.
+    One statement: the database's unique constraint decides, for every worker at once.
     """
-    if not counters:
-        return queryset.annotate(flushed_mark=Value(None, output_field=IntegerField()))
-    if len(counters) == 1:  # the article page: a plain filter, much cheaper to build
-        [(article_id, (gen, _n))] = counters.items()
-        marks = ViewFlushMark.objects.filter(article_id=article_id, generation=gen)
-        return queryset.annotate(flushed_mark=Subquery(marks.values("mark")[:1]))
-    generation = Case(
-        *(When(pk=i, then=Value(gen)) for i, (gen, _n) in counters.items()),
-        default=Value(-1),
-        output_field=IntegerField(),
+    end = window_end(now)
+    rows = [(article_id, _reader_hash(identity, article_id), end, False)]
+    rows += [(article_id, _reader_hash(other, article_id), end, True) for other in seen]
+    table = connection.ops.quote_name(ArticleView._meta.db_table)
+    values = ", ".join(["(%s, %s, %s, %s)"] * len(rows))
+    statement = (
+        f"INSERT INTO {table} (article_id, reader, window_end, flushed) VALUES {values} "  # noqa: S608 - our own table's name
+        "ON CONFLICT (article_id, reader, window_end) DO NOTHING RETURNING flushed"
     )
-    marks = ViewFlushMark.objects.filter(
-        article_id=OuterRef("pk"), generation=OuterRef("counter_generation")
-    ).values("mark")[:1]
-    return queryset.annotate(counter_generation=generation, flushed_mark=Subquery(marks))
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [value for row in rows for value in row])
+        inserted = cursor.fetchall()
+    return any(not flushed for (flushed,) in inserted)
 
 
-def total_views(article, read: tuple[int, int] | None, now: tuple[int, int] | None) -> int:
-    """Flushed views plus the buffered ones, for an article annotated by with_flushed_marks.
+def with_pending_views(queryset):
+    """Annotate ``pending_views``: views recorded but not yet flushed into ``views``.
 
-    ``read`` is the counter as it was when the marks were read, ``now`` as it is now (after
-    this reader's view). A counter of another generation has no mark yet.
+    Read in the same query as ``views``, so one snapshot: a flush committing meanwhile moves
+    views from one to the other without any showing twice or not at all.
     """
-    if now is None:
-        return article.views
-    mark = article.flushed_mark or 0 if read is not None and read[0] == now[0] else 0
-    return article.views + max(0, now[1] - mark)
+    pending = (
+        ArticleView.objects.filter(article=OuterRef("pk"), flushed=False)
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(
+        pending_views=Coalesce(Subquery(pending, output_field=IntegerField()), Value(0))
+    )
 
 
-def shown_views(article_ids: Iterable[int]) -> dict[int, int]:
-    """Each article's total views: flushed ones plus those still buffered in the cache."""
+def total_views(article) -> int:
+    """Flushed plus pending views of an article annotated by ``with_pending_views``."""
+    return article.views + getattr(article, "pending_views", 0)
+
+
+def shown_views(article_ids) -> dict[int, int]:
+    """Each article's total views: flushed ones plus those not yet flushed."""
     ids = list(article_ids)
     if not ids:
         return {}
-    counters = read_counters(ids)
-    rows = with_flushed_marks(Article.objects.filter(pk__in=ids).only("pk", "views"), counters)
-    return {row.pk: total_views(row, counters.get(row.pk), counters.get(row.pk)) for row in rows}
-
-
-def flush_one(article_id: int, value: int, zone) -> int:
-    """Add what one counter holds beyond its mark to the article; returns the views added."""
-    generation, count = split(value)
-    with transaction.atomic():
-        ViewFlushMark.objects.bulk_create(
-            [ViewFlushMark(article_id=article_id, generation=generation)], ignore_conflicts=True
-        )
-        mark = ViewFlushMark.objects.select_for_update().get(
-            article_id=article_id, generation=generation
-        )
-        added = count - mark.mark
-        if added <= 0:
-            return 0
-        ViewFlushMark.objects.filter(pk=mark.pk).update(mark=count, updated_at=timezone.now())
-        Article.objects.filter(pk=article_id).update(views=F("views") + added)
-        day = timezone.localdate(timezone=zone)
-        ArticleDay.objects.bulk_create(
-            [ArticleDay(article_id=article_id, day=day)], ignore_conflicts=True
-        )
-        ArticleDay.objects.filter(article_id=article_id, day=day).update(views=F("views") + added)
-    return added
+    rows = with_pending_views(Article.objects.filter(pk__in=ids).only("pk", "views"))
+    return {row.pk: total_views(row) for row in rows}
 
 
 def flush_view_counts(attempts: int = 5) -> int:
-    """Move every buffered view into the database; safe to run at any time, any number of times.
+    """Fold every pending view into the articles' totals; safe at any time, any number of times.
 
-    A pass that meets a locked database (SQLite under concurrent writers, a PostgreSQL
-    deadlock) is simply run again: every step is idempotent, so retrying cannot double.
+    A pass that meets a busy database (SQLite's lock held past its timeout, a PostgreSQL
+    deadlock or serialisation failure) is rolled back whole and run again: a rolled-back
+    pass flipped nothing, so retrying cannot double.
     """
     for attempt in range(1, attempts + 1):
         try:
-            return _flush_pass()
+            added = 0
+            while True:
+                flipped = _flush_batch()
+                added += flipped
+                if flipped < FLUSH_BATCH:
+                    break
+            _sweep()
+            return added
         except OperationalError:
             if attempt == attempts:
                 raise
-            time.sleep(0.02 * attempt)
+            time.sleep(0.05 * attempt)
     return 0
 
 
-def _flush_pass() -> int:
-    import zoneinfo
-
-    from cerdas.portal.models import NATIONAL_TIMEZONE
-
-    articles = list(
-        Article.objects.exclude(published_at=None).values_list("pk", "region__province__timezone")
+def _flush_batch() -> int:
+    """Flip up to FLUSH_BATCH pending rows and add them to their articles, in one transaction."""
+    table = connection.ops.quote_name(ArticleView._meta.db_table)
+    flip = (
+        f"UPDATE {table} SET flushed = %s WHERE id IN "  # noqa: S608 - our own table's name
+        f"(SELECT id FROM {table} WHERE NOT flushed ORDER BY id LIMIT %s) "
+        "AND NOT flushed RETURNING article_id"
     )
-    added = 0
-    for start in range(0, len(articles), FLUSH_BATCH):
-        chunk = dict(articles[start : start + FLUSH_BATCH])
-        found = cache.get_many([_counter_key(i) for i in chunk])
-        if not found:
-            continue
-        known = {
-            (m.article_id, m.generation): m.mark
-            for m in ViewFlushMark.objects.filter(article_id__in=chunk)
-        }
-        for article_id, zone_name in chunk.items():
-            value = found.get(_counter_key(article_id))
-            if value is None:
-                continue
-            generation, count = split(int(value))
-            if count > known.get((article_id, generation), 0):
-                zone = zoneinfo.ZoneInfo(zone_name or NATIONAL_TIMEZONE)
-                added += flush_one(article_id, int(value), zone)
-    return added
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(flip, [True, FLUSH_BATCH])
+            flipped = [article_id for (article_id,) in cursor.fetchall()]
+        counts = Counter(flipped)
+        zones = dict(
+            Article.objects.filter(pk__in=counts).values_list("pk", "region__province__timezone")
+        )
+        # Articles in one order for every flusher, so two never wait on each other's rows.
+        for article_id, views in sorted(counts.items()):
+            Article.objects.filter(pk=article_id).update(views=F("views") + views)
+            zone = zoneinfo.ZoneInfo(zones.get(article_id) or NATIONAL_TIMEZONE)
+            day = timezone.localdate(timezone=zone)
+            ArticleDay.objects.bulk_create(
+                [ArticleDay(article_id=article_id, day=day)], ignore_conflicts=True
+            )
+            ArticleDay.objects.filter(article_id=article_id, day=day).update(
+                views=F("views") + views
+            )
+    return len(flipped)
+
+
+def _sweep(now: float | None = None) -> int:
+    """Delete flushed rows whose window is over: no later view can meet them again."""
+    moment = int(time.time() if now is None else now)
+    deleted, _ = ArticleView.objects.filter(flushed=True, window_end__lte=moment).delete()
+    return deleted
+
+
+def pending_total() -> int:
+    """How many recorded views are not yet in the totals (for the health of the flush)."""
+    return ArticleView.objects.filter(flushed=False).count()
 
 
 def expire_reader_hashes() -> int:
@@ -261,14 +270,3 @@ def expire_reader_hashes() -> int:
     return Reaction.objects.filter(hash_expires_at__lte=timezone.now()).update(
         reader_hash=None, hash_expires_at=None
     )
-
-
-def default_cache_is_local() -> bool:
-    """Whether buffered views live in this process only (the local-memory cache)."""
-    return isinstance(_default_cache(), LocMemCache)
-
-
-def _default_cache():
-    from django.core.cache import caches
-
-    return caches["default"]

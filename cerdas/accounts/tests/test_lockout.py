@@ -30,7 +30,7 @@ def test_the_locked_out_page_says_in_indonesian_when_to_try_again(client, member
     body = response.content.decode()
     assert response.status_code == 429
     assert "Tunggu 10 menit" in body
-    assert re.search(r"setelah \d\d:\d\d WIB", body)
+    assert re.search(r"setelah pukul \d\d:\d\d WIB", body)
     assert "/akun/lupa-sandi/" in body
 
 
