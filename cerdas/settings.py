@@ -112,13 +112,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless REDIS_URL is set.
+# Cache: local memory unless REDIS_URL is set. Only things that may vanish live there
+# (rendered pages, version stamps, a flush hint); security state and counts are in the
+# database (docs/deploy.md, "Shared state").
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+            # Several sites (or a test server beside the tests) may share one Redis.
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", ""),
         }
     }
 else:
@@ -240,3 +244,8 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 100
+
+# News view counting (cerdas/portal/counting.py): a reader counts once per article per
+# window; views reach the articles' totals at the next flush, at most this often.
+PORTAL_VIEW_WINDOW = env_int("PORTAL_VIEW_WINDOW", 30 * 60, 1)
+PORTAL_FLUSH_INTERVAL = env_int("PORTAL_FLUSH_INTERVAL", 10, 1)
