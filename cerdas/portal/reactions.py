@@ -40,16 +40,17 @@ def reaction_memory() -> int:
     return int(getattr(settings, "PORTAL_REACTION_MEMORY", 30 * 24 * 3600))
 
 
-def new_reader_token() -> str:
-    return new_reader_cookie()
+def new_reader_token(request):
+    """A reader cookie for a first-time anonymous reader (``counting.ReaderCookie``)."""
+    return new_reader_cookie(request)
 
 
 def reader_token(request) -> str | None:
     """The account or the reader cookie; None for a first-time anonymous reader."""
-    if request.user.is_authenticated:
+    if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
         return f"user:{request.user.pk}"
     cookie = reader_cookie(request)
-    return f"cookie:{cookie}" if cookie else None
+    return f"cookie:{cookie.token}" if cookie else None
 
 
 def reader_hash(token: str, article_id: int) -> str:

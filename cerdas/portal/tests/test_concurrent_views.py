@@ -1,5 +1,7 @@
 """10,000 readers arriving at once, each reloading, with flushes meanwhile, add up exactly.
 
+The views go through the process's writer thread, as in a worker serving requests.
+
 Real threads against the real database (SQLite here, a file in WAL mode as in production;
 PostgreSQL when DATABASE_URL points at it). Nothing of the counting is in the cache, so
 the same test covers a Redis setup. Windows are made long enough that no window can end
@@ -29,10 +31,9 @@ def _hammer(article_id: int) -> None:
     def reader(thread_no):
         try:
             start.wait()
-            for visit in range(VISITS):
+            for _visit in range(VISITS):
                 for n in range(PER_THREAD):
-                    counted = counting.count_view(article_id, f"reader-{thread_no}-{n}")
-                    assert counted == (visit == 0)
+                    counting.count_view(article_id, f"reader-{thread_no}-{n}")
         except Exception as error:  # pragma: no cover - reported below
             errors.append(error)
         finally:
@@ -65,6 +66,7 @@ def test_ten_thousand_concurrent_views_add_up_exactly(settings):
     settings.PORTAL_VIEW_WINDOW = 10**9  # one window from 2001 to 2033
     article = make_article()
     _hammer(article.pk)
+    counting.wait_for_writes()  # the views this process recorded are all in the database
     # What is not flushed yet shows on the page before the last flush...
     assert counting.shown_views([article.pk])[article.pk] == THREADS * PER_THREAD
     counting.flush_view_counts()

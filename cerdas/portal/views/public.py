@@ -88,11 +88,13 @@ def article(request, pk, slug=""):
     cache: counting this reader's view (one database statement, ``counting.record_view``)
     and giving a first-time reader the cookie that later recognises them.
     """
-    new_cookie = reactions.new_reader_token() if reactions.reader_token(request) is None else None
     response = _article_page(request, pk, slug)
     if response.status_code != 200:
         return response
-    if counting.counting_enabled() and counting.record_view(request, pk, new_cookie):
+    new_cookie = None
+    if reactions.reader_token(request) is None:
+        new_cookie = reactions.new_reader_token(request)
+    if counting.counting_enabled() and counting.record_view(request, pk):
         tasks.schedule_flush()
     if new_cookie:
         # Now, not only with the first reaction: reloading after a reaction (which needs
@@ -132,10 +134,10 @@ def _article_page(request, pk, slug):
     return render(request, "portal/article.html", context)
 
 
-def _set_reader_cookie(request, response, token: str) -> None:
+def _set_reader_cookie(request, response, cookie) -> None:
     response.set_cookie(
         READER_COOKIE,
-        token,
+        cookie.value,
         max_age=reactions.reaction_memory(),
         httponly=True,
         samesite="Lax",
@@ -195,8 +197,8 @@ def react(request, pk):
             text = _("Too many answers were sent from your connection. Please try again later.")
     if status == 200:
         if token is None:
-            new_cookie = reactions.new_reader_token()
-            token = f"cookie:{new_cookie}"
+            new_cookie = reactions.new_reader_token(request)
+            token = f"cookie:{new_cookie.token}"
         reactions.react(item.pk, token, form.cleaned_data["choice"])
         text = _("Thank you: your answer is recorded. You can change it at any time.")
     response = _reaction_response(request, item, status, text, token)
