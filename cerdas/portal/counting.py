@@ -1,12 +1,28 @@
 """View counting: once per reader per article per window, kept in the database, flushed exactly.
 
 A view is one row of ``ArticleView``: (article, reader hash, end of the window), unique. A
-reader's first view in a window inserts the row; any later one in the same window meets
-the unique constraint and inserts nothing (``INSERT … ON CONFLICT DO NOTHING``, one
-statement, the same on SQLite and PostgreSQL). Whether the insert happened is the answer to
-"count this view?", decided by the database itself, so two workers, two servers or two
-requests at the same instant cannot both count the same reader. Nothing of it lives in the
-cache: an eviction, a restart or a second worker changes nothing.
+reader's first view in a window inserts the row; any later one in the same window meets the
+unique constraint and inserts nothing (``INSERT … ON CONFLICT DO NOTHING``, the same on
+SQLite and PostgreSQL). The database itself decides, so two workers, two servers or two
+requests at the same instant cannot both count one reader. Nothing of it lives in the cache:
+an eviction, a restart or a second worker changes nothing.
+
+Why rows, and why written this way (measured with bench/bench_portal.py, two cores):
+
+- The old design kept "seen" marks and buffered counts in the cache; the default cache is
+  local memory, per process and evictable, so a busy site over-counted (marks evicted) and
+  lost counts (buffers evicted), and two workers counted one reader twice.
+- One row per view and the unique constraint is the plainest thing that is exact across
+  processes. Writing the row inside each request cost the article page two thirds of its
+  throughput: one commit per reader, and request threads queueing for SQLite's write lock and
+  for the interpreter. So a request hands its row to its worker's writer thread
+  (``_Writer``), which writes whatever has gathered in one statement; a worker that stops
+  normally writes what is left first. Only a worker killed outright loses the views of its
+  last few milliseconds; none is ever counted twice.
+- The reader cookie carries the window and the connection (address and user agent, as a
+  keyed hash) it was handed out to: a first visit without a cookie counts as that
+  connection, and for the rest of the window the cookie still counts as that connection, so
+  a reader's second visit, now with the cookie, is not a second view, with one row per view.
 
 Rows start ``flushed = false``. The flush folds them into ``Article.views`` (and the day's
 ``ArticleDay``) exactly once: in one transaction it flips a batch of rows to flushed with
@@ -17,6 +33,8 @@ came back. Why no view is lost or counted twice:
 - a flush that committed flipped its rows; no later one can return them again;
 - two flushes at once: on PostgreSQL the second waits on the first's row locks and then
   re-checks ``NOT flushed``, so it skips those rows; SQLite runs the two one after the other.
+- a busy database (SQLite's lock held past its timeout, a PostgreSQL deadlock) rolls the
+  pass back whole; it is run again, which cannot double.
 
 The page shows ``Article.views`` plus the rows still pending, read in one query (one
 snapshot), so a flush between two reads cannot make a view show twice or vanish. Rows are

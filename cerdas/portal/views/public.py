@@ -85,8 +85,9 @@ def article(request, pk, slug=""):
 
     The page itself is the same for every anonymous reader, so it comes from the page cache
     (``_article_page``); what is personal happens here, around it, and never enters the
-    cache: counting this reader's view (one database statement, ``counting.record_view``)
-    and giving a first-time reader the cookie that later recognises them.
+    cache: recording this reader's view (``counting.record_view``: a row the database keeps
+    only for the reader's first view in the window) and giving a first-time reader the cookie
+    that later recognises them.
     """
     response = _article_page(request, pk, slug)
     if response.status_code != 200:

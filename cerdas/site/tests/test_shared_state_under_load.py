@@ -1,7 +1,7 @@
 """Shared state holds across real app server workers: exact view counts, a lockout that stays.
 
 Starts the production app server (granian, 2 workers, as docs/deploy.md says) on a free
-loopback port, in production mode (``stress_settings``: production settings, plain static
+loopback port, in production mode (``SERVER_SETTINGS``: production settings, plain static
 files), first on the default setup (SQLite, local-memory cache:
 each worker has its own cache), then on PostgreSQL with Redis when DATABASE_URL points at
 PostgreSQL. Bounded: 1,000 readers, a few dozen logins, every request with a timeout, the
@@ -47,6 +47,16 @@ article = Article.objects.create(
     status=Article.Status.PUBLISHED, published_at=timezone.now() - timezone.timedelta(hours=1),
 )
 print(article.get_absolute_url())
+"""
+# Production settings without the hashed, compressed static files: compressing the API docs'
+# bundles takes a minute of a busy CI machine, and static files are not what this is about.
+SERVER_SETTINGS = """
+from cerdas.settings import *  # noqa: F403
+
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 """
 VIEWS = """
 import django
@@ -146,9 +156,11 @@ class Server:
 
 
 def _server_env(tmp_path, database_url, redis_url=None):
+    (tmp_path / "server_settings.py").write_text(SERVER_SETTINGS)
     env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DATABASE_URL"}}
     env.update(
-        DJANGO_SETTINGS_MODULE="cerdas.site.tests.stress_settings",
+        DJANGO_SETTINGS_MODULE="server_settings",
+        PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT)]),
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(40),
         ALLOWED_HOSTS=HOST,
