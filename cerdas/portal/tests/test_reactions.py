@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -140,3 +141,18 @@ def test_the_shown_percentages_always_sum_to_100(client):
     assert sum(result["percentages"].values()) == 100
     body = client.get(article.get_absolute_url()).content.decode()
     assert "14 tanggapan" in body
+
+
+@pytest.mark.django_db
+def test_the_address_limit_survives_the_cache_being_emptied(settings):
+    """It used to live in the local-memory cache: a few hundred page views evicted it."""
+    settings.PORTAL_REACTION_LIMIT = 2
+    article = make_article()
+    for _ in range(2):
+        Client(REMOTE_ADDR="203.0.113.9").post(_url(article), {"choice": "puas"})
+    cache.clear()
+    refused = Client(REMOTE_ADDR="203.0.113.9").post(
+        _url(article), {"choice": "puas"}, HTTP_ACCEPT="application/json"
+    )
+    assert refused.status_code == 429
+    assert Reaction.objects.count() == 2
