@@ -265,7 +265,12 @@ class _Writer:
             finally:
                 with self.changed:
                     self.writing = 0
+                    idle = not self.rows
                     self.changed.notify_all()
+                if idle:
+                    # Nothing waiting: let the connection go rather than hold it through a
+                    # lull (a database being dropped or restarted must not wait on it).
+                    connection.close()
 
     @staticmethod
     def write(rows: list[tuple]) -> None:

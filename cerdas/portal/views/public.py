@@ -111,10 +111,14 @@ def _article_page(request, pk, slug):
     nothing of theirs: no CSRF token (``react`` protects the post another way) and no
     answer of theirs. Signed-in users and readers with a message waiting (just after they
     answered) get it rendered for them, with their token and their answer."""
+    shared = is_shareable(request)
+    if not shared:
+        # A page rendered for one reader shows their own earlier views (written by this
+        # worker's view writer a few milliseconds after they were counted).
+        counting.wait_for_writes(timeout=0.5)
     item = _get_readable_article(pk, with_views=True)
     if slug != item.slug:
         return redirect(item, permanent=True)
-    shared = is_shareable(request)
     totals = reactions.totals(item.pk)
     images = list(item.images.all())
     context = {
