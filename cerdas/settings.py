@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cerdas.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Shared copies of pages that declare it, before the session and everything after it.
+    "cerdas.core.middleware.SharedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cerdas.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

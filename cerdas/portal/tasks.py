@@ -1,5 +1,6 @@
 """Background work of the portal: thin wrappers over the services."""
 
+import time
 from datetime import timedelta
 
 from django.core.cache import cache
@@ -18,6 +19,9 @@ def flush_view_counts_task() -> dict:
     }
 
 
+_last_look = float("-inf")
+
+
 def schedule_flush() -> None:
     """Flush about once per interval, from whichever counted view comes first after it.
 
@@ -25,6 +29,11 @@ def schedule_flush() -> None:
     however often it runs, so a mark lost from the cache (or one per worker, with the
     local-memory cache) only means an extra flush.
     """
+    global _last_look
+    now = time.monotonic()
+    if now - _last_look < counting.flush_interval():
+        return  # this process asked less than an interval ago: no need to ask the cache
+    _last_look = now
     if not cache.add("portal:flush-due", 1, timeout=counting.flush_interval()):
         return
     task = flush_view_counts_task

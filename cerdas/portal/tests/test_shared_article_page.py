@@ -149,3 +149,30 @@ def test_an_invented_reader_cookie_is_not_a_new_reader():
         client.cookies[counting.READER_COOKIE] = f"invented-reader-{n:04d}-xxxxxx.0123456789abcdef"
         client.get(article.get_absolute_url())
     assert counting.shown_views([article.pk])[article.pk] == 1
+
+
+@pytest.mark.django_db
+def test_the_early_served_copy_is_the_rendered_page_with_the_same_headers_and_still_counts():
+    """Once shared, the page is served before the session, CSRF and auth middleware; what
+    the reader gets must not differ, and every reader is still counted and given a cookie."""
+    article = make_article()
+    first = Client(HTTP_USER_AGENT=f"{BROWSER} one").get(article.get_absolute_url())
+    early = Client(HTTP_USER_AGENT=f"{BROWSER} two").get(article.get_absolute_url())
+    assert early.content == first.content
+    for header in ("Content-Type", "Content-Language", "Vary", "X-Frame-Options"):
+        assert early.headers.get(header) == first.headers.get(header), header
+    assert "Content-Security-Policy" in early.headers
+    assert counting.READER_COOKIE in early.cookies
+    assert counting.shown_views([article.pk])[article.pk] == 2
+
+
+@pytest.mark.django_db
+def test_an_edit_retires_the_early_copy_at_once(member_a):
+    from cerdas.core.cache import bump_version
+
+    article = make_article()
+    Client(HTTP_USER_AGENT=BROWSER).get(article.get_absolute_url())
+    Article.objects.filter(pk=article.pk).update(summary="Ringkasan yang sudah diperbaiki.")
+    bump_version("portal")  # what the portal's services announce once an edit commits
+    page = Client(HTTP_USER_AGENT=BROWSER).get(article.get_absolute_url()).content.decode()
+    assert "Ringkasan yang sudah diperbaiki." in page

@@ -92,6 +92,12 @@ def article(request, pk, slug=""):
     response = _article_page(request, pk, slug)
     if response.status_code != 200:
         return response
+    return article_served(request, response, pk)
+
+
+def article_served(request, response, pk, slug=""):
+    """What happens on every serving of the article page, whether rendered, taken from the
+    cache here, or served early by ``cerdas.core.middleware.SharedPageMiddleware``."""
     new_cookie = None
     if reactions.reader_token(request) is None:
         new_cookie = reactions.new_reader_token(request)
@@ -105,7 +111,13 @@ def article(request, pk, slug=""):
 
 
 # The page lists related cohorts and approved masterplans: their changes retire it too.
-@public_page(PORTAL, "cohorts", "masterplans", timeout=ARTICLE_PAGE_TIMEOUT)
+@public_page(
+    PORTAL,
+    "cohorts",
+    "masterplans",
+    timeout=ARTICLE_PAGE_TIMEOUT,
+    served="cerdas.portal.views.public.article_served",
+)
 def _article_page(request, pk, slug):
     """The article page. Shared from the cache by every anonymous visitor, so it holds
     nothing of theirs: no CSRF token (``react`` protects the post another way) and no
