@@ -295,9 +295,10 @@ def report(result: dict, args) -> tuple[list[str], bool]:
         "cookie: each is a new reader, counted once and handed a reader cookie. Every reader "
         "is sent once more after the run, so those whose request was in flight when wrk "
         "stopped surely reached the server, and the repeat visits must not count.",
-        "- The anonymous page comes from the page cache without any per-visitor token; the "
-        "view is counted by one `INSERT … ON CONFLICT DO NOTHING`, written together with the "
-        "other threads' views of the same worker (group commit, `cerdas/portal/counting.py`).",
+        "- The anonymous page is the shared copy from the page cache, without any per-visitor "
+        "token, served by `SharedPageMiddleware` before sessions, auth, CSRF, messages and the "
+        "URL resolver; each view is a row kept by `INSERT … ON CONFLICT DO NOTHING`, written "
+        "by the worker's view writer, many per statement (`cerdas/portal/counting.py`).",
         "- Signed in, the page is rendered for the user (their CSRF token, their answer).",
     ]
     return lines, ok
