@@ -477,11 +477,6 @@ def _sweep(now: float | None = None) -> int:
     return deleted
 
 
-def pending_total() -> int:
-    """How many recorded views are not yet in the totals (for the health of the flush)."""
-    return ArticleView.objects.filter(flushed=False).count()
-
-
 def expire_reader_hashes() -> int:
     """Forget which reader gave which reaction once the hash expires; the answer stays."""
     return Reaction.objects.filter(hash_expires_at__lte=timezone.now()).update(
