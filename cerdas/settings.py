@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "axes",
     "cerdas.core",
     "cerdas.accounts",
     "cerdas.regions",
@@ -68,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cerdas.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Shared copies of pages that declare it, before the session and everything after it.
+    "cerdas.core.middleware.SharedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cerdas.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -75,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: turns a refused login into the locked-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cerdas.urls"
@@ -120,13 +125,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless REDIS_URL is set.
+# Cache: local memory unless REDIS_URL is set. Only things that may vanish live there
+# (rendered pages, version stamps, a flush hint); security state and counts are in the
+# database (docs/deploy.md, "Shared state").
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+            # Several sites (or a test server beside the tests) may share one Redis.
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", ""),
         }
     }
 else:
@@ -152,9 +161,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed logins allowed per username and per address before a pause.
+# Failed logins allowed per username (x4 per address) before a pause of the window.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, 1)
 LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60, 1)
+# django-axes counts failed logins in the database (cerdas/accounts/lockout.py says how);
+# as the first backend it refuses a paused username or address on every authenticate() call.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "cerdas.accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # order used by LockoutHandler
+AXES_FAILURE_LIMIT = "cerdas.accounts.lockout.failure_limit"
+AXES_COOLOFF_TIME = "cerdas.accounts.lockout.cool_off"
+AXES_CLIENT_IP_CALLABLE = "cerdas.accounts.lockout.client_address"
+AXES_USERNAME_CALLABLE = "cerdas.accounts.lockout.username_of"
+AXES_LOCKOUT_CALLABLE = "cerdas.accounts.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# No table of every successful login with its address: the lockout needs only the failures,
+# and those are deleted once their pause is over (at the next login anywhere).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 
 # Email
 globals().update(
@@ -199,7 +226,10 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not LOCAL)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not LOCAL)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not LOCAL)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if LOCAL else 31536000, 0)
+# Both off by default: they bind every subdomain of the operator's domain, and preloading
+# cannot be undone quickly. docs/deploy.md says when to turn them on.
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -227,6 +257,8 @@ LOGGING = {
         "django": {"level": "INFO", "handlers": [], "propagate": True},
         "django.db.backends": {"level": "INFO"},
         "django.server": {"level": "INFO", "handlers": [], "propagate": True},
+        # Axes says INFO for every login; its warnings (failures, lockouts) are what matter.
+        "axes": {"level": "WARNING"},
     },
 }
 
@@ -237,3 +269,8 @@ NINJA_PAGINATION_PER_PAGE = 100
 COMPLAINTS_MAP_TILES_URL = env_str("COMPLAINTS_MAP_TILES_URL", "")
 COMPLAINTS_INTAKE_PER_HOUR = env_int("COMPLAINTS_INTAKE_PER_HOUR", 20, 1)
 OPEN311_POSTS_PER_MINUTE = env_int("OPEN311_POSTS_PER_MINUTE", 60, 1)
+
+# News view counting (cerdas/portal/counting.py): a reader counts once per article per
+# window; views reach the articles' totals at the next flush, at most this often.
+PORTAL_VIEW_WINDOW = env_int("PORTAL_VIEW_WINDOW", 30 * 60, 1)
+PORTAL_FLUSH_INTERVAL = env_int("PORTAL_FLUSH_INTERVAL", 10, 1)

@@ -10,8 +10,9 @@ from cerdas.site import views as site_views
 handler403 = "cerdas.core.views.permission_denied"
 handler404 = "cerdas.core.views.page_not_found"
 
-# The administration signs people in through Cerdas' own login, so the same throttling
-# applies; its header names Cerdas.
+# The administration signs people in through Cerdas' own login; a signed-in user who is not
+# staff still reaches the admin's own form, whose password check goes through the same
+# lockout (django-axes is the first authentication backend). Its header names Cerdas.
 admin.site.login = login_required(admin.site.login)
 admin.site.site_header = _("Cerdas administration")
 admin.site.site_title = _("Cerdas administration")

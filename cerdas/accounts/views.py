@@ -5,7 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from cerdas.accounts.forms import LoginForm
+from cerdas.accounts import lockout
+from cerdas.accounts.forms import LoginForm, PasswordChangeForm
 from cerdas.core.models import AuditEntry
 from cerdas.core.registries import work_for
 from cerdas.regions.models import Region
@@ -18,8 +19,12 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = PasswordChangeForm
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:dashboard")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -38,6 +43,12 @@ class PasswordResetView(auth_views.PasswordResetView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        # The link from their mailbox proves who they are: lift a pause on their username,
+        # as the locked-out page promises.
+        lockout.forgive(form.user.get_username())
+        return super().form_valid(form)
 
 
 @login_required

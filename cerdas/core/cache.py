@@ -10,6 +10,7 @@ retires them all. Apps do not bump versions themselves: they announce what chang
 ``cerdas.core.signals.content_changed``, and ``retire_pages`` listens.
 """
 
+import functools
 import hashlib
 import time
 from functools import wraps
@@ -17,6 +18,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_vary_headers
+from django.utils.module_loading import import_string
 
 PAGE_TIMEOUT = 300
 
@@ -54,25 +56,48 @@ def retire_pages(sender, kinds, **kwargs) -> None:
         bump_version(kind)
 
 
-def _is_anonymous_and_stateless(request) -> bool:
+def is_shareable(request) -> bool:
+    """Whether this request may get (and fill) the shared page cache: a GET or HEAD from a
+    visitor without a session or a pending message, whose page therefore shows nobody."""
     cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+    )
 
 
-def public_page(*kinds: str, timeout: int = PAGE_TIMEOUT):
+def _page_key(request, kinds) -> str:
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    versions = content_version(*kinds)
+    return f"page:{'.'.join(kinds)}:{versions}:{request.LANGUAGE_CODE}:{address}"
+
+
+def _early_key(request) -> str:
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"early-page:{request.LANGUAGE_CODE}:{address}"
+
+
+def public_page(*kinds: str, timeout: int = PAGE_TIMEOUT, served: str | None = None):
     """Serve a GET view from the cache for anonymous visitors, per language and address.
 
     ``kinds`` name the content the page shows; bumping any of them retires the page.
+
+    ``served`` names (dotted path) a function ``served(request, response, *args, **kwargs)``
+    (the view's own arguments) that the page's own view calls on every serving, cached or
+    not, for what is personal and must not be cached (the portal counts the view and hands
+    out the reader cookie). With it the page is also served early, by
+    ``cerdas.core.middleware.SharedPageMiddleware``, before the session, authentication, CSRF
+    and messages middleware and the URL resolver, none of which a shared page needs; the
+    middleware then calls ``served`` itself.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method not in ("GET", "HEAD") or not _is_anonymous_and_stateless(request):
+            if not is_shareable(request):
                 return view(request, *args, **kwargs)
-            address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-            versions = content_version(*kinds)
-            key = f"page:{'.'.join(kinds)}:{versions}:{request.LANGUAGE_CODE}:{address}"
+            key = _page_key(request, kinds)
             response = cache.get(key)
             if response is None:
                 response = view(request, *args, **kwargs)
@@ -81,8 +106,33 @@ def public_page(*kinds: str, timeout: int = PAGE_TIMEOUT):
                 if response.status_code == 200 and not personal and not response.streaming:
                     patch_vary_headers(response, ["Cookie"])
                     cache.set(key, response, timeout)
+                    if served:
+                        entry = (kinds, served, args, kwargs)
+                        cache.set(_early_key(request), entry, timeout)
             return response
 
         return wrapped
 
     return decorator
+
+
+@functools.cache
+def _served_function(path: str):
+    return import_string(path)
+
+
+def early_page(request):
+    """The cached copy of a page declared with ``served``, for a shareable request, or None.
+
+    The caller has already set ``request.LANGUAGE_CODE``. The copy is found only while the
+    versions of its kinds are the ones it was stored with, as in ``public_page``; then the
+    page's ``served`` function runs, as the page's view would have run it.
+    """
+    entry = cache.get(_early_key(request))
+    if entry is None:
+        return None
+    kinds, served, args, kwargs = entry
+    response = cache.get(_page_key(request, kinds))
+    if response is None:
+        return None
+    return _served_function(served)(request, response, *args, **kwargs)

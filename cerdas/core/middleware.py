@@ -1,6 +1,15 @@
 from django.conf import settings
 from django.utils import translation
 
+from cerdas.core.cache import early_page, is_shareable
+
+
+def chosen_language(request) -> str:
+    """The language the visitor chose with the switch (its cookie), else Bahasa Indonesia."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    codes = {code for code, _name in settings.LANGUAGES}
+    return chosen if chosen in codes else settings.LANGUAGE_CODE
+
 
 class LanguageMiddleware:
     """Activate the language the visitor chose, else Bahasa Indonesia.
@@ -14,9 +23,7 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        codes = {code for code, _name in settings.LANGUAGES}
-        language = chosen if chosen in codes else settings.LANGUAGE_CODE
+        language = chosen_language(request)
         request.LANGUAGE_CODE = language
         # override() restores the previous language afterwards, so one visitor's choice
         # never leaks into whatever this thread does next.
@@ -71,4 +78,31 @@ class ForwardedForMiddleware:
             addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
             if len(addresses) >= hops:
                 request.META["REMOTE_ADDR"] = addresses[-hops]
+        return self.get_response(request)
+
+
+class SharedPageMiddleware:
+    """Serve the shared copy of a page early, before the middleware that a shared page does
+    not need (sessions, authentication, CSRF, messages) and the URL resolver.
+
+    Only pages declared with ``public_page(..., served=...)`` are served here, only to
+    visitors ``public_page`` would serve the shared copy to (no session, no pending message),
+    and only while the copy is current. The response gets what the skipped middleware would
+    have added to it (its language, ``Vary: Cookie``, the frame policy). Everything else falls
+    through to the full stack, which serves the page as usual.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_shareable(request):
+            request.get_host()  # refuse a host outside ALLOWED_HOSTS, as CommonMiddleware would
+            request.LANGUAGE_CODE = chosen_language(request)
+            response = early_page(request)
+            if response is not None:
+                response.headers["Content-Language"] = request.LANGUAGE_CODE
+                response.headers["Vary"] = _vary_with(response.headers.get("Vary", ""), "Cookie")
+                response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+                return response
         return self.get_response(request)

@@ -293,27 +293,35 @@ class ArticleDay(models.Model):
         return f"{self.article_id} {self.day}: {self.views}"
 
 
-class ViewFlushMark(models.Model):
-    """How much of one buffered view counter has already been added to the article.
+class ArticleView(models.Model):
+    """One reader's view of one article in one counting window (``cerdas.portal.counting``).
 
-    The cache holds, per article, a counter that only ever grows; its high bits carry a
-    random generation chosen when the counter was created (so a counter lost with a cache
-    restart or eviction comes back as a new generation, never mistaken for the old one).
-    Flushing adds ``counter - mark`` to the article and raises the mark in one transaction,
-    so a flush that dies half-way, or runs twice, counts every view exactly once.
+    The reader is a keyed hash of the account, the reader cookie or the connection, and the
+    article: nothing about the person, no link between their views of two articles. The
+    unique constraint makes a second view in the same window a no-op; ``flushed`` says
+    whether the view is already in ``Article.views``. Rows are deleted once flushed and
+    their window has ended.
     """
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
-    generation = models.BigIntegerField()
-    mark = models.BigIntegerField(default=0)
-    updated_at = models.DateTimeField(auto_now=True)
+    reader = models.CharField(max_length=32)
+    # When the window ends, in whole seconds since the epoch.
+    window_end = models.BigIntegerField()
+    flushed = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["article", "generation"], name="portal_one_mark_per_generation"
+                fields=["article", "reader", "window_end"], name="portal_one_view_per_window"
             )
+        ]
+        # Only the views still to flush: what the flush and the shown totals look up. Every
+        # index costs each view's insert; the sweep of ended windows scans instead.
+        indexes = [
+            models.Index(
+                fields=["article"], condition=models.Q(flushed=False), name="portal_view_pending"
+            ),
         ]
 
     def __str__(self):
-        return f"{self.article_id}/{self.generation}: {self.mark}"
+        return f"{self.article_id}/{self.reader}: {'flushed' if self.flushed else 'pending'}"

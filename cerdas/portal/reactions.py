@@ -3,12 +3,12 @@
 A reader is known by a keyed hash of the account or a random first-party cookie, plus the
 article: nothing about the person, and no link between their answers to two articles. The
 hash expires (``PORTAL_REACTION_MEMORY`` seconds, 30 days by default) and is then erased;
-the answer stays counted. Flooding is limited per address, and the address is only ever
-kept as a hash salted with a secret that changes daily, in the cache, for an hour.
+the answer stays counted. Flooding is limited per address with ``cerdas.core.ratelimit``
+(in the database, so no eviction, restart or second worker resets it); the address is kept
+there only as a keyed hash, for the hour of its window.
 """
 
 import datetime as dt
-import secrets
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -18,8 +18,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from cerdas.core.ratelimit import Limit
 from cerdas.lib.percentages import percentages
-from cerdas.portal.counting import READER_COOKIE, client_address, keyed_hash
+from cerdas.portal.counting import client_address, keyed_hash, new_reader_cookie, reader_cookie
 from cerdas.portal.models import Reaction
 
 CHOICES = list(Reaction.Choice.values)
@@ -39,34 +40,30 @@ def reaction_memory() -> int:
     return int(getattr(settings, "PORTAL_REACTION_MEMORY", 30 * 24 * 3600))
 
 
-def new_reader_token() -> str:
-    return secrets.token_urlsafe(24)
+def new_reader_token(request):
+    """A reader cookie for a first-time anonymous reader (``counting.ReaderCookie``)."""
+    return new_reader_cookie(request)
 
 
 def reader_token(request) -> str | None:
     """The account or the reader cookie; None for a first-time anonymous reader."""
-    if request.user.is_authenticated:
+    if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
         return f"user:{request.user.pk}"
-    token = request.COOKIES.get(READER_COOKIE, "")
-    return f"cookie:{token}" if 16 <= len(token) <= 64 else None
+    cookie = reader_cookie(request)
+    return f"cookie:{cookie.token}" if cookie else None
 
 
 def reader_hash(token: str, article_id: int) -> str:
     return keyed_hash("reaction", f"{token}#{article_id}")
 
 
+def address_limit() -> Limit:
+    return Limit("portal.react", reaction_limit(), LIMIT_WINDOW)
+
+
 def check_address_limit(request) -> None:
     """Count this reaction against the sender's address; raise once over the hourly limit."""
-    day = timezone.now().date().isoformat()
-    address = keyed_hash(f"address:{day}", client_address(request))
-    key = f"portal:react-limit:{address}"
-    cache.add(key, 0, timeout=LIMIT_WINDOW)
-    try:
-        sent = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=LIMIT_WINDOW)
-        sent = 1
-    if sent > reaction_limit():
+    if not address_limit().hit(client_address(request)):
         raise TooManyReactions
 
 

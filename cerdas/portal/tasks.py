@@ -1,5 +1,6 @@
 """Background work of the portal: thin wrappers over the services."""
 
+import time
 from datetime import timedelta
 
 from django.core.cache import cache
@@ -11,20 +12,29 @@ from cerdas.portal import counting
 
 @task()
 def flush_view_counts_task() -> dict:
-    """Move buffered views into the database and forget expired reader hashes."""
+    """Fold pending views into the totals and forget expired reader hashes."""
     return {
         "views_added": counting.flush_view_counts(),
         "hashes_expired": counting.expire_reader_hashes(),
     }
 
 
+_last_look = float("-inf")
+
+
 def schedule_flush() -> None:
-    """Flush at most once per interval, from whichever request comes first after it."""
+    """Flush about once per interval, from whichever counted view comes first after it.
+
+    The mark is only a hint: the views themselves are in the database, and a flush is exact
+    however often it runs, so a mark lost from the cache (or one per worker, with the
+    local-memory cache) only means an extra flush.
+    """
+    global _last_look
+    now = time.monotonic()
+    if now - _last_look < counting.flush_interval():
+        return  # this process asked less than an interval ago: no need to ask the cache
+    _last_look = now
     if not cache.add("portal:flush-due", 1, timeout=counting.flush_interval()):
-        return
-    if counting.default_cache_is_local():
-        # A process-local buffer can only be flushed by its own process.
-        flush_view_counts_task.call()
         return
     task = flush_view_counts_task
     backend = task.get_backend()

@@ -39,7 +39,7 @@ def test_too_many_failures_pause_the_account_even_with_the_right_password(
     for _ in range(3):
         client.post("/akun/masuk/", {"username": "member_a", "password": "wrong"})
     response = client.post("/akun/masuk/", {"username": "member_a", "password": PASSWORD})
-    assert response.status_code == 200
+    assert response.status_code == 429
     assert "Terlalu banyak percobaan gagal" in response.content.decode()
     assert "_auth_user_id" not in client.session
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -100,3 +101,35 @@ def test_each_log_record_is_written_once(tmp_path):
     output = result.stdout + result.stderr
     assert output.count("once-only") == 1, output
     assert output.count("served-once") == 1, output
+
+
+def test_the_deployment_check_leaves_only_the_two_hsts_choices_docs_deploy_explains():
+    """``manage.py check --deploy``: HSTS for subdomains and preloading are the operator's
+    call (docs/deploy.md, "manage.py check --deploy"); nothing else may be reported."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "REDIS_URL")}
+    env.update(
+        DEBUG="0",
+        SECRET_KEY="a-long-random-production-key-" + "x" * 40,
+        ALLOWED_HOSTS="cerdas.example.go.id",
+        DJANGO_SETTINGS_MODULE="cerdas.settings",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    reported = set(re.findall(r"\(([a-z_]+\.[EW]\d+)\)", result.stdout + result.stderr))
+    assert reported == {"security.W005", "security.W021"}, result.stdout + result.stderr
+    env.update(SECURE_HSTS_INCLUDE_SUBDOMAINS="1", SECURE_HSTS_PRELOAD="1")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

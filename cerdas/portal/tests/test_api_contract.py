@@ -43,7 +43,7 @@ def test_the_list_matches_the_saved_shape_exactly(client):
 @pytest.mark.django_db
 def test_each_item_carries_the_public_url_views_and_reactions_keyed_by_the_four_answers(client):
     article = make_article(views=10)
-    counting.buffer_view(article.pk)
+    counting.count_view(article.pk, "reader-1")
     for n, choice in enumerate(["puas", "puas", "tidak_puas"]):
         reactions.react(article.pk, f"cookie:api-reader-{n}-xxxxxxxx", choice)
     item = client.get("/api/v1/articles").json()["items"][0]

@@ -23,7 +23,7 @@ def _seed(article):
 def test_the_article_dashboard_shows_the_periods_views_reactions_and_satisfaction(client, member_a):
     article = make_article()
     _seed(article)
-    counting.buffer_view(article.pk)
+    counting.count_view(article.pk, "reader-1")
     client.force_login(member_a)
     body = client.get(f"/berita/kelola/{article.pk}/statistik/").content.decode()
     assert "<dd>30</dd>" in body  # the last 30 days only

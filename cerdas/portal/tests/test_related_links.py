@@ -5,6 +5,7 @@ import re
 import pytest
 
 from cerdas.cohorts.models import Cohort
+from cerdas.core.cache import bump_version
 from cerdas.core.models import AuditEntry
 from cerdas.masterplans.models import Masterplan, Status
 from cerdas.portal.models import Article
@@ -111,6 +112,7 @@ def test_a_plan_taken_back_from_approval_disappears_from_the_article_and_api(cli
     article.related_cohorts.add(cohort)
     assert "Masterplan Bojonegoro 2018" in client.get(article.get_absolute_url()).content.decode()
     Masterplan.objects.filter(pk=plan.pk).update(status=Status.IN_REVIEW)
+    bump_version("masterplans")  # what the masterplans service announces once committed
     page = client.get(article.get_absolute_url()).content.decode()
     assert "Masterplan Bojonegoro 2018" not in page
     assert plan.get_absolute_url() not in page

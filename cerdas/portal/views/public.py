@@ -3,12 +3,16 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.csrf import csrf_failure
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from cerdas.core.cache import public_page
+from cerdas.core.cache import is_shareable, public_page
+from cerdas.core.origin import same_origin
 from cerdas.portal import counting, reactions, tasks
 from cerdas.portal.counting import READER_COOKIE
 from cerdas.portal.forms import ReactionForm, SearchForm
@@ -17,17 +21,20 @@ from cerdas.portal.services import PORTAL
 from cerdas.regions.models import Region
 
 PAGE_SIZE = 10
+# How long an anonymous article page is shared: its view count and reaction figures lag at
+# most this long (the stored counts never lag); an edit retires it at once.
+ARTICLE_PAGE_TIMEOUT = 60
 LIST_FIELDS = ("region__province", "category")
 
 
-def _get_readable_article(pk: int, counters=None) -> Article:
+def _get_readable_article(pk: int, with_views: bool = False) -> Article:
     """A published (or archived) article whose time has come; 404 for anything else.
 
-    With ``counters`` it also carries the flushed mark of its view counter (same query).
+    ``with_views`` also reads its views not yet flushed, in the same query.
     """
     articles = Article.objects.readable().select_related("region__province", "category")
-    if counters is not None:
-        articles = counting.with_flushed_marks(articles, counters)
+    if with_views:
+        articles = counting.with_pending_views(articles)
     return get_object_or_404(articles, pk=pk)
 
 
@@ -73,34 +80,58 @@ def region_news(request, code):
     )
 
 
-def _reader_context(request, article: Article, read, new_token: str | None) -> dict:
-    """View count and reactions; views go up only while the portal counts them
-    (PORTAL_COUNT_VIEWS), so the benchmark can compare the same page with counting off."""
-    now = read
-    if counting.counting_enabled() and counting.should_count(request, article.pk, new_token):
-        now = counting.split(counting.buffer_view(article.pk))
-        tasks.schedule_flush()
-    totals = reactions.totals(article.pk)
-    return {
-        "views": counting.total_views(article, read, now),
-        "reaction_rows": reactions.with_labels(totals),
-        "reaction_total": totals["total"],
-        "my_choice": reactions.current_choice(reactions.reader_token(request), article.pk),
-    }
-
-
 def article(request, pk, slug=""):
-    """One article. Never served from the page cache: every reader must be counted, and the
-    reaction form carries the reader's own CSRF token."""
-    counters = counting.read_counters([pk]) if counting.counting_enabled() else None
-    item = _get_readable_article(pk, counters)
+    """One article: the page, then the view counted and the reader cookie handed out.
+
+    The page itself is the same for every anonymous reader, so it comes from the page cache
+    (``_article_page``); what is personal happens here, around it, and never enters the
+    cache: recording this reader's view (``counting.record_view``: a row the database keeps
+    only for the reader's first view in the window) and giving a first-time reader the cookie
+    that later recognises them.
+    """
+    response = _article_page(request, pk, slug)
+    if response.status_code != 200:
+        return response
+    return article_served(request, response, pk)
+
+
+def article_served(request, response, pk, slug=""):
+    """What happens on every serving of the article page, whether rendered, taken from the
+    cache here, or served early by ``cerdas.core.middleware.SharedPageMiddleware``."""
+    new_cookie = None
+    if reactions.reader_token(request) is None:
+        new_cookie = reactions.new_reader_token(request)
+    if counting.counting_enabled() and counting.record_view(request, pk):
+        tasks.schedule_flush()
+    if new_cookie:
+        # Now, not only with the first reaction: reloading after a reaction (which needs
+        # the cookie anyway) is then still the same reader.
+        _set_reader_cookie(request, response, new_cookie)
+    return response
+
+
+# The page lists related cohorts and approved masterplans: their changes retire it too.
+@public_page(
+    PORTAL,
+    "cohorts",
+    "masterplans",
+    timeout=ARTICLE_PAGE_TIMEOUT,
+    served="cerdas.portal.views.public.article_served",
+)
+def _article_page(request, pk, slug):
+    """The article page. Shared from the cache by every anonymous visitor, so it holds
+    nothing of theirs: no CSRF token (``react`` protects the post another way) and no
+    answer of theirs. Signed-in users and readers with a message waiting (just after they
+    answered) get it rendered for them, with their token and their answer."""
+    shared = is_shareable(request)
+    if not shared:
+        # A page rendered for one reader shows their own earlier views (written by this
+        # worker's view writer a few milliseconds after they were counted).
+        counting.wait_for_writes(timeout=0.5)
+    item = _get_readable_article(pk, with_views=True)
     if slug != item.slug:
         return redirect(item, permanent=True)
-    # A first-time anonymous reader gets the reader cookie now, so reloading after a
-    # reaction (which needs the cookie anyway) is still the same reader.
-    new_token = None
-    if reactions.reader_token(request) is None:
-        new_token = reactions.new_reader_token()
+    totals = reactions.totals(item.pk)
     images = list(item.images.all())
     context = {
         "article": item,
@@ -109,18 +140,21 @@ def article(request, pk, slug=""):
         "related_regions": item.related_regions.select_related("province"),
         "related_cohorts": item.public_related_cohorts(),
         "related_masterplans": item.public_related_masterplans(),
-        **_reader_context(request, item, (counters or {}).get(pk), new_token),
+        "views": counting.total_views(item),
+        "reaction_rows": reactions.with_labels(totals),
+        "reaction_total": totals["total"],
+        "my_choice": None
+        if shared
+        else reactions.current_choice(reactions.reader_token(request), item.pk),
+        "form_needs_token": request.user.is_authenticated,
     }
-    response = render(request, "portal/article.html", context)
-    if new_token:
-        _set_reader_cookie(request, response, new_token)
-    return response
+    return render(request, "portal/article.html", context)
 
 
-def _set_reader_cookie(request, response, token: str) -> None:
+def _set_reader_cookie(request, response, cookie) -> None:
     response.set_cookie(
         READER_COOKIE,
-        token,
+        cookie.value,
         max_age=reactions.reaction_memory(),
         httponly=True,
         samesite="Lax",
@@ -132,10 +166,39 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+def _refuse_cross_site(request):
+    """Why a reaction post from another site is refused, though anonymous pages hold no token.
+
+    The anonymous article page is served from the shared cache, so it cannot carry a CSRF
+    token tied to one visitor. The post is protected another way:
+
+    - the post must come from a page of this site: its ``Origin`` header (which browsers
+      send with every POST, form or fetch), or lacking it its ``Referer`` (sent to our own
+      origin under our ``Referrer-Policy: same-origin``), must be this site or one of
+      ``CSRF_TRUSTED_ORIGINS``; a post with neither is refused. Another site's form or script
+      cannot forge the ``Origin`` a browser sends;
+    - the reader cookie and the session cookie are ``SameSite=Lax``: a cross-site post does
+      not carry them, so it could never change an existing reader's answer anyway;
+    - every post counts against the address's hourly limit (``reactions.address_limit``).
+
+    A signed-in user's page is rendered for them with Django's CSRF token, and their post
+    must carry it as well, as every other form of Cerdas does.
+    """
+    if not same_origin(request):
+        return csrf_failure(request, reason="Origin or Referer is not this site.")
+    if request.user.is_authenticated:
+        return CsrfViewMiddleware(lambda _request: None).process_view(request, None, (), {})
+    return None
+
+
+@csrf_exempt  # protected by _refuse_cross_site, which says why
 @require_POST
 def react(request, pk):
     """Record the reader's reaction: a plain form post (answered with a redirect back to the
     article and a message), or the same post from portal.js (answered with JSON)."""
+    refused = _refuse_cross_site(request)
+    if refused is not None:
+        return refused
     item = _get_readable_article(pk)
     if not item.accepts_reactions():
         raise Http404
@@ -151,8 +214,8 @@ def react(request, pk):
             text = _("Too many answers were sent from your connection. Please try again later.")
     if status == 200:
         if token is None:
-            new_cookie = reactions.new_reader_token()
-            token = f"cookie:{new_cookie}"
+            new_cookie = reactions.new_reader_token(request)
+            token = f"cookie:{new_cookie.token}"
         reactions.react(item.pk, token, form.cleaned_data["choice"])
         text = _("Thank you: your answer is recorded. You can change it at any time.")
     response = _reaction_response(request, item, status, text, token)

@@ -5,8 +5,8 @@ from cerdas.portal import counting
 
 class Command(BaseCommand):
     help = (
-        "Move the view counts buffered in the cache into the database (safe to run at any "
-        "time, from cron or by hand) and forget expired reader hashes."
+        "Fold the views recorded since the last flush into the articles' totals (safe to run "
+        "at any time, from cron or by hand) and forget expired reader hashes."
     )
 
     def handle(self, *args, **options):
