@@ -7,7 +7,7 @@ as 500 (as a browser's number input does) would misstate a budget a millionfold,
 ``parse`` follows explicit rules and refuses whatever they do not settle:
 
 1. Spaces at either end, a leading ``Rp``/``Rp.``/``IDR`` (when ``currency`` is allowed) and
-   a sign (``-``, ``+`` or the minus sign ``−``) are taken off first.
+   a sign (``-``, ``+`` or the minus sign U+2212) are taken off first.
 2. Spaces (ordinary, non-breaking, narrow and thin) between digits group thousands.
 3. When both ``.`` and ``,`` appear, the one that comes last is the decimal mark and must
    appear once; the other groups thousands: ``1.500.000,50`` and ``1,500,000.50`` both read
@@ -163,10 +163,7 @@ def _ungroup(whole: str, group: str | None) -> str:
         if not whole.isdigit():
             raise NumberError("grouping")
         return whole
-    if spaced:
-        parts = re.split(f"[{_SPACES}]", whole)
-    else:
-        parts = whole.split(separator)
+    parts = re.split(f"[{_SPACES}]", whole) if spaced else whole.split(separator)
     first, rest = parts[0], parts[1:]
     if (
         not _ungrouped(first)
@@ -177,9 +174,7 @@ def _ungroup(whole: str, group: str | None) -> str:
     return "".join(parts)
 
 
-def format(
-    value, *, places: int = 0, language: str = INDONESIAN, grouping: bool = True
-) -> str:
+def format(value, *, places: int = 0, language: str = INDONESIAN, grouping: bool = True) -> str:
     """``value`` in the language's notation with exactly ``places`` decimals.
 
     ``format(1500000.5, places=2)`` is ``1.500.000,50``; in English ``1,500,000.50``, or

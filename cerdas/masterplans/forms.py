@@ -4,10 +4,14 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.cohorts.models import Cohort
+from cerdas.core import forms as number_forms
+from cerdas.core.forms import formfield_for
 from cerdas.masterplans.models import (
     MAX_BUDGET,
     MAX_PERIOD_YEARS,
     MAX_YEAR,
+    MEASURE_DIGITS,
+    MEASURE_PLACES,
     MIN_YEAR,
     Budget,
     Dimension,
@@ -23,8 +27,12 @@ from cerdas.regions.models import Agency, Region
 class MasterplanForm(forms.Form):
     region = forms.ModelChoiceField(Region.objects.none(), label=_("Region"))
     title = forms.CharField(label=_("Title"), max_length=200)
-    period_start = forms.IntegerField(label=_("First year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
-    period_end = forms.IntegerField(label=_("Last year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    period_start = number_forms.YearField(
+        label=_("First year"), min_value=MIN_YEAR, max_value=MAX_YEAR
+    )
+    period_end = number_forms.YearField(
+        label=_("Last year"), min_value=MIN_YEAR, max_value=MAX_YEAR
+    )
     cohort = forms.ModelChoiceField(
         Cohort.objects.none(),
         label=_("Cohort"),
@@ -68,7 +76,7 @@ class CohortForm(forms.Form):
 class SectionForm(forms.Form):
     """The fields of one section, plus the version it was loaded at."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = number_forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
 
     def __init__(self, *args, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,7 +101,9 @@ class SectionForm(forms.Form):
 
 
 class ProgramForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = number_forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1
+    )
 
     class Meta:
         model = Program
@@ -115,6 +125,8 @@ class ProgramForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "citizen_benefit": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"start_year": number_forms.YearField, "end_year": number_forms.YearField}
+        formfield_callback = formfield_for
 
     def __init__(self, *args, masterplan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,10 +136,6 @@ class ProgramForm(forms.ModelForm):
         self.fields["element"].queryset = Element.objects.select_related("dimension")
         self.fields["element"].label_from_instance = lambda e: f"{e.dimension.name}: {e.label}"
         self.fields["dimension"].label_from_instance = lambda d: d.name
-        for name in ("start_year", "end_year"):
-            self.fields[name].widget.attrs.update(
-                min=masterplan.period_start, max=masterplan.period_end
-            )
 
     def clean(self):
         data = super().clean()
@@ -154,12 +162,11 @@ class ProgramForm(forms.ModelForm):
 
 
 class BudgetForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    year = number_forms.YearField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     # An empty first choice, so the empty extra rows submit nothing and are skipped.
     source = forms.ChoiceField(label=_("Source"), choices=[("", "—"), *Budget.Source.choices])
-    amount = forms.IntegerField(
+    amount = number_forms.RupiahField(
         label=_("Amount (Rp)"),
-        min_value=0,
         max_value=MAX_BUDGET,
         error_messages={
             "min_value": _("A budget cannot be negative."),
@@ -171,10 +178,15 @@ class BudgetForm(forms.Form):
 class IndicatorForm(forms.Form):
     name = forms.CharField(label=_("Indicator"), max_length=200)
     unit = forms.CharField(label=_("Unit"), max_length=40, required=False)
-    baseline = forms.DecimalField(
-        label=_("Baseline"), max_digits=16, decimal_places=2, required=False
+    baseline = number_forms.DecimalField(
+        label=_("Baseline"),
+        max_digits=MEASURE_DIGITS,
+        decimal_places=MEASURE_PLACES,
+        required=False,
     )
-    target = forms.DecimalField(label=_("Target"), max_digits=16, decimal_places=2)
+    target = number_forms.DecimalField(
+        label=_("Target"), max_digits=MEASURE_DIGITS, decimal_places=MEASURE_PLACES
+    )
 
 
 class BaseBudgetFormSet(forms.BaseFormSet):

@@ -11,8 +11,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from cerdas.core.templatetags.numbers import rupiah
 from cerdas.masterplans.models import Budget, Horizon
-from cerdas.masterplans.templatetags.masterplans import rupiah
 
 GREEN = RGBColor(0x0B, 0x5D, 0x4B)
 
