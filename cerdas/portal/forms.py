@@ -6,6 +6,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.cohorts.models import Cohort
+from cerdas.core import forms as bounded
+from cerdas.core.forms import formfield_for
 from cerdas.portal.models import Article, Category, Reaction
 from cerdas.portal.permissions import linkable_masterplans, writable_regions
 from cerdas.regions.models import Region
@@ -78,6 +80,7 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = ["region", "title", "slug", "summary", "body", "category", "tags", "byline"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "body": forms.Textarea}
+        formfield_callback = formfield_for
         help_texts = {
             "slug": _("The words in the article's address; made from the title when empty."),
             "body": _(
@@ -169,7 +172,7 @@ class StatusForm(forms.Form):
     """Publish now, schedule, take back to draft or archive; times in the article's zone."""
 
     status = forms.ChoiceField(label=_("Status"), choices=Article.Status.choices)
-    publish_at = forms.DateTimeField(
+    publish_at = bounded.DateTimeField(
         label=_("Publish at"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -223,10 +226,10 @@ class ImageForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(
+    start = bounded.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    end = forms.DateField(
+    end = bounded.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 

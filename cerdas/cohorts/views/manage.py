@@ -15,7 +15,14 @@ from cerdas.lib import document_types
 
 from .. import awards, board_cache, planning, reviews, services
 from ..board import build_board
-from ..forms import BoardFilterForm, CohortForm, MouForm, ReviewForm, SubmissionForm
+from ..forms import (
+    BoardFilterForm,
+    CohortForm,
+    JuryScoreForm,
+    MouForm,
+    ReviewForm,
+    SubmissionForm,
+)
 from ..models import (
     Attendance,
     Deliverable,
@@ -264,12 +271,15 @@ def jury(request, year):
     }
     errors = {}
     if request.method == "POST":
-        nominee_id = int(request.POST.get("nominee", 0))
-        nominee = get_object_or_404(Nominee, pk=nominee_id, category__cohort=cohort)
+        form = JuryScoreForm(request.POST)
+        if not form.is_valid():
+            raise Http404
+        nominee = get_object_or_404(
+            Nominee, pk=form.cleaned_data["nominee"], category__cohort=cohort
+        )
         values = {}
         for criterion in nominee.category.criteria.all():
-            raw = request.POST.get(f"c{criterion.pk}", "").strip()
-            values[criterion.pk] = int(raw) if raw.isdigit() else -1
+            values[criterion.pk] = form.score(f"c{criterion.pk}")
         try:
             if any(v < 0 for v in values.values()):
                 raise awards.ScoringError(_("Give every criterion a whole-number score."))
