@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from cerdas.assessments import importing, permissions, services
 from cerdas.assessments.forms import check_evidence
 from cerdas.assessments.models import AssessorScore, Evidence, Indicator, Participant
+from cerdas.core.numbers import show
 
 
 def _get_participant(pk, code) -> Participant:
@@ -43,8 +44,8 @@ def _posted_numbers(request, indicators, prefix) -> tuple[dict, dict]:
             continue
         try:
             values[indicator.pk] = importing.parse_number(text)
-        except ValueError:
-            errors[indicator.pk] = _("Enter a number.")
+        except ValidationError as error:
+            errors[indicator.pk] = " ".join(error.messages)
     return values, errors
 
 
@@ -140,7 +141,8 @@ def _render_self_assessment(request, participant, questions, typed, errors):
 
 
 def _shown(value) -> str:
-    return "" if value is None else f"{value:g}"
+    """A stored value as the page's language writes it (75,5 in Indonesian)."""
+    return show(value, None)
 
 
 @login_required
