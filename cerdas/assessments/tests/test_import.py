@@ -231,9 +231,9 @@ def test_a_workbook_declaring_a_million_rows_is_refused_naming_the_limit(
 @pytest.mark.parametrize(
     ("rows", "line", "problem"),
     [
-        (ROWS[:1] + [["=HYPERLINK('http://x')", "75", "12", ""]], "2", "rumus"),
-        (ROWS[:1] + [["Kab. Bojonegoro", "9" * 200_000, "12", ""]], "2", ""),
-        (ROWS[:1] + [["Kab. Bojonegoro", "1.5", "12", ""]], "2", "dua cara"),
+        ([*ROWS[:1], ["=HYPERLINK('http://x')", "75", "12", ""]], "2", "rumus"),
+        ([*ROWS[:1], ["Kab. Bojonegoro", "9" * 200000, "12", ""]], "2", ""),
+        ([*ROWS[:1], ["Kab. Bojonegoro", "1.5", "12", ""]], "2", "dua cara"),
     ],
 )
 def test_a_row_that_cannot_be_read_is_reported_not_a_500(
