@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "cerdas.core.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cerdas.core.middleware.NullCharacterMiddleware",
     "cerdas.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

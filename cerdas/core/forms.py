@@ -172,8 +172,7 @@ class DecimalField(_Bounds, forms.DecimalField):
         widget=None,
         **kwargs,
     ):
-        largest = Decimal(10) ** (max_digits - decimal_places) - Decimal(1).scaleb(-decimal_places)
-        largest = min(largest, Decimal(LARGEST))
+        largest = numbers.decimal_limit(max_digits, decimal_places)
         low = max(-largest, Decimal(str(min_value))) if min_value is not None else -largest
         high = min(largest, Decimal(str(max_value))) if max_value is not None else largest
         if widget is None or (isinstance(widget, type) and issubclass(widget, NumberInput)):

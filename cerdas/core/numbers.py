@@ -14,9 +14,19 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cerdas.lib import numbers
-from cerdas.lib.numbers import LARGEST, NumberError
+from cerdas.lib.numbers import LARGEST, SIGNIFICANT, NumberError
 
-__all__ = ["LARGEST", "NumberError", "example", "message_for", "read", "show", "shown_places"]
+__all__ = [
+    "LARGEST",
+    "SIGNIFICANT",
+    "NumberError",
+    "decimal_limit",
+    "example",
+    "message_for",
+    "read",
+    "show",
+    "shown_places",
+]
 
 
 def language() -> str:
@@ -94,6 +104,12 @@ def read(
         ) from error
     check_range(value, minimum, maximum, places=places, currency=currency)
     return value
+
+
+def decimal_limit(max_digits: int, places: int) -> Decimal:
+    """The largest decimal a ``max_digits``/``places`` column holds and reads back exactly."""
+    digits = min(max_digits, SIGNIFICANT)
+    return Decimal(10) ** (digits - places) - Decimal(1).scaleb(-places)
 
 
 def check_range(value, minimum=None, maximum=None, *, places: int = 0, currency: bool = False):

@@ -40,6 +40,10 @@ ENGLISH = "en"
 # The largest magnitude a number field accepts anywhere: fifteen digits is what a
 # spreadsheet keeps exactly, and below 2**53 a JSON client reads every whole number exactly.
 LARGEST = 10**15 - 1
+# Significant digits kept exactly by a float: SQLite stores decimal columns as REAL, and a
+# spreadsheet holds fifteen digits. A decimal with more may come back as a different number
+# (99999999999999.99 reads back as 100000000000000.00, which no longer fits its column).
+SIGNIFICANT = 15
 # Longer text is refused before any work is done on it.
 MAX_LENGTH = 64
 

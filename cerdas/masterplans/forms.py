@@ -8,6 +8,8 @@ from cerdas.core import forms as number_forms
 from cerdas.core.forms import formfield_for
 from cerdas.masterplans.models import (
     MAX_BUDGET,
+    MAX_BUDGET_ROWS,
+    MAX_INDICATORS,
     MAX_PERIOD_YEARS,
     MAX_YEAR,
     MEASURE_DIGITS,
@@ -226,10 +228,20 @@ class BaseIndicatorFormSet(forms.BaseFormSet):
 
 
 BudgetFormSet = formset_factory(
-    BudgetForm, BaseBudgetFormSet, extra=3, can_delete=True, max_num=60, validate_max=True
+    BudgetForm,
+    BaseBudgetFormSet,
+    extra=3,
+    can_delete=True,
+    max_num=MAX_BUDGET_ROWS,
+    validate_max=True,
 )
 IndicatorFormSet = formset_factory(
-    IndicatorForm, BaseIndicatorFormSet, extra=2, can_delete=True, max_num=20, validate_max=True
+    IndicatorForm,
+    BaseIndicatorFormSet,
+    extra=2,
+    can_delete=True,
+    max_num=MAX_INDICATORS,
+    validate_max=True,
 )
 
 

@@ -173,7 +173,7 @@ def _number(value, places: int, currency: bool = False):
                 raise ValidationError(_("Enter a whole number."))
         else:
             number = Decimal(numbers.read(str(value), places=places, currency=currency))
-        limit = Decimal(10) ** (MEASURE_DIGITS - MEASURE_PLACES) - 1 if places else None
+        limit = numbers.decimal_limit(MEASURE_DIGITS, MEASURE_PLACES) if places else None
         numbers.check_range(number, -limit if limit else None, limit, places=places)
     except ValidationError as error:
         return " ".join(error.messages)

@@ -39,6 +39,8 @@ MAX_PERIOD_YEARS = 10
 MAX_BUDGET = 10_000_000_000_000
 # Indicator baselines and targets: 14 digits before the decimal comma and 2 after.
 MEASURE_DIGITS, MEASURE_PLACES = 16, 2
+# Rows a program may have: one budget per year and source over ten years, and indicators.
+MAX_BUDGET_ROWS, MAX_INDICATORS = 60, 20
 
 
 class Named(models.Model):
