@@ -130,3 +130,19 @@ def test_anonymous_visitors_upload_nothing(client, open_round):
     assert response.status_code == 302
     assert "/akun/" in response["Location"]
     assert not Evidence.objects.exists()
+
+
+def test_a_pdf_that_is_also_an_html_page_is_downloaded_never_rendered(
+    client, open_round, member_a, national_admin
+):
+    polyglot = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n<html><script>alert(1)</script>")
+    client.force_login(member_a)
+    client.post(_url(open_round), _form(open_round, polyglot))
+    evidence = Evidence.objects.get()
+    client.force_login(national_admin)
+    response = client.get(f"/penilaian/bukti/{evidence.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert "no-store" in response["Cache-Control"]

@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cerdas.assessments import importing, permissions, services
 from cerdas.assessments.forms import check_evidence
 from cerdas.assessments.models import AssessorScore, Evidence, Indicator, Participant
+from cerdas.core import media
 from cerdas.core.numbers import show
 
 
@@ -153,12 +154,9 @@ def evidence_file(request, evidence_pk):
     )
     if not permissions.can_see_evidence(request.user, evidence.participant):
         raise Http404
-    response = FileResponse(evidence.file.open("rb"), content_type=evidence.content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="evidence-{evidence.pk}{_suffix(evidence)}"'
+    return media.serve(
+        request, evidence.file.name, filename=f"evidence-{evidence.pk}{_suffix(evidence)}"
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def _suffix(evidence) -> str:

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cerdas.accounts.permissions import require_manager
-from cerdas.lib import document_types
+from cerdas.core import media
 
 from .. import awards, board_cache, planning, reviews, services
 from ..board import build_board
@@ -250,12 +250,7 @@ def document(request, year, code, kind, pk):
     upload = getattr(obj, field)
     if not upload:
         raise Http404
-    kind_sniffed = document_types.sniff(upload.open("rb").read(16))
-    upload.seek(0)
-    content_type = document_types.CONTENT_TYPES.get(kind_sniffed, "application/octet-stream")
-    response = FileResponse(upload, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return media.serve(request, upload.name)
 
 
 @login_required

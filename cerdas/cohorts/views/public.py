@@ -2,11 +2,12 @@
 
 import datetime
 
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
+from cerdas.core import media
 from cerdas.core.cache import public_page
 
 from .. import awards
@@ -79,7 +80,9 @@ def slides(request, year, code):
     )
     if not presentation.slides:
         raise Http404
-    return FileResponse(presentation.slides.open("rb"), content_type="application/pdf")
+    return media.serve(
+        request, presentation.slides.name, public=True, filename=f"slides-{year}-{code}.pdf"
+    )
 
 
 def _may_see_results(request, cohort: Cohort) -> bool:
