@@ -164,6 +164,8 @@ class ProgramForm(forms.ModelForm):
 
 
 class BudgetForm(forms.Form):
+    """One year's estimate from one source; a row without an amount is an empty row."""
+
     year = number_forms.YearField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     # An empty first choice, so the empty extra rows submit nothing and are skipped.
     source = forms.ChoiceField(label=_("Source"), choices=[("", "—"), *Budget.Source.choices])
@@ -175,6 +177,13 @@ class BudgetForm(forms.Form):
             "max_value": _("That is more than Rp 10 trillion: check the number of zeros."),
         },
     )
+
+    def has_changed(self):
+        # Offered rows come with their year and a source filled in: only an amount (or a
+        # tick in "delete") makes one a row to save.
+        return bool(self.data.get(self.add_prefix("amount"), "").strip()) or bool(
+            self.data.get(self.add_prefix("DELETE"))
+        )
 
 
 class IndicatorForm(forms.Form):
@@ -192,9 +201,46 @@ class IndicatorForm(forms.Form):
 
 
 class BaseBudgetFormSet(forms.BaseFormSet):
-    def __init__(self, *args, program_years=None, **kwargs):
+    """A program's budget rows: one row offered for each year of ``offer`` not yet filled.
+
+    ``offer`` is the years a new row may be for (the program's years, or the plan's for a
+    new program). Without JavaScript a person adds a row with the "add a row" button, which
+    posts the form back with one more row; ``static/masterplans/formset-rows.js`` adds it on
+    the page instead.
+    """
+
+    def __init__(self, *args, program_years=None, offer=(), **kwargs):
+        initial = kwargs.get("initial") or []
+        taken = {row["year"] for row in initial}
+        self.offered = [year for year in offer if year not in taken][: self.max_num]
+        self.extra = max(1, len(self.offered))
         super().__init__(*args, **kwargs)
         self.program_years = program_years
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if index is None:  # the empty form that JavaScript copies
+            return kwargs
+        position = index - len(self.initial or [])
+        if 0 <= position < len(self.offered):
+            kwargs["initial"] = {"year": self.offered[position], "source": Budget.Source.APBD}
+        return kwargs
+
+    @property
+    def can_add(self) -> bool:
+        return self.total_form_count() < self.max_num
+
+    @staticmethod
+    def with_another_row(data, prefix: str = "budget"):
+        """The posted form data with one more (empty) row, up to the most allowed."""
+        data = data.copy()
+        key = f"{prefix}-TOTAL_FORMS"
+        try:
+            total = int(data.get(key, 0))
+        except ValueError:
+            total = 0
+        data[key] = str(min(max(total, 0) + 1, MAX_BUDGET_ROWS))
+        return data
 
     def clean(self):
         if any(self.errors) or not self.program_years:
