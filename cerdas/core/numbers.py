@@ -56,12 +56,12 @@ def message_for(error: NumberError, text: str, *, places: int = 0, currency: boo
         message = _("This number is too long: at most %(length)s characters.")
     elif code == "negative":
         message = _("Enter a number of 0 or more.")
-    elif code == "ambiguous":
+    elif code == "ambiguous" and places:
         message = _(
             "“%(text)s” can be read two ways: write decimals after “%(decimal)s” and use "
             "“%(grouping)s” only between groups of three digits, e.g. %(example)s."
         )
-    elif code in ("grouping", "mixed"):
+    elif code in ("grouping", "mixed", "ambiguous"):
         message = _(
             "Check the thousands separators in “%(text)s”: one kind of separator, between "
             "groups of three digits, e.g. %(example)s."
