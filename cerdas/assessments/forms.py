@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cerdas.accounts.models import User
 from cerdas.assessments.models import Framework, Indicator, Round
-from cerdas.core import forms as number_forms
+from cerdas.core import forms as bounded
 from cerdas.core.forms import formfield_for
 from cerdas.core.numbers import show
 from cerdas.core.uploads import check_document
@@ -43,7 +43,7 @@ class RoundForm(forms.ModelForm):
             "deadline": forms.DateTimeInput(attrs={"type": "datetime-local"}),
             "excluded_codes": forms.Textarea(attrs={"rows": 2}),
         }
-        field_classes = {"year": number_forms.YearField}
+        field_classes = {"year": bounded.YearField}
         formfield_callback = formfield_for
 
 
@@ -126,7 +126,7 @@ class WeightsForm(forms.Form):
         self.groups = []
         for dimension in framework.dimensions.prefetch_related("indicators"):
             key = f"d{dimension.pk}"
-            self.fields[key] = number_forms.DecimalField(
+            self.fields[key] = bounded.DecimalField(
                 label=dimension.name,
                 min_value=0,
                 max_value=100,
@@ -137,7 +137,7 @@ class WeightsForm(forms.Form):
             keys = []
             for indicator in dimension.indicators.all():
                 field = f"i{indicator.pk}"
-                self.fields[field] = number_forms.DecimalField(
+                self.fields[field] = bounded.DecimalField(
                     label=indicator.name,
                     min_value=0,
                     max_value=100,

@@ -3,7 +3,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from cerdas.core import forms as number_forms
+from cerdas.core import forms as bounded
 from cerdas.core.forms import formfield_for
 from cerdas.core.uploads import check_document, kinds_text
 from cerdas.lib import document_types
@@ -72,7 +72,7 @@ class CohortForm(forms.ModelForm):
             "award_night_place",
             "results_publish_at",
         ]
-        field_classes = {"year": number_forms.YearField}
+        field_classes = {"year": bounded.YearField}
         widgets = {
             name: forms.DateInput(attrs={"type": "date"})
             for name in [
@@ -93,7 +93,7 @@ class AddMembersForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("One region per line: a name as written in the letter, or a Kemendagri code."),
     )
-    joined_on = number_forms.DateField(
+    joined_on = bounded.DateField(
         label=_("Member from"), widget=forms.DateInput(attrs={"type": "date"})
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -108,9 +108,7 @@ class AddMembersForm(forms.Form):
 
 
 class EndMembershipForm(forms.Form):
-    left_on = number_forms.DateField(
-        label=_("Left on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    left_on = bounded.DateField(label=_("Left on"), widget=forms.DateInput(attrs={"type": "date"}))
     status = forms.ChoiceField(
         label=_("Why"),
         choices=[
@@ -202,7 +200,7 @@ class BoardFilterForm(forms.Form):
             ("awaiting_review", _("with items awaiting review")),
         ],
     )
-    on = number_forms.DateField(
+    on = bounded.DateField(
         label=_("Members on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
@@ -271,7 +269,7 @@ def assessors():
 class SessionForm(forms.ModelForm):
     """A bimtek session: its stage, when and where, the agenda and the mentors."""
 
-    mentors = forms.ModelMultipleChoiceField(
+    mentors = bounded.ModelMultipleChoiceField(
         label=_("Mentors"),
         queryset=None,
         required=False,
@@ -474,7 +472,7 @@ class PresentationForm(forms.ModelForm):
 
 
 class AwardCategoryForm(forms.ModelForm):
-    nominees = forms.ModelMultipleChoiceField(
+    nominees = bounded.ModelMultipleChoiceField(
         label=_("Nominees"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 
@@ -517,10 +515,10 @@ CriterionFormSet = forms.inlineformset_factory(
 
 
 class JuryForm(forms.Form):
-    jurors = forms.ModelMultipleChoiceField(
+    jurors = bounded.ModelMultipleChoiceField(
         label=_("Jurors"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
-    results_publish_at = number_forms.DateTimeField(
+    results_publish_at = bounded.DateTimeField(
         label=_("Publish the results at"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -548,13 +546,13 @@ def _juror_label(user) -> str:
 class JuryScoreForm(forms.Form):
     """Which nominee a juror scores; the scores per criterion are read by ``score``."""
 
-    nominee = number_forms.IntegerField(min_value=1, max_value=2**63 - 1)
+    nominee = bounded.IntegerField(min_value=1, max_value=2**63 - 1)
 
     def score(self, name: str) -> int:
         """The whole-number score posted as ``name``, or -1 when it is missing or not one.
 
         The rubric's range is the award service's to check (it says which criterion)."""
-        field = number_forms.IntegerField(min_value=0, max_value=32767)
+        field = bounded.IntegerField(min_value=0, max_value=32767)
         try:
             return field.clean(self.data.get(name, ""))
         except forms.ValidationError:

@@ -4,7 +4,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.cohorts.models import Cohort
-from cerdas.core import forms as number_forms
+from cerdas.core import forms as bounded
 from cerdas.core.forms import formfield_for
 from cerdas.masterplans.models import (
     MAX_BUDGET,
@@ -29,12 +29,8 @@ from cerdas.regions.models import Agency, Region
 class MasterplanForm(forms.Form):
     region = forms.ModelChoiceField(Region.objects.none(), label=_("Region"))
     title = forms.CharField(label=_("Title"), max_length=200)
-    period_start = number_forms.YearField(
-        label=_("First year"), min_value=MIN_YEAR, max_value=MAX_YEAR
-    )
-    period_end = number_forms.YearField(
-        label=_("Last year"), min_value=MIN_YEAR, max_value=MAX_YEAR
-    )
+    period_start = bounded.YearField(label=_("First year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    period_end = bounded.YearField(label=_("Last year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     cohort = forms.ModelChoiceField(
         Cohort.objects.none(),
         label=_("Cohort"),
@@ -78,7 +74,7 @@ class CohortForm(forms.Form):
 class SectionForm(forms.Form):
     """The fields of one section, plus the version it was loaded at."""
 
-    version = number_forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
+    version = bounded.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
 
     def __init__(self, *args, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,7 +99,7 @@ class SectionForm(forms.Form):
 
 
 class ProgramForm(forms.ModelForm):
-    version = number_forms.IntegerField(
+    version = bounded.IntegerField(
         widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1
     )
 
@@ -127,7 +123,7 @@ class ProgramForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "citizen_benefit": forms.Textarea(attrs={"rows": 2}),
         }
-        field_classes = {"start_year": number_forms.YearField, "end_year": number_forms.YearField}
+        field_classes = {"start_year": bounded.YearField, "end_year": bounded.YearField}
         formfield_callback = formfield_for
 
     def __init__(self, *args, masterplan, **kwargs):
@@ -166,10 +162,10 @@ class ProgramForm(forms.ModelForm):
 class BudgetForm(forms.Form):
     """One year's estimate from one source; a row without an amount is an empty row."""
 
-    year = number_forms.YearField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    year = bounded.YearField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     # An empty first choice, so the empty extra rows submit nothing and are skipped.
     source = forms.ChoiceField(label=_("Source"), choices=[("", "—"), *Budget.Source.choices])
-    amount = number_forms.RupiahField(
+    amount = bounded.RupiahField(
         label=_("Amount (Rp)"),
         max_value=MAX_BUDGET,
         error_messages={
@@ -189,13 +185,13 @@ class BudgetForm(forms.Form):
 class IndicatorForm(forms.Form):
     name = forms.CharField(label=_("Indicator"), max_length=200)
     unit = forms.CharField(label=_("Unit"), max_length=40, required=False)
-    baseline = number_forms.DecimalField(
+    baseline = bounded.DecimalField(
         label=_("Baseline"),
         max_digits=MEASURE_DIGITS,
         decimal_places=MEASURE_PLACES,
         required=False,
     )
-    target = number_forms.DecimalField(
+    target = bounded.DecimalField(
         label=_("Target"), max_digits=MEASURE_DIGITS, decimal_places=MEASURE_PLACES
     )
 

@@ -32,7 +32,7 @@ class ReactionForm(forms.Form):
     )
 
 
-class MasterplanChoiceField(forms.ModelMultipleChoiceField):
+class MasterplanChoiceField(bounded.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         label = f"{obj.title} — {obj.region.name}"
         if not obj.is_public:
@@ -50,7 +50,7 @@ class ArticleForm(forms.ModelForm):
         max_length=1000,
         help_text=_("Kemendagri codes or names, separated by commas, e.g. 35.22, Kota Bandung."),
     )
-    cohorts = forms.ModelMultipleChoiceField(
+    cohorts = bounded.ModelMultipleChoiceField(
         label=_("Related cohorts"),
         queryset=Cohort.objects.order_by("-year"),
         required=False,
