@@ -133,7 +133,7 @@ class IntegerField(_Bounds, forms.IntegerField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        if isinstance(value, float | Decimal) and value != int(value):
+        if isinstance(value, float | Decimal) and (not math.isfinite(value) or value != int(value)):
             raise ValidationError(_("Enter a whole number."), code="invalid")
         number = self.read(value)
         return int(number)

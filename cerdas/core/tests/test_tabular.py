@@ -6,9 +6,17 @@ import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from openpyxl import Workbook
 
 from cerdas.core.tabular import Limits, open_workbook, read_csv, read_table
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
 
 LIMITS = Limits(max_rows=100, max_columns=10, max_cells=500, max_cell_chars=50, seconds=5)
 
