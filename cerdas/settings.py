@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "cerdas.core.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cerdas.core.middleware.NullCharacterMiddleware",
     "cerdas.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Shared copies of pages that declare it, before the session and everything after it.
@@ -204,8 +205,18 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "cerdas" / "static"]
-MEDIA_URL = "media/"
+# Uploads are served by cerdas.core.media after each app's access check, at MEDIA_URL.
+MEDIA_URL = env_str("MEDIA_URL", "/media/")
+if not (MEDIA_URL.startswith("/") and MEDIA_URL.endswith("/")) or MEDIA_URL == "/":
+    raise ImproperlyConfigured(f"MEDIA_URL must be a path such as /media/; got {MEDIA_URL!r}")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# How the bytes leave: django (streamed by the app), x-accel (nginx) or x-sendfile.
+MEDIA_SERVE = env_str("MEDIA_SERVE", "django")
+if MEDIA_SERVE not in ("django", "x-accel", "x-sendfile"):
+    raise ImproperlyConfigured(
+        f"MEDIA_SERVE must be django, x-accel or x-sendfile; got {MEDIA_SERVE!r}"
+    )
+MEDIA_ACCEL_PREFIX = env_str("MEDIA_ACCEL_PREFIX", "/_media/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

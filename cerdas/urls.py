@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.api import api
+from cerdas.core import media
 from cerdas.core import views as core_views
 from cerdas.site import views as site_views
 
@@ -36,4 +38,6 @@ urlpatterns = [
     path("akun/", include("cerdas.accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    # Uploaded files, each app's access rule first (cerdas.core.media), in every mode.
+    path(f"{settings.MEDIA_URL.lstrip('/')}<path:name>", media.media, name="media"),
 ]

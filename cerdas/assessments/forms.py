@@ -3,6 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cerdas.accounts.models import User
 from cerdas.assessments.models import Framework, Indicator, Round
+from cerdas.core import forms as bounded
+from cerdas.core.forms import formfield_for
+from cerdas.core.numbers import show
+from cerdas.core.uploads import check_document
 from cerdas.lib import document_types
 
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
@@ -39,6 +43,8 @@ class RoundForm(forms.ModelForm):
             "deadline": forms.DateTimeInput(attrs={"type": "datetime-local"}),
             "excluded_codes": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"year": bounded.YearField}
+        formfield_callback = formfield_for
 
 
 class InviteForm(forms.Form):
@@ -78,7 +84,7 @@ class FinaliseForm(forms.Form):
     def __init__(self, *args, rows=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["regions"].choices = [
-            (row["region"].code, f"{row['rank']}. {row['region'].name} ({row['score']:.2f})")
+            (row["region"].code, f"{row['rank']}. {row['region'].name} ({show(row['score'], 2)})")
             for row in rows
         ]
 
@@ -101,29 +107,11 @@ def check_evidence(upload) -> str:
     """The content type to record for an evidence upload, or a ValidationError saying why not.
 
     The extension must be one we accept and the content must really be of that type
-    (magic bytes, and the package layout for DOCX/XLSX): a renamed program is refused.
+    (magic bytes, and the package layout for DOCX/XLSX, which are looked into for archive
+    bombs, macros and programs): a renamed program is refused.
     """
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    kind, problem = document_types.check(
-        upload.name,
-        head,
-        upload.size,
-        allowed=EVIDENCE_KINDS,
-        max_bytes=EVIDENCE_MAX_BYTES,
-        file=upload,
-    )
-    if kind:
-        return document_types.CONTENT_TYPES[kind]
-    code, detail = problem
-    if code == "too_large":
-        message = _("“%(name)s” is larger than 10 MB: make it smaller and upload it again.")
-    elif code == "extension":
-        message = _("“%(name)s” is not accepted: upload a PDF, JPEG, PNG, DOCX or XLSX file.")
-    else:
-        message = _("The content of “%(name)s” is not a %(kind)s file.")
-    raise forms.ValidationError(message % {"name": upload.name, "kind": detail.upper()})
+    kind = check_document(upload, allowed=EVIDENCE_KINDS, max_bytes=EVIDENCE_MAX_BYTES)
+    return document_types.CONTENT_TYPES[kind]
 
 
 class WeightsForm(forms.Form):
@@ -138,20 +126,22 @@ class WeightsForm(forms.Form):
         self.groups = []
         for dimension in framework.dimensions.prefetch_related("indicators"):
             key = f"d{dimension.pk}"
-            self.fields[key] = forms.DecimalField(
+            self.fields[key] = bounded.DecimalField(
                 label=dimension.name,
                 min_value=0,
                 max_value=100,
+                max_digits=6,
                 decimal_places=2,
                 initial=dimension.weight,
             )
             keys = []
             for indicator in dimension.indicators.all():
                 field = f"i{indicator.pk}"
-                self.fields[field] = forms.DecimalField(
+                self.fields[field] = bounded.DecimalField(
                     label=indicator.name,
                     min_value=0,
                     max_value=100,
+                    max_digits=6,
                     decimal_places=2,
                     initial=indicator.weight,
                 )
@@ -177,6 +167,7 @@ class FrameworkMethodForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "assumptions": forms.Textarea(attrs={"rows": 3}),
         }
+        formfield_callback = formfield_for
 
     def clean_disagreement_share(self):
         share = self.cleaned_data["disagreement_share"]
@@ -206,6 +197,7 @@ class IndicatorForm(forms.ModelForm):
             "evidence_required",
         ]
         widgets = {"question": forms.Textarea(attrs={"rows": 2})}
+        formfield_callback = formfield_for
         help_texts = {
             "code": _(
                 "Lower-case letters, digits and underscores; import files head columns with it."
@@ -275,6 +267,7 @@ class RoundRulesForm(forms.ModelForm):
             "waitlist_size",
         ]
         widgets = {"excluded_codes": forms.Textarea(attrs={"rows": 2})}
+        formfield_callback = formfield_for
 
     def clean_cohort_size(self):
         size = self.cleaned_data["cohort_size"]

@@ -7,8 +7,7 @@ is not a number or out of range, or a region that appears twice). The preview is
 in an `ImportBatch`; confirming writes only what that batch holds.
 """
 
-import csv
-import io
+import math
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -18,11 +17,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cerdas.assessments.models import Answer, ImportBatch, Indicator, Round
+from cerdas.core import numbers, tabular
+from cerdas.core.tabular import Limits, Row
+from cerdas.lib.plain_text import to_plain_text
 from cerdas.regions.engine import names as region_names
 from cerdas.regions.services import get_resolver
 
+FORMULA_STARTS = ("=", "+", "@")
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
+MAX_COLUMNS = 100
+VALUE_PLACES = 6  # decimals an indicator value may have
 
 
 class RowStatus(models.TextChoices):
@@ -36,53 +42,28 @@ class RowStatus(models.TextChoices):
 MATCHED, AMBIGUOUS, UNKNOWN, NOT_INVITED, INVALID = RowStatus
 
 
-def read_table(name: str, content: bytes) -> list[list[str]]:
-    """The rows of a CSV (UTF-8, comma or semicolon) or XLSX file, as text cells."""
-    if len(content) > MAX_BYTES:
-        raise ValidationError(_("The file is larger than 5 MB."))
-    lower = name.lower()
-    if lower.endswith(".xlsx"):
-        return _read_xlsx(content)
-    if lower.endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ValidationError(_("Save the CSV file as UTF-8 and upload it again.")) from error
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;") if text.strip() else csv.excel
-        return [
-            row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)
-        ]
-    raise ValidationError(_("Upload a .csv or .xlsx file."))
+LIMITS = Limits(max_bytes=MAX_BYTES, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
 
 
-def _read_xlsx(content: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ValidationError(_("This XLSX file cannot be read.")) from error
-    sheet = workbook.worksheets[0]
-    rows = []
-    for row in sheet.iter_rows(values_only=True):
-        cells = ["" if cell is None else str(cell) for cell in row]
-        if any(c.strip() for c in cells):
-            rows.append(cells)
-    workbook.close()
-    return rows
+def read_table(name: str, content: bytes) -> list[Row]:
+    """The rows of a CSV (UTF-8; comma, semicolon or tab) or XLSX file, within ``LIMITS``."""
+    return tabular.read_table(name, content, LIMITS)
 
 
-def parse_number(text: str) -> float | None:
-    """A number as Indonesian and English files write it ("12,5", "12.5", "1.234,5")."""
-    text = text.strip().replace(" ", "").replace("%", "")
-    if "," in text and "." in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif "," in text:
-        text = text.replace(",", ".")
-    value = float(text)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(text)
-    return value
+def parse_number(cell) -> float:
+    """A cell's number: a number cell as it is, text as Indonesians write it ("12,5",
+    "1.234,5"); raises ValidationError with the reason."""
+    if isinstance(cell, bool):
+        raise ValidationError(_("Enter a number."))
+    if isinstance(cell, int | float):
+        if not math.isfinite(cell):
+            raise ValidationError(_("Enter a number."))
+        value = cell
+    else:
+        text = str(cell).strip().removesuffix("%").strip()
+        value = numbers.read(text, places=VALUE_PLACES)
+    numbers.check_range(value, places=VALUE_PLACES)
+    return float(value)
 
 
 @dataclass
@@ -97,23 +78,21 @@ def preview_import(*, round_id: int, filename: str, content: bytes, user) -> Pre
     rows = read_table(filename, content)
     if len(rows) < 2:
         raise ValidationError(_("The file needs a header row and at least one row of values."))
-    if len(rows) > MAX_ROWS + 1:
-        raise ValidationError(_("The file has more than 5,000 rows: split it."))
     indicators = {
         i.code: i for i in round_.framework.ordered_indicators() if i.kind == Indicator.Kind.DATA
     }
-    header = [cell.strip() for cell in rows[0]]
+    header = [_text(cell) for cell in rows[0].cells]
     columns = [
         (position, indicators[code]) for position, code in enumerate(header) if code in indicators
     ]
-    unknown_columns = [code for code in header[1:] if code and code not in indicators]
+    unknown_columns = [code[:40] for code in header[1:] if code and code not in indicators]
     if not columns:
         raise ValidationError(
             _("No column is headed by an indicator code. Use these codes: %(codes)s.")
             % {"codes": ", ".join(indicators)}
         )
     invited = set(round_.participants.values_list("region_id", flat=True))
-    parsed = [_parse_row(line, row, columns, invited) for line, row in enumerate(rows[1:], start=2)]
+    parsed = [_parse_row(row, columns, invited) for row in rows[1:]]
     _mark_duplicates(parsed)
     batch = ImportBatch.objects.create(
         round=round_,
@@ -125,14 +104,23 @@ def preview_import(*, round_id: int, filename: str, content: bytes, user) -> Pre
     return Preview(batch=batch, unknown_columns=unknown_columns)
 
 
-def _parse_row(line, row, columns, invited) -> dict:
-    name = row[0].strip() if row else ""
-    result = get_resolver().resolve(name)
+def _text(cell) -> str:
+    """A cell as one line of plain text (numbers and dates as written)."""
+    return "" if cell is None else to_plain_text(str(cell), 200).strip()
+
+
+def _parse_row(row: Row, columns, invited) -> dict:
+    name = _text(row.cells[0]) if row.cells else ""
+    if row.problem or not name or name.startswith(FORMULA_STARTS):
+        # A row that cannot be read, or a region "name" that is a formula, is reported.
+        result = region_names.Resolution(query=name, status=region_names.UNKNOWN, candidates=())
+    else:
+        result = get_resolver().resolve(name)
     entry = {
-        "line": line,
+        "line": row.number,
         "name": name,
         "code": None,
-        "problems": [],
+        "problems": [row.problem] if row.problem else [],
         "values": {},
         "candidates": [[c.code, c.name] for c in result.candidates],
     }
@@ -145,16 +133,21 @@ def _parse_row(line, row, columns, invited) -> dict:
         entry["status"] = AMBIGUOUS
     else:
         entry["status"] = UNKNOWN
+    if name.startswith(FORMULA_STARTS):
+        entry["problems"].append(_("The region column holds a formula, not a region name."))
     for position, indicator in columns:
-        text = row[position].strip() if position < len(row) else ""
+        cell = row.cells[position] if position < len(row.cells) else None
+        text = _text(cell)
         if not text:
             continue
         try:
-            value = parse_number(text)
-        except ValueError:
+            value = parse_number(cell)
+        except ValidationError as error:
             entry["problems"].append(
                 _("%(indicator)s: “%(text)s” is not a number.")
-                % {"indicator": indicator.code, "text": text}
+                % {"indicator": indicator.code, "text": text[:40]}
+                + " "
+                + " ".join(error.messages)
             )
             continue
         problem = indicator.value_problem(value)
@@ -162,7 +155,7 @@ def _parse_row(line, row, columns, invited) -> dict:
             entry["problems"].append(f"{indicator.code}: {problem}")
         else:
             entry["values"][indicator.code] = value
-    if entry["problems"] and entry["status"] in (MATCHED, AMBIGUOUS):
+    if entry["problems"] and entry["status"] in (MATCHED, AMBIGUOUS, UNKNOWN):
         entry["status"] = INVALID
     return entry
 

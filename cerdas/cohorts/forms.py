@@ -1,7 +1,11 @@
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from cerdas.core import forms as bounded
+from cerdas.core.forms import formfield_for
+from cerdas.core.uploads import check_document, kinds_text
 from cerdas.lib import document_types
 
 from .models import (
@@ -22,7 +26,9 @@ MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
 
 class DocumentField(forms.FileField):
-    """A PDF, JPEG or PNG of at most 10 MB, checked by its content as well as its name."""
+    """A document of at most 10 MB (PDF, JPEG or PNG unless ``allowed`` says otherwise),
+    checked by its content as well as its name; DOCX and XLSX are looked into for archive
+    bombs, macros and programs."""
 
     def __init__(
         self, *args, allowed=(document_types.PDF, document_types.JPEG, document_types.PNG), **kwargs
@@ -30,7 +36,11 @@ class DocumentField(forms.FileField):
         self.allowed = allowed
         kwargs.setdefault(
             "help_text",
-            _("PDF, JPEG or PNG, at most %(size)s.") % {"size": filesizeformat(MAX_DOCUMENT_BYTES)},
+            format_lazy(
+                _("{kinds}, at most {size}."),
+                kinds=kinds_text(allowed),
+                size=filesizeformat(MAX_DOCUMENT_BYTES),
+            ),
         )
         super().__init__(*args, **kwargs)
 
@@ -38,28 +48,14 @@ class DocumentField(forms.FileField):
         upload = super().clean(data, initial)
         if not upload or upload is initial:
             return upload
-        head = upload.read(16)
-        upload.seek(0)
-        _kind, problem = document_types.check(
-            upload.name, head, upload.size, allowed=self.allowed, max_bytes=MAX_DOCUMENT_BYTES
-        )
-        if problem:
-            code, _detail = problem
-            messages = {
-                "too_large": _("The file is larger than %(size)s; make it smaller and try again.")
-                % {"size": filesizeformat(MAX_DOCUMENT_BYTES)},
-                "empty": _("The file is empty."),
-                "extension": _("Only PDF, JPEG or PNG files are accepted."),
-                "content": _("The file's content is not a PDF, JPEG or PNG document."),
-                "mismatch": _("The file's name does not match its content; check the file."),
-            }
-            raise forms.ValidationError(messages[code], code=code)
+        check_document(upload, allowed=self.allowed, max_bytes=MAX_DOCUMENT_BYTES)
         return upload
 
 
 class CohortForm(forms.ModelForm):
     class Meta:
         model = Cohort
+        formfield_callback = formfield_for
         fields = [
             "year",
             "name",
@@ -76,6 +72,7 @@ class CohortForm(forms.ModelForm):
             "award_night_place",
             "results_publish_at",
         ]
+        field_classes = {"year": bounded.YearField}
         widgets = {
             name: forms.DateInput(attrs={"type": "date"})
             for name in [
@@ -96,7 +93,7 @@ class AddMembersForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("One region per line: a name as written in the letter, or a Kemendagri code."),
     )
-    joined_on = forms.DateField(
+    joined_on = bounded.DateField(
         label=_("Member from"), widget=forms.DateInput(attrs={"type": "date"})
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -111,7 +108,7 @@ class AddMembersForm(forms.Form):
 
 
 class EndMembershipForm(forms.Form):
-    left_on = forms.DateField(label=_("Left on"), widget=forms.DateInput(attrs={"type": "date"}))
+    left_on = bounded.DateField(label=_("Left on"), widget=forms.DateInput(attrs={"type": "date"}))
     status = forms.ChoiceField(
         label=_("Why"),
         choices=[
@@ -138,6 +135,7 @@ class MouForm(forms.ModelForm):
 
     class Meta:
         model = Mou
+        formfield_callback = formfield_for
         fields = ["status", "parties", "signatories", "signed_on", "signed_place", "document"]
         widgets = {
             "signed_on": forms.DateInput(attrs={"type": "date"}),
@@ -146,8 +144,18 @@ class MouForm(forms.ModelForm):
         }
 
 
+DELIVERABLE_KINDS = (
+    document_types.PDF,
+    document_types.DOCX,
+    document_types.XLSX,
+    document_types.JPEG,
+    document_types.PNG,
+)
+
+
 class SubmissionForm(forms.Form):
-    document = DocumentField(label=_("Document"), required=False)
+    # The program's deliverables are Word and Excel documents as often as PDFs.
+    document = DocumentField(label=_("Document"), required=False, allowed=DELIVERABLE_KINDS)
     url = forms.URLField(
         label=_("Or a link"),
         assume_scheme="https",
@@ -192,7 +200,7 @@ class BoardFilterForm(forms.Form):
             ("awaiting_review", _("with items awaiting review")),
         ],
     )
-    on = forms.DateField(
+    on = bounded.DateField(
         label=_("Members on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
@@ -212,6 +220,7 @@ class CohortCalendarForm(forms.ModelForm):
 
     class Meta:
         model = Cohort
+        formfield_callback = formfield_for
         fields = [
             "name",
             "target_count",
@@ -260,7 +269,7 @@ def assessors():
 class SessionForm(forms.ModelForm):
     """A bimtek session: its stage, when and where, the agenda and the mentors."""
 
-    mentors = forms.ModelMultipleChoiceField(
+    mentors = bounded.ModelMultipleChoiceField(
         label=_("Mentors"),
         queryset=None,
         required=False,
@@ -273,6 +282,7 @@ class SessionForm(forms.ModelForm):
 
     class Meta:
         model = BimtekSession
+        formfield_callback = formfield_for
         fields = ["stage", "starts_on", "ends_on", "place", "online_url", "agenda", "mentors"]
         widgets = {
             "starts_on": _date(),
@@ -304,6 +314,7 @@ class SessionForm(forms.ModelForm):
 class DeliverableForm(forms.ModelForm):
     class Meta:
         model = Deliverable
+        formfield_callback = formfield_for
         fields = ["session", "title", "description", "due_on"]
         widgets = {"due_on": _date(), "description": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
@@ -380,6 +391,7 @@ class InstitutionForm(forms.ModelForm):
 
     class Meta:
         model = Institution
+        formfield_callback = formfield_for
         fields = ["decree_number", "decree_date", "decree_file"]
         widgets = {"decree_date": _date()}
 
@@ -394,6 +406,7 @@ InstitutionMemberFormSet = forms.inlineformset_factory(
     Institution,
     InstitutionMember,
     fields=["name", "role", "affiliation"],
+    formfield_callback=formfield_for,
     extra=3,
     can_delete=True,
 )
@@ -405,6 +418,7 @@ class ObligationForm(forms.ModelForm):
 
     class Meta:
         model = Obligation
+        formfield_callback = formfield_for
         fields = ["done_on", "evidence", "evidence_url", "evidence_file", "note"]
         widgets = {
             "done_on": _date(),
@@ -445,6 +459,7 @@ class PresentationForm(forms.ModelForm):
 
     class Meta:
         model = Presentation
+        formfield_callback = formfield_for
         fields = ["summary", "quick_wins", "slides", "is_published"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 5}),
@@ -457,12 +472,13 @@ class PresentationForm(forms.ModelForm):
 
 
 class AwardCategoryForm(forms.ModelForm):
-    nominees = forms.ModelMultipleChoiceField(
+    nominees = bounded.ModelMultipleChoiceField(
         label=_("Nominees"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:
         model = AwardCategory
+        formfield_callback = formfield_for
         fields = ["name", "description", "order", "nominees"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
@@ -490,6 +506,7 @@ CriterionFormSet = forms.inlineformset_factory(
     AwardCategory,
     Criterion,
     fields=["name", "max_score", "weight"],
+    formfield_callback=formfield_for,
     extra=2,
     min_num=1,
     validate_min=True,
@@ -498,10 +515,10 @@ CriterionFormSet = forms.inlineformset_factory(
 
 
 class JuryForm(forms.Form):
-    jurors = forms.ModelMultipleChoiceField(
+    jurors = bounded.ModelMultipleChoiceField(
         label=_("Jurors"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
-    results_publish_at = forms.DateTimeField(
+    results_publish_at = bounded.DateTimeField(
         label=_("Publish the results at"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -524,3 +541,19 @@ class JuryForm(forms.Form):
 def _juror_label(user) -> str:
     where = f", {user.region.name}" if user.region_id else ""
     return f"{user} ({user.get_role_display()}{where})"
+
+
+class JuryScoreForm(forms.Form):
+    """Which nominee a juror scores; the scores per criterion are read by ``score``."""
+
+    nominee = bounded.IntegerField(min_value=1, max_value=2**63 - 1)
+
+    def score(self, name: str) -> int:
+        """The whole-number score posted as ``name``, or -1 when it is missing or not one.
+
+        The rubric's range is the award service's to check (it says which criterion)."""
+        field = bounded.IntegerField(min_value=0, max_value=32767)
+        try:
+            return field.clean(self.data.get(name, ""))
+        except forms.ValidationError:
+            return -1

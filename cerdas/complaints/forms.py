@@ -16,6 +16,7 @@ from cerdas.complaints.models import (
     Privacy,
     Rating,
 )
+from cerdas.core import forms as bounded
 from cerdas.core.images import process_upload
 from cerdas.regions.models import Agency, Region
 
@@ -60,14 +61,17 @@ def _text(label, required=True, rows=5, max_length=MAX_TEXT, help_text="", requi
     )
 
 
-class CoordinateField(forms.DecimalField):
-    """Degrees with six decimals; a decimal comma (Indonesian notation) is accepted too."""
+class CoordinateField(bounded.DecimalField):
+    """Degrees with six decimals. Degrees are never grouped in thousands, so a dot and a
+    comma both mark the decimals: ``-7.150975`` (as maps give it) and ``-7,150975``."""
 
     def __init__(self, **kwargs):
         super().__init__(
             required=False,
             max_digits=9,
             decimal_places=6,
+            min_value=-180,
+            max_value=180,
             widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
             **kwargs,
         )
@@ -75,6 +79,13 @@ class CoordinateField(forms.DecimalField):
     def to_python(self, value):
         if isinstance(value, str):
             value = value.strip().replace(",", ".")
+            if value not in self.empty_values:
+                try:
+                    value = Decimal(value)
+                except ArithmeticError:
+                    value = None
+                if value is None or not value.is_finite():
+                    raise ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 
 
@@ -402,7 +413,7 @@ class StartForm(forms.Form):
 
 
 class ExtendForm(forms.Form):
-    days = forms.IntegerField(
+    days = bounded.IntegerField(
         label=_("Extra working days"),
         min_value=1,
         max_value=deadlines.MAX_EXTENSION,
@@ -473,6 +484,7 @@ class QueueForm(forms.Form):
 class CategoryForm(forms.ModelForm):
     class Meta:
         model = Category
+        formfield_callback = bounded.formfield_for
         fields = [
             "name",
             "code",
@@ -508,6 +520,7 @@ class CategoryForm(forms.ModelForm):
 class SettingsForm(forms.ModelForm):
     class Meta:
         model = ComplaintSettings
+        formfield_callback = bounded.formfield_for
         fields = ["moderate_first", "escalation_email"]
 
 
@@ -520,10 +533,10 @@ class ApiKeyForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(
+    start = bounded.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    end = forms.DateField(
+    end = bounded.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 

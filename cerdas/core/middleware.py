@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.utils import translation
 
 from cerdas.core.cache import early_page, is_shareable
@@ -106,3 +107,34 @@ class SharedPageMiddleware:
                 response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
                 return response
         return self.get_response(request)
+
+
+class NullCharacterMiddleware:
+    """Answer 400 to a request whose address, query or JSON body holds a NUL character.
+
+    No text in Cerdas contains one, PostgreSQL cannot store one, and a form field refuses
+    one already; this stops it for the query parameters and JSON bodies that reach the
+    database without a form (the API's filters and writes).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _has_nul(request):
+            return HttpResponseBadRequest(
+                "Text with a NUL character (\\0 or \\u0000) is not accepted.",
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
+
+
+def _has_nul(request) -> bool:
+    if "\x00" in request.path or any("\x00" in key for key in request.GET):
+        return True
+    if any("\x00" in value for values in request.GET.lists() for value in values[1]):
+        return True
+    if request.content_type == "application/json" and request.method in ("POST", "PUT", "PATCH"):
+        body = request.body
+        return b"\\u0000" in body or b"\x00" in body
+    return False

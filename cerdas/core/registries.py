@@ -85,3 +85,24 @@ work_links = Registry("work links")
 def work_for(user) -> list[tuple[str, str]]:
     """Every app's links for this user, in the registry's order."""
     return [link for entry in work_links for link in entry.links(user)]
+
+
+@dataclass(frozen=True)
+class MediaRule:
+    """Who may fetch the uploaded files under ``prefix`` at ``/media/<name>``.
+
+    ``access(request, name)`` returns a ``cerdas.core.media.Access`` saying how to send the
+    file, or None (the visitor gets a 404, as if the file did not exist). Files under a
+    prefix no app registered are never served there.
+    """
+
+    prefix: str
+    access: Callable
+    order: int = 100
+
+    @property
+    def key(self) -> str:
+        return self.prefix
+
+
+media_rules = Registry("media rules")

@@ -82,3 +82,30 @@ def test_a_team_writes_submits_and_gets_its_masterplan_approved(page):
     assert download.value.suggested_filename == "masterplan-3522-2025-2034.docx"
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+def test_a_budget_typed_the_indonesian_way_is_saved_as_typed_and_rows_are_added_in_place(page):
+    from cerdas.masterplans.tests.factories import make_plan
+
+    make_user("tim.a", "regional_team", "35.22")
+    plan = make_plan(start=2025, end=2026)
+    log_in(page, "tim.a")
+    page.goto(page.base_url + f"/masterplan/{plan.pk}/program/baru/")
+    rows = page.locator(".formset-row:has([name$='-amount'])")
+    expect(rows).to_have_count(2)  # one per year of the plan
+    page.locator("#id_name").fill("Satu Data Bojonegoro")
+    page.get_by_label("Dimensi").select_option(label="Smart Governance")
+    page.get_by_label("Jangka waktu").select_option(value="short")
+    page.get_by_label("Tahun pertama").fill("2025")
+    page.get_by_label("Tahun terakhir").fill("2026")
+    page.locator("#id_budget-0-amount").fill("500.000.000")
+    url = page.url
+    page.get_by_role("button", name="Tambah baris anggaran").click()
+    expect(rows).to_have_count(3)
+    assert page.url == url  # added on the page, nothing posted
+    page.locator("#id_budget-2-year").fill("2026")
+    page.locator("#id_budget-2-source").select_option(value="apbn")
+    page.locator("#id_budget-2-amount").fill("Rp 1.500.000")
+    page.get_by_role("button", name="Simpan program").click()
+    expect(page.get_by_text("Program tersimpan.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Rp 501.500.000")).to_be_visible()

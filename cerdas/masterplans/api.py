@@ -1,15 +1,23 @@
 """The masterplans API: read for everyone (approved) and the region's people (drafts);
 write for the region's team, authenticated by the Django session (CSRF enforced)."""
 
+from typing import Annotated
+
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
+from pydantic import Field
 
+from cerdas.core.schemas import Id, Version, Year, measure, rupiah, text
 from cerdas.masterplans import permissions, services
 from cerdas.masterplans.models import (
     MAX_BUDGET,
+    MAX_BUDGET_ROWS,
+    MAX_INDICATORS,
+    MEASURE_DIGITS,
+    MEASURE_PLACES,
     Budget,
     Dimension,
     Element,
@@ -65,38 +73,41 @@ class MasterplanDetailOut(MasterplanOut):
     xlsx_url: str | None
 
 
+Measure = measure(MEASURE_DIGITS, MEASURE_PLACES)
+
+
 class BudgetIn(Schema):
-    year: int
-    source: str
-    amount: int
+    year: Year
+    source: text(10)
+    amount: rupiah(MAX_BUDGET)  # whole Rupiah, at most 10^13
 
 
 class IndicatorIn(Schema):
-    name: str
-    unit: str = ""
-    baseline: float | None = None
-    target: float
+    name: text(200)
+    unit: text(40) = ""
+    baseline: Measure | None = None  # at most 14 digits before the point and 2 after
+    target: Measure
 
 
 class ProgramIn(Schema):
-    name: str
-    description: str = ""
-    dimension: str
-    element: str | None = None
-    agency_id: int | None = None
-    partners: str = ""
-    horizon: str
-    start_year: int
-    end_year: int
-    citizen_benefit: str = ""
-    rpjmd_program: str = ""
-    renstra_program: str = ""
-    budgets: list[BudgetIn] = []
-    indicators: list[IndicatorIn] = []
+    name: text(200)
+    description: text(20_000) = ""
+    dimension: text(40)
+    element: text(40) | None = None
+    agency_id: Id | None = None
+    partners: text(300) = ""
+    horizon: text(12)
+    start_year: Year
+    end_year: Year
+    citizen_benefit: text(20_000) = ""
+    rpjmd_program: text(300) = ""
+    renstra_program: text(300) = ""
+    budgets: Annotated[list[BudgetIn], Field(max_length=MAX_BUDGET_ROWS)] = []
+    indicators: Annotated[list[IndicatorIn], Field(max_length=MAX_INDICATORS)] = []
 
 
 class ProgramUpdateIn(ProgramIn):
-    version: int
+    version: Version
 
 
 class ProgramConflictOut(Schema):
@@ -105,8 +116,8 @@ class ProgramConflictOut(Schema):
 
 
 class TransitionIn(Schema):
-    action: str
-    comment: str = ""
+    action: text(20)
+    comment: text(5000) = ""
 
 
 class TransitionOut(Schema):
@@ -115,8 +126,8 @@ class TransitionOut(Schema):
 
 
 class SectionIn(Schema):
-    version: int
-    data: dict[str, str]
+    version: Version
+    data: Annotated[dict[text(40), text(20_000)], Field(max_length=40)]
 
 
 class SectionOut(Schema):

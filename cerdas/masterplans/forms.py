@@ -4,10 +4,16 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.cohorts.models import Cohort
+from cerdas.core import forms as bounded
+from cerdas.core.forms import formfield_for
 from cerdas.masterplans.models import (
     MAX_BUDGET,
+    MAX_BUDGET_ROWS,
+    MAX_INDICATORS,
     MAX_PERIOD_YEARS,
     MAX_YEAR,
+    MEASURE_DIGITS,
+    MEASURE_PLACES,
     MIN_YEAR,
     Budget,
     Dimension,
@@ -23,8 +29,8 @@ from cerdas.regions.models import Agency, Region
 class MasterplanForm(forms.Form):
     region = forms.ModelChoiceField(Region.objects.none(), label=_("Region"))
     title = forms.CharField(label=_("Title"), max_length=200)
-    period_start = forms.IntegerField(label=_("First year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
-    period_end = forms.IntegerField(label=_("Last year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    period_start = bounded.YearField(label=_("First year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    period_end = bounded.YearField(label=_("Last year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     cohort = forms.ModelChoiceField(
         Cohort.objects.none(),
         label=_("Cohort"),
@@ -68,7 +74,7 @@ class CohortForm(forms.Form):
 class SectionForm(forms.Form):
     """The fields of one section, plus the version it was loaded at."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = bounded.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
 
     def __init__(self, *args, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,7 +99,9 @@ class SectionForm(forms.Form):
 
 
 class ProgramForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = bounded.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1
+    )
 
     class Meta:
         model = Program
@@ -115,6 +123,8 @@ class ProgramForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "citizen_benefit": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"start_year": bounded.YearField, "end_year": bounded.YearField}
+        formfield_callback = formfield_for
 
     def __init__(self, *args, masterplan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,10 +134,6 @@ class ProgramForm(forms.ModelForm):
         self.fields["element"].queryset = Element.objects.select_related("dimension")
         self.fields["element"].label_from_instance = lambda e: f"{e.dimension.name}: {e.label}"
         self.fields["dimension"].label_from_instance = lambda d: d.name
-        for name in ("start_year", "end_year"):
-            self.fields[name].widget.attrs.update(
-                min=masterplan.period_start, max=masterplan.period_end
-            )
 
     def clean(self):
         data = super().clean()
@@ -154,12 +160,13 @@ class ProgramForm(forms.ModelForm):
 
 
 class BudgetForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    """One year's estimate from one source; a row without an amount is an empty row."""
+
+    year = bounded.YearField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     # An empty first choice, so the empty extra rows submit nothing and are skipped.
     source = forms.ChoiceField(label=_("Source"), choices=[("", "—"), *Budget.Source.choices])
-    amount = forms.IntegerField(
+    amount = bounded.RupiahField(
         label=_("Amount (Rp)"),
-        min_value=0,
         max_value=MAX_BUDGET,
         error_messages={
             "min_value": _("A budget cannot be negative."),
@@ -167,20 +174,69 @@ class BudgetForm(forms.Form):
         },
     )
 
+    def has_changed(self):
+        # Offered rows come with their year and a source filled in: only an amount (or a
+        # tick in "delete") makes one a row to save.
+        return bool(self.data.get(self.add_prefix("amount"), "").strip()) or bool(
+            self.data.get(self.add_prefix("DELETE"))
+        )
+
 
 class IndicatorForm(forms.Form):
     name = forms.CharField(label=_("Indicator"), max_length=200)
     unit = forms.CharField(label=_("Unit"), max_length=40, required=False)
-    baseline = forms.DecimalField(
-        label=_("Baseline"), max_digits=16, decimal_places=2, required=False
+    baseline = bounded.DecimalField(
+        label=_("Baseline"),
+        max_digits=MEASURE_DIGITS,
+        decimal_places=MEASURE_PLACES,
+        required=False,
     )
-    target = forms.DecimalField(label=_("Target"), max_digits=16, decimal_places=2)
+    target = bounded.DecimalField(
+        label=_("Target"), max_digits=MEASURE_DIGITS, decimal_places=MEASURE_PLACES
+    )
 
 
 class BaseBudgetFormSet(forms.BaseFormSet):
-    def __init__(self, *args, program_years=None, **kwargs):
+    """A program's budget rows: one row offered for each year of ``offer`` not yet filled.
+
+    ``offer`` is the years a new row may be for (the program's years, or the plan's for a
+    new program). Without JavaScript a person adds a row with the "add a row" button, which
+    posts the form back with one more row; ``static/masterplans/formset-rows.js`` adds it on
+    the page instead.
+    """
+
+    def __init__(self, *args, program_years=None, offer=(), **kwargs):
+        initial = kwargs.get("initial") or []
+        taken = {row["year"] for row in initial}
+        self.offered = [year for year in offer if year not in taken][: self.max_num]
+        self.extra = max(1, len(self.offered))
         super().__init__(*args, **kwargs)
         self.program_years = program_years
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if index is None:  # the empty form that JavaScript copies
+            return kwargs
+        position = index - len(self.initial or [])
+        if 0 <= position < len(self.offered):
+            kwargs["initial"] = {"year": self.offered[position], "source": Budget.Source.APBD}
+        return kwargs
+
+    @property
+    def can_add(self) -> bool:
+        return self.total_form_count() < self.max_num
+
+    @staticmethod
+    def with_another_row(data, prefix: str = "budget"):
+        """The posted form data with one more (empty) row, up to the most allowed."""
+        data = data.copy()
+        key = f"{prefix}-TOTAL_FORMS"
+        try:
+            total = int(data.get(key, 0))
+        except ValueError:
+            total = 0
+        data[key] = str(min(max(total, 0) + 1, MAX_BUDGET_ROWS))
+        return data
 
     def clean(self):
         if any(self.errors) or not self.program_years:
@@ -214,10 +270,20 @@ class BaseIndicatorFormSet(forms.BaseFormSet):
 
 
 BudgetFormSet = formset_factory(
-    BudgetForm, BaseBudgetFormSet, extra=3, can_delete=True, max_num=60, validate_max=True
+    BudgetForm,
+    BaseBudgetFormSet,
+    extra=3,
+    can_delete=True,
+    max_num=MAX_BUDGET_ROWS,
+    validate_max=True,
 )
 IndicatorFormSet = formset_factory(
-    IndicatorForm, BaseIndicatorFormSet, extra=2, can_delete=True, max_num=20, validate_max=True
+    IndicatorForm,
+    BaseIndicatorFormSet,
+    extra=2,
+    can_delete=True,
+    max_num=MAX_INDICATORS,
+    validate_max=True,
 )
 
 

@@ -6,19 +6,33 @@ have yet are listed for the team to map to an agency, to create, or to leave emp
 """
 # ruff: noqa: RUF001 - en dashes in year ranges are intended typography
 
-from decimal import Decimal, InvalidOperation
+import math
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cerdas.core import numbers, tabular
+from cerdas.core.numbers import show
+from cerdas.core.tabular import Limits
 from cerdas.lib.plain_text import to_plain_text
-from cerdas.masterplans.models import MAX_BUDGET, Budget, Dimension, Element, Horizon
+from cerdas.masterplans.models import (
+    MAX_BUDGET,
+    MEASURE_DIGITS,
+    MEASURE_PLACES,
+    Budget,
+    Dimension,
+    Element,
+    Horizon,
+)
 from cerdas.masterplans.services import refuse_unless_editable, save_program
 from cerdas.regions.models import Agency
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_PROGRAMS = 500
 MAX_DETAIL_ROWS = 5000
+LIMITS = Limits(max_bytes=MAX_FILE_BYTES, max_rows=MAX_DETAIL_ROWS, max_columns=40)
 
 HEADERS = {
     "name": ("program", "name", "nama program", "nama"),
@@ -73,65 +87,60 @@ def _norm(value) -> str:
     return " ".join(str(value or "").split()).lower()
 
 
-def _sheets(workbook) -> dict:
+def _sheets(book) -> dict:
     found = {}
-    for sheet in workbook.worksheets:
+    for title in book.sheet_names:
         for key, names in SHEET_NAMES.items():
-            if _norm(sheet.title) in names and key not in found:
-                found[key] = sheet
+            if _norm(title) in names and key not in found:
+                found[key] = title
     return found
 
 
-def _records(sheet, limit: int) -> list[tuple[int, dict]]:
-    """(row number, {field: value}) for each non-empty row under the header row."""
-    rows = sheet.iter_rows(values_only=True)
-    header = next(rows, None) or ()
+def _records(book, title: str) -> list[tuple[int, dict]]:
+    """(row number, {field: value}) for each non-empty row under the header row.
+
+    A row the reader could not take whole (a cell too long) carries its reason as
+    ``_problem``, which the row's reader reports.
+    """
+    rows = book.rows(title)
+    if not rows:
+        return []
+    header, body = rows[0], rows[1:]
     columns = {}
-    for index, title in enumerate(header):
+    for index, cell in enumerate(header.cells):
         for key, names in HEADERS.items():
-            if _norm(title) in names and key not in columns.values():
+            if _norm(cell) in names and key not in columns.values():
                 columns[index] = key
                 break
     records = []
-    for number, row in enumerate(rows, start=2):
-        if not any(cell not in (None, "") for cell in row):
-            continue
-        if len(records) >= limit:
-            raise WorkbookError(
-                _("The workbook has more than %(limit)s rows in “%(sheet)s”: split it.")
-                % {"limit": limit, "sheet": sheet.title}
-            )
-        records.append((number, {key: row[i] for i, key in columns.items() if i < len(row)}))
+    for row in body:
+        record = {key: row.cells[i] for i, key in columns.items() if i < len(row.cells)}
+        if row.problem:
+            record["_problem"] = row.problem
+        records.append((row.number, record))
     return records
 
 
 def read_workbook(upload, masterplan) -> dict:
     """Parse the workbook into a preview (plain data for the session); writes nothing."""
-    from openpyxl import load_workbook
-
-    if upload.size > MAX_FILE_BYTES:
-        raise WorkbookError(_("The file is larger than 2 MB: split it into smaller workbooks."))
     try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
-        raise WorkbookError(_("This file cannot be read as an XLSX workbook.")) from error
-    sheets = _sheets(workbook)
-    if "programs" not in sheets:
-        raise WorkbookError(_("The workbook needs a sheet named “Programs”."))
-    reader = _Reader(masterplan)
-    programs = [reader.program(n, r) for n, r in _records(sheets["programs"], MAX_PROGRAMS)]
-    valid = {_norm(p["values"]["name"]): p for p in programs if not p["errors"]}
-    budgets = [
-        reader.budget(n, r, valid)
-        for n, r in (_records(sheets["budgets"], MAX_DETAIL_ROWS) if "budgets" in sheets else [])
-    ]
-    indicators = [
-        reader.indicator(n, r, valid)
-        for n, r in (
-            _records(sheets["indicators"], MAX_DETAIL_ROWS) if "indicators" in sheets else []
+        with tabular.open_workbook(upload, LIMITS) as book:
+            sheets = _sheets(book)
+            if "programs" not in sheets:
+                raise WorkbookError(_("The workbook needs a sheet named “Programs”."))
+            records = {key: _records(book, title) for key, title in sheets.items()}
+    except ValidationError as error:
+        raise WorkbookError(" ".join(error.messages)) from error
+    if len(records["programs"]) > MAX_PROGRAMS:
+        raise WorkbookError(
+            _("The workbook has more than %(limit)s programs: at most %(limit)s, split it.")
+            % {"limit": show(MAX_PROGRAMS)}
         )
-    ]
-    workbook.close()
+    reader = _Reader(masterplan)
+    programs = [reader.program(n, r) for n, r in records["programs"]]
+    valid = {_norm(p["values"]["name"]): p for p in programs if not p["errors"]}
+    budgets = [reader.budget(n, r, valid) for n, r in records.get("budgets", [])]
+    indicators = [reader.indicator(n, r, valid) for n, r in records.get("indicators", [])]
     unknown = sorted(
         {
             p["agency_name"]
@@ -145,6 +154,30 @@ def read_workbook(upload, masterplan) -> dict:
         "indicators": indicators,
         "unknown_agencies": unknown,
     }
+
+
+def _number(value, places: int, currency: bool = False):
+    """A cell's number (whole for ``places=0``, else a Decimal of ``places`` decimals) within
+    what the database holds; the reason as a string when it is not one; None when empty.
+
+    A number cell counts as it is; text is read as Indonesians write it ("1.500.000").
+    """
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    try:
+        if isinstance(value, int | float):
+            if not math.isfinite(value):
+                raise ValidationError(_("Enter a number."))
+            number = Decimal(str(value))
+            if places == 0 and number != number.to_integral_value():
+                raise ValidationError(_("Enter a whole number."))
+        else:
+            number = Decimal(numbers.read(str(value), places=places, currency=currency))
+        limit = numbers.decimal_limit(MEASURE_DIGITS, MEASURE_PLACES) if places else None
+        numbers.check_range(number, -limit if limit else None, limit, places=places)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return int(number) if places == 0 else number.quantize(Decimal(1).scaleb(-places))
 
 
 class _Reader:
@@ -168,9 +201,8 @@ class _Reader:
         self.existing = {_norm(n): pk for pk, n in masterplan.programs.values_list("pk", "name")}
 
     def _year(self, value, errors, label):
-        try:
-            year = int(value)
-        except (TypeError, ValueError):
+        year = _number(value, 0)
+        if year is None or isinstance(year, str):
             errors.append(_("%(field)s is not a year.") % {"field": label})
             return None
         if not self.plan.period_start <= year <= self.plan.period_end:
@@ -186,7 +218,7 @@ class _Reader:
         return year
 
     def program(self, number, row) -> dict:
-        errors = []
+        errors = [row["_problem"]] if "_problem" in row else []
         name = to_plain_text(row.get("name"), 200)
         if not name:
             errors.append(_("The program has no name."))
@@ -245,7 +277,8 @@ class _Reader:
         }
 
     def budget(self, number, row, valid) -> dict:
-        errors, program = [], valid.get(_norm(row.get("name")))
+        errors = [row["_problem"]] if "_problem" in row else []
+        program = valid.get(_norm(row.get("name")))
         if program is None:
             errors.append(
                 _("No importable program named “%(value)s” in the Programs sheet.")
@@ -264,13 +297,13 @@ class _Reader:
             and not (program["values"]["start_year"] <= year <= program["values"]["end_year"])
         ):
             errors.append(_("The year %(year)s is outside the program's years.") % {"year": year})
-        amount = None
-        try:
-            amount = int(Decimal(str(row.get("amount"))))
-        except (InvalidOperation, ValueError):
-            errors.append(_("The amount is not a number of Rupiah."))
-        if amount is not None and not 0 <= amount <= MAX_BUDGET:
+        amount = _number(row.get("amount"), 0, currency=True)
+        if amount is None or isinstance(amount, str):
+            errors.append(_("The amount is not a number of Rupiah.") + " " + (amount or ""))
+            amount = None
+        elif not 0 <= amount <= MAX_BUDGET:
             errors.append(_("The amount must be between 0 and Rp 10 trillion."))
+            amount = None
         return {
             "row": number,
             "program": _norm(row.get("name")),
@@ -279,7 +312,7 @@ class _Reader:
         }
 
     def indicator(self, number, row, valid) -> dict:
-        errors = []
+        errors = [row["_problem"]] if "_problem" in row else []
         if valid.get(_norm(row.get("name"))) is None:
             errors.append(
                 _("No importable program named “%(value)s” in the Programs sheet.")
@@ -288,21 +321,24 @@ class _Reader:
         name = to_plain_text(row.get("indicator"), 200)
         if not name:
             errors.append(_("The indicator has no name."))
-        numbers = {}
+        measures = {}
         for key in ("baseline", "target"):
             value = row.get(key)
             if value in (None, "") and key == "baseline":
-                numbers[key] = None
+                measures[key] = None
                 continue
-            try:
-                numbers[key] = str(Decimal(str(value)).quantize(Decimal("0.01")))
-            except (InvalidOperation, ValueError):
-                errors.append(_("The %(field)s is not a number.") % {"field": key})
+            parsed = _number(value, MEASURE_PLACES)
+            if parsed is None or isinstance(parsed, str):
+                errors.append(
+                    _("The %(field)s is not a number.") % {"field": key} + " " + (parsed or "")
+                )
+                continue
+            measures[key] = str(parsed)
         return {
             "row": number,
             "program": _norm(row.get("name")),
             "errors": errors,
-            "values": {"name": name, "unit": to_plain_text(row.get("unit"), 40), **numbers},
+            "values": {"name": name, "unit": to_plain_text(row.get("unit"), 40), **measures},
         }
 
 

@@ -37,6 +37,10 @@ MAX_PERIOD_YEARS = 10
 # No single program line of a kabupaten/kota budget comes near 10 trillion Rupiah; a larger
 # figure is a typing slip (an extra zero group), so it is refused with a message.
 MAX_BUDGET = 10_000_000_000_000
+# Indicator baselines and targets: 14 digits before the decimal comma and 2 after.
+MEASURE_DIGITS, MEASURE_PLACES = 16, 2
+# Rows a program may have: one budget per year and source over ten years, and indicators.
+MAX_BUDGET_ROWS, MAX_INDICATORS = 60, 20
 
 
 class Named(models.Model):
@@ -371,9 +375,15 @@ class Indicator(models.Model):
     name = models.CharField(_("indicator"), max_length=200)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     baseline = models.DecimalField(
-        _("baseline"), max_digits=16, decimal_places=2, null=True, blank=True
+        _("baseline"),
+        max_digits=MEASURE_DIGITS,
+        decimal_places=MEASURE_PLACES,
+        null=True,
+        blank=True,
     )
-    target = models.DecimalField(_("target"), max_digits=16, decimal_places=2)
+    target = models.DecimalField(
+        _("target"), max_digits=MEASURE_DIGITS, decimal_places=MEASURE_PLACES
+    )
 
     class Meta:
         ordering = ["program", "id"]

@@ -4,8 +4,8 @@ from datetime import datetime
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.errors import HttpError
 
+from cerdas.core.schemas import check_page
 from cerdas.portal import counting, reactions
 from cerdas.portal.models import Article
 
@@ -100,8 +100,7 @@ def list_articles(
     news only) and `q` (words in the title, summary, body or tags). `limit` is at most 100.
     `views` includes views not yet written to the database; `reactions.percentages` sum to
     100 (largest remainder)."""
-    if not 1 <= limit <= MAX_LIMIT or offset < 0:
-        raise HttpError(400, f"limit must be 1 to {MAX_LIMIT} and offset 0 or more")
+    check_page(limit, offset, max_limit=MAX_LIMIT)
     articles = Article.objects.published().select_related("region", "category").search(q)
     if region:
         articles = articles.filter(region_id=region)

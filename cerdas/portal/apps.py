@@ -28,9 +28,40 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from cerdas.core.registries import ProfileSection, WorkLink, profile_sections, work_links
+        from cerdas.core.registries import (
+            MediaRule,
+            ProfileSection,
+            WorkLink,
+            media_rules,
+            profile_sections,
+            work_links,
+        )
 
         profile_sections.register(
             ProfileSection("portal/region_section.html", region_news, order=50)
         )
         work_links.register(WorkLink("portal", account_links, order=40))
+        media_rules.register(MediaRule("portal/", image_access))
+
+
+def image_access(request, name):
+    """An article's picture: for everyone once the article is public, else for its editors."""
+    from django.db.models import Q
+
+    from cerdas.core.media import Access
+    from cerdas.portal.models import ArticleImage
+    from cerdas.portal.permissions import can_edit_article
+
+    image = (
+        ArticleImage.objects.select_related("article")
+        .filter(Q(image=name) | Q(thumbnail=name))
+        .first()
+    )
+    if image is None:
+        return None
+    article = image.article
+    if article.is_visible():
+        return Access(public=True)
+    if can_edit_article(request.user, article):
+        return Access(public=False)
+    return None

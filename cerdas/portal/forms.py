@@ -6,6 +6,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.cohorts.models import Cohort
+from cerdas.core import forms as bounded
+from cerdas.core.forms import formfield_for
 from cerdas.portal.models import Article, Category, Reaction
 from cerdas.portal.permissions import linkable_masterplans, writable_regions
 from cerdas.regions.models import Region
@@ -30,7 +32,7 @@ class ReactionForm(forms.Form):
     )
 
 
-class MasterplanChoiceField(forms.ModelMultipleChoiceField):
+class MasterplanChoiceField(bounded.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         label = f"{obj.title} — {obj.region.name}"
         if not obj.is_public:
@@ -48,7 +50,7 @@ class ArticleForm(forms.ModelForm):
         max_length=1000,
         help_text=_("Kemendagri codes or names, separated by commas, e.g. 35.22, Kota Bandung."),
     )
-    cohorts = forms.ModelMultipleChoiceField(
+    cohorts = bounded.ModelMultipleChoiceField(
         label=_("Related cohorts"),
         queryset=Cohort.objects.order_by("-year"),
         required=False,
@@ -78,6 +80,7 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = ["region", "title", "slug", "summary", "body", "category", "tags", "byline"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "body": forms.Textarea}
+        formfield_callback = formfield_for
         help_texts = {
             "slug": _("The words in the article's address; made from the title when empty."),
             "body": _(
@@ -169,7 +172,7 @@ class StatusForm(forms.Form):
     """Publish now, schedule, take back to draft or archive; times in the article's zone."""
 
     status = forms.ChoiceField(label=_("Status"), choices=Article.Status.choices)
-    publish_at = forms.DateTimeField(
+    publish_at = bounded.DateTimeField(
         label=_("Publish at"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -223,10 +226,10 @@ class ImageForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(
+    start = bounded.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    end = forms.DateField(
+    end = bounded.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 

@@ -5,6 +5,7 @@ from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from cerdas.core.cache import public_page
+from cerdas.core.schemas import check_page, text
 from cerdas.regions.models import Province, Region
 from cerdas.regions.services import get_resolver, reason_text
 
@@ -49,8 +50,8 @@ class ResolutionOut(Schema):
 
 
 class ResolveBatchIn(Schema):
-    names: list[str]
-    province: str | None = None
+    names: list[text(200)]
+    province: text(100) | None = None
 
 
 def _province_out(province: Province) -> dict:
@@ -101,8 +102,7 @@ def list_regions(
         raise HttpError(400, "level must be 'province' or 'regency'")
     if kind not in ("", *Region.Kind.values):
         raise HttpError(400, "kind must be 'kabupaten' or 'kota'")
-    if not 1 <= limit <= MAX_LIMIT or offset < 0:
-        raise HttpError(400, f"limit must be 1 to {MAX_LIMIT} and offset 0 or more")
+    check_page(limit, offset, max_limit=MAX_LIMIT)
     provinces = []
     if level in ("", "province") and not kind:
         provinces = Province.objects.all()

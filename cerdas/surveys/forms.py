@@ -1,9 +1,9 @@
 """Forms: the respondent's questionnaire, and what teams fill to run their surveys."""
 
 from django import forms
-from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from cerdas.core import forms as bounded
 from cerdas.surveys.models import (
     SUGGESTION_MAX,
     AgeBand,
@@ -81,6 +81,7 @@ class ResponseForm(forms.Form):
 class UnitForm(forms.ModelForm):
     class Meta:
         model = ServiceUnit
+        formfield_callback = bounded.formfield_for
         fields = ["region", "agency", "name"]
         error_messages = {"name": {"required": _("Write the unit's name.")}}
 
@@ -114,6 +115,7 @@ class UnitForm(forms.ModelForm):
 class SurveyForm(forms.ModelForm):
     class Meta:
         model = Survey
+        formfield_callback = bounded.formfield_for
         fields = ["period_start", "period_end", "population", "follow_up"]
         widgets = {
             "period_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -129,7 +131,12 @@ class SurveyForm(forms.ModelForm):
                 "required": _("Give the last day of the period."),
                 "invalid": _("Write the last day as a date, e.g. 2026-06-30."),
             },
-            "population": {"invalid": _("Write the number of people served as a whole number.")},
+            "population": {
+                "invalid": _("Write the number of people served as a whole number."),
+                "min_value": _(
+                    "The number of people served is at least 1; leave it empty if unknown."
+                ),
+            },
         }
 
     def __init__(self, *args, **kwargs):
@@ -137,13 +144,7 @@ class SurveyForm(forms.ModelForm):
         self.fields["period_start"].input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
         self.fields["period_end"].input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
         population = self.fields["population"]
-        population.min_value = 1
-        population.validators = [
-            MinValueValidator(
-                1, _("The number of people served is at least 1; leave it empty if unknown.")
-            )
-        ]
-        population.widget.attrs.update({"min": 1, "inputmode": "numeric"})
+        population.bounded(1, population.max_value)
         if self.instance.pk and self.instance.is_published:
             for name in ("period_start", "period_end", "population"):
                 self.fields[name].disabled = True

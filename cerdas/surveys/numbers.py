@@ -1,20 +1,12 @@
 """Figures as people read them: rounded half up, in the active language's notation.
 
-Django's ``number_format`` cuts decimals off (3.3082 to two places gives 3.30); the
-regulation's figures are rounded half up (3.31), exactly as the engine rounds them.
+The regulation's figures are rounded half up (3,3082 to two places is 3,31), as
+``cerdas.core.numbers.show`` rounds; a figure that does not exist reads as a dash.
 """
 
-from decimal import Decimal
-from fractions import Fraction
-
-from django.utils import formats
-
-from cerdas.surveys.engine import ikm
+from cerdas.core.numbers import show
 
 
 def shown(value, places: int = 2, grouping: bool = True) -> str:
     """``value`` rounded half up to ``places`` decimals: 3,31 and 1.500 in Indonesian."""
-    if value is None:
-        return "—"
-    rounded = ikm.round_half_up(Fraction(Decimal(str(value))), places)
-    return formats.number_format(rounded, decimal_pos=places, force_grouping=grouping)
+    return show(value, places, grouping=grouping) or "—"

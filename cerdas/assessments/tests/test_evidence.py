@@ -56,7 +56,7 @@ def test_a_file_of_another_type_is_refused_by_its_extension(client, open_round, 
     client.force_login(member_a)
     upload = SimpleUploadedFile("setup.exe", EXE)
     body = client.post(_url(open_round), _form(open_round, upload)).content.decode()
-    assert "“setup.exe” tidak diterima: unggah berkas PDF, JPEG, PNG, DOCX, atau XLSX." in body
+    assert "“setup.exe” tidak diterima: unggah berkas PDF, JPEG, PNG, DOCX atau XLSX." in body
     assert not Evidence.objects.exists()
 
 
@@ -65,7 +65,7 @@ def test_a_file_over_10_mb_is_refused_and_the_answers_typed_stay(client, open_ro
     big = SimpleUploadedFile("besar.pdf", PDF + b"0" * EVIDENCE_MAX_BYTES)
     response = client.post(_url(open_round), _form(open_round, big, training="3"))
     body = response.content.decode()
-    assert "“besar.pdf” lebih besar dari 10 MB" in body
+    assert "“besar.pdf” lebih besar dari 10,0\xa0MB" in body
     training = _indicators(open_round)["digital_training"]
     assert f'name="q{training.pk}" value="3"' in body
     assert not Evidence.objects.exists()
@@ -130,3 +130,19 @@ def test_anonymous_visitors_upload_nothing(client, open_round):
     assert response.status_code == 302
     assert "/akun/" in response["Location"]
     assert not Evidence.objects.exists()
+
+
+def test_a_pdf_that_is_also_an_html_page_is_downloaded_never_rendered(
+    client, open_round, member_a, national_admin
+):
+    polyglot = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n<html><script>alert(1)</script>")
+    client.force_login(member_a)
+    client.post(_url(open_round), _form(open_round, polyglot))
+    evidence = Evidence.objects.get()
+    client.force_login(national_admin)
+    response = client.get(f"/penilaian/bukti/{evidence.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert "no-store" in response["Cache-Control"]

@@ -17,9 +17,9 @@ def _weights(framework, **changed) -> dict:
     """The weights form as shown, with some fields (``d<pk>``/``i<pk>``) changed."""
     data = {}
     for dimension in framework.dimensions.prefetch_related("indicators"):
-        data[f"d{dimension.pk}"] = str(dimension.weight)
+        data[f"d{dimension.pk}"] = str(dimension.weight).replace(".", ",")
         for indicator in dimension.indicators.all():
-            data[f"i{indicator.pk}"] = str(indicator.weight)
+            data[f"i{indicator.pk}"] = str(indicator.weight).replace(".", ",")
     return {**data, **changed}
 
 
@@ -31,11 +31,11 @@ def test_weights_that_do_not_add_up_are_refused_and_what_was_typed_stays(client,
     framework = readiness()
     first = framework.dimensions.first()
     client.force_login(national_admin)
-    response = client.post(_url(framework), _weights(framework, **{f"d{first.pk}": "31.5"}))
+    response = client.post(_url(framework), _weights(framework, **{f"d{first.pk}": "31,5"}))
     assert response.status_code == 200
     body = response.content.decode()
     assert "Jumlah bobot dimensi harus 100%." in body
-    assert 'value="31.5"' in body
+    assert 'value="31,5"' in body
     first.refresh_from_db()
     assert first.weight == 25
     assert Framework.objects.filter(family="readiness").count() == 1
@@ -94,7 +94,7 @@ def test_the_scoring_method_is_changed_in_the_apps_own_page(client, national_adm
         "normalisation": "zscore",
         "missing_policy": "lowest",
         "aggregation": "median",
-        "disagreement_share": "0.3",
+        "disagreement_share": "0,3",
     }
     assert client.post(_url(framework, "metode/"), data).status_code == 302
     framework.refresh_from_db()
@@ -134,7 +134,7 @@ def test_changing_the_method_of_a_frozen_framework_makes_a_new_version(
         "normalisation": "zscore",
         "missing_policy": old.missing_policy,
         "aggregation": old.aggregation,
-        "disagreement_share": old.disagreement_share,
+        "disagreement_share": str(old.disagreement_share).replace(".", ","),
     }
     client.post(_url(old, "metode/"), data)
     old.refresh_from_db()

@@ -207,3 +207,48 @@ def test_a_file_of_another_kind_is_refused_with_a_message(client, open_round, na
     response = client.post(f"/penilaian/kelola/{open_round.pk}/impor/", {"file": upload})
     assert "Unggah berkas .csv atau .xlsx." in response.content.decode()
     assert not ImportBatch.objects.exists()
+
+
+def _bomb() -> SimpleUploadedFile:
+    workbook = Workbook()
+    workbook.active.append(["wilayah", "ict_staff"])
+    workbook.active.cell(row=1_048_576, column=16_384, value=1)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("bom.xlsx", buffer.getvalue())
+
+
+def test_a_workbook_declaring_a_million_rows_is_refused_naming_the_limit(
+    client, open_round, national_admin
+):
+    client.force_login(national_admin)
+    response = client.post(f"/penilaian/kelola/{open_round.pk}/impor/", {"file": _bomb()})
+    assert response.status_code == 200
+    assert "paling banyak 5.000 baris" in response.content.decode()
+    assert not ImportBatch.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("rows", "line", "problem"),
+    [
+        ([*ROWS[:1], ["=HYPERLINK('http://x')", "75", "12", ""]], "2", "rumus"),
+        ([*ROWS[:1], ["Kab. Bojonegoro", "9" * 200000, "12", ""]], "2", ""),
+        ([*ROWS[:1], ["Kab. Bojonegoro", "1.5", "12", ""]], "2", "dua cara"),
+    ],
+)
+def test_a_row_that_cannot_be_read_is_reported_not_a_500(
+    client, open_round, national_admin, rows, line, problem
+):
+    client.force_login(national_admin)
+    preview = _upload(client, open_round, _csv(rows))
+    body = client.get(preview).content.decode()
+    assert _status_cells(body)[line].startswith("tidak valid")
+    assert problem in body
+
+
+def test_a_one_column_csv_is_refused_with_a_message_not_a_500(client, open_round, national_admin):
+    client.force_login(national_admin)
+    upload = SimpleUploadedFile("satu.csv", b"wilayah\nKab. Bojonegoro\nKota Bandung\n")
+    response = client.post(f"/penilaian/kelola/{open_round.pk}/impor/", {"file": upload})
+    assert response.status_code == 200
+    assert "internet_households" in response.content.decode()

@@ -82,3 +82,20 @@ def test_the_ranking_downloads_as_csv_xlsx_and_pdf(client, published):
 def test_the_region_profile_shows_published_results(client, published):
     body = client.get("/wilayah/35.22/").content.decode()
     assert f"/penilaian/{published.slug}/wilayah/35.22/" in body
+
+
+def test_text_written_by_admins_leaves_the_ranking_exports_as_text(client, published):
+    import io
+
+    from openpyxl import load_workbook
+
+    dimension = published.framework.dimensions.order_by("order", "id").first()
+    dimension.name = '=HYPERLINK("http://evil.example","Infrastruktur")'
+    dimension.save(update_fields=["name"])
+    base = f"/penilaian/{published.slug}"
+    header = client.get(f"{base}/peringkat.csv").content.decode().splitlines()[0]
+    assert "'=HYPERLINK" in header
+    workbook = load_workbook(io.BytesIO(client.get(f"{base}/peringkat.xlsx").content))
+    cells = [c for row in workbook.active.iter_rows() for c in row]
+    assert dimension.name in [c.value for c in cells]
+    assert all(c.data_type != "f" for c in cells)

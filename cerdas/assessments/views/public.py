@@ -17,6 +17,7 @@ from cerdas.assessments.models import Participant, Round
 from cerdas.assessments.results import explanation, ranking_rows
 from cerdas.assessments.services import CACHE_KIND
 from cerdas.core.cache import public_page
+from cerdas.lib.spreadsheet import append_row, safe_row
 
 
 def _get_round_for_user(request, slug) -> Round:
@@ -128,8 +129,8 @@ def ranking_csv(request, slug):
     header, body = _table(round_)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(body)
+    writer.writerow(safe_row(header))
+    writer.writerows(safe_row(row) for row in body)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="ranking-{round_.slug}.csv"'
     return response
@@ -144,9 +145,9 @@ def ranking_xlsx(request, slug):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(round_.year)
-    sheet.append(header)
+    append_row(sheet, header)
     for row in body:
-        sheet.append(row)
+        append_row(sheet, row)
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -3,13 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cerdas.assessments import importing, permissions, services
 from cerdas.assessments.forms import check_evidence
 from cerdas.assessments.models import AssessorScore, Evidence, Indicator, Participant
+from cerdas.core import media
+from cerdas.core.numbers import show
 
 
 def _get_participant(pk, code) -> Participant:
@@ -43,8 +45,8 @@ def _posted_numbers(request, indicators, prefix) -> tuple[dict, dict]:
             continue
         try:
             values[indicator.pk] = importing.parse_number(text)
-        except ValueError:
-            errors[indicator.pk] = _("Enter a number.")
+        except ValidationError as error:
+            errors[indicator.pk] = " ".join(error.messages)
     return values, errors
 
 
@@ -140,7 +142,8 @@ def _render_self_assessment(request, participant, questions, typed, errors):
 
 
 def _shown(value) -> str:
-    return "" if value is None else f"{value:g}"
+    """A stored value as the page's language writes it (75,5 in Indonesian)."""
+    return show(value, None)
 
 
 @login_required
@@ -151,12 +154,9 @@ def evidence_file(request, evidence_pk):
     )
     if not permissions.can_see_evidence(request.user, evidence.participant):
         raise Http404
-    response = FileResponse(evidence.file.open("rb"), content_type=evidence.content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="evidence-{evidence.pk}{_suffix(evidence)}"'
+    return media.serve(
+        request, evidence.file.name, filename=f"evidence-{evidence.pk}{_suffix(evidence)}"
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def _suffix(evidence) -> str:

@@ -91,3 +91,12 @@ def test_everyone_but_the_program_office_is_refused(client, request, persona, co
     data = {"left_on": "2017-11-01", "status": "withdrawn", "reason": "x"}
     assert client.post(f"{URL}{m.pk}/akhiri/", data).status_code == 403
     assert client.get("/angkatan/2017/papan/").status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("day", ["2020-02-30", "2020-13-45", "9999-12-31", "0001-01-01", "abc"])
+def test_a_day_that_is_no_date_shows_today_instead_of_a_500(client, day):
+    from cerdas.cohorts.models import Cohort
+
+    Cohort.objects.create(year=2017, name="Angkatan 2017")
+    assert client.get("/angkatan/2017/", {"on": day}).status_code == 200

@@ -51,8 +51,8 @@ def test_the_team_uploads_its_mou_and_only_insiders_can_open_it(
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("mou.exe", PDF, "Only PDF, JPEG or PNG"),
-        ("mou.pdf", b"<html>not a pdf", "content is not a PDF"),
+        ("mou.exe", PDF, "upload a PDF, JPEG or PNG file"),
+        ("mou.pdf", b"<html>not a pdf", "is not a PDF file"),
         ("mou.pdf", b"%PDF" + b"x" * (10 * 1024 * 1024), "larger than"),
     ],
 )

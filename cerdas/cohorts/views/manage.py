@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -11,11 +11,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cerdas.accounts.permissions import require_manager
-from cerdas.lib import document_types
+from cerdas.core import media
 
 from .. import awards, board_cache, planning, reviews, services
 from ..board import build_board
-from ..forms import BoardFilterForm, CohortForm, MouForm, ReviewForm, SubmissionForm
+from ..forms import (
+    BoardFilterForm,
+    CohortForm,
+    JuryScoreForm,
+    MouForm,
+    ReviewForm,
+    SubmissionForm,
+)
 from ..models import (
     Attendance,
     Deliverable,
@@ -243,12 +250,7 @@ def document(request, year, code, kind, pk):
     upload = getattr(obj, field)
     if not upload:
         raise Http404
-    kind_sniffed = document_types.sniff(upload.open("rb").read(16))
-    upload.seek(0)
-    content_type = document_types.CONTENT_TYPES.get(kind_sniffed, "application/octet-stream")
-    response = FileResponse(upload, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return media.serve(request, upload.name)
 
 
 @login_required
@@ -264,12 +266,15 @@ def jury(request, year):
     }
     errors = {}
     if request.method == "POST":
-        nominee_id = int(request.POST.get("nominee", 0))
-        nominee = get_object_or_404(Nominee, pk=nominee_id, category__cohort=cohort)
+        form = JuryScoreForm(request.POST)
+        if not form.is_valid():
+            raise Http404
+        nominee = get_object_or_404(
+            Nominee, pk=form.cleaned_data["nominee"], category__cohort=cohort
+        )
         values = {}
         for criterion in nominee.category.criteria.all():
-            raw = request.POST.get(f"c{criterion.pk}", "").strip()
-            values[criterion.pk] = int(raw) if raw.isdigit() else -1
+            values[criterion.pk] = form.score(f"c{criterion.pk}")
         try:
             if any(v < 0 for v in values.values()):
                 raise awards.ScoringError(_("Give every criterion a whole-number score."))

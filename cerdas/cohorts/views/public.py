@@ -2,13 +2,15 @@
 
 import datetime
 
-from django.http import FileResponse, Http404, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from cerdas.core import media
 from cerdas.core.cache import public_page
+from cerdas.core.forms import DateField
 
 from .. import awards
 from ..models import AwardCategory, Cohort, Membership, Presentation
@@ -18,7 +20,11 @@ KIND = "cohorts"
 
 
 def _day_from(request) -> datetime.date:
-    return parse_date(request.GET.get("on") or "") or timezone.localdate()
+    """The day asked for in ``?on=``; today when there is none or it is no date we hold."""
+    try:
+        return DateField(required=False).clean(request.GET.get("on")) or timezone.localdate()
+    except ValidationError:
+        return timezone.localdate()
 
 
 @public_page(KIND)
@@ -99,7 +105,9 @@ def slides(request, year, code):
     )
     if not presentation.slides:
         raise Http404
-    return FileResponse(presentation.slides.open("rb"), content_type="application/pdf")
+    return media.serve(
+        request, presentation.slides.name, public=True, filename=f"slides-{year}-{code}.pdf"
+    )
 
 
 def _may_see_results(request, cohort: Cohort) -> bool:

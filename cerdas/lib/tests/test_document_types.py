@@ -72,3 +72,44 @@ def test_a_zip_that_is_no_office_document_is_refused():
         "content"
     )
     assert dt.check("a.docx", head, 100, allowed=(dt.DOCX,), max_bytes=MB)[1][0] == "content"
+
+
+def _members(members: dict) -> io.BytesIO:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    out.seek(0)
+    return out
+
+
+WORD = {"word/document.xml": b"<w:document/>"}
+
+
+def test_a_plain_docx_package_has_no_problem():
+    assert dt.package_problem(_members(WORD)) is None
+
+
+def test_a_package_inflating_past_the_limit_is_refused_by_its_directory():
+    package = _members({**WORD, "word/big.xml": b" " * (2 * MB)})
+    assert dt.package_problem(package, max_inflated_bytes=MB) == ("inflated", str(MB))
+
+
+def test_too_many_members_macros_and_programs_are_refused():
+    many = _members({**WORD, **{f"word/{n}.xml": b"x" for n in range(20)}})
+    assert dt.package_problem(many, max_members=10) == ("members", "10")
+    assert dt.package_problem(_members({**WORD, "word/vbaProject.bin": b"x"}))[0] == "macros"
+    assert dt.package_problem(_members({**WORD, "word/a.dll": b"x"}))[0] == "executable"
+    elf = _members({**WORD, "word/media/a.png": b"\x7fELF\x02\x01"})
+    assert dt.package_problem(elf) == ("executable", "word/media/a.png")
+
+
+def test_a_damaged_package_is_refused():
+    assert dt.package_problem(io.BytesIO(b"PK\x03\x04 not really"))[0] == "damaged"
+
+
+def test_check_looks_into_a_docx_before_accepting_it():
+    package = _members({**WORD, "word/embeddings/setup.exe": b"MZ"})
+    head = package.getvalue()[:16]
+    kind, problem = dt.check("a.docx", head, 100, allowed=(dt.DOCX,), max_bytes=MB, file=package)
+    assert kind is None and problem[0] == "executable"

@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from cerdas.lib.spreadsheet import append_row
+
 PROGRAM_COLUMNS = [
     ("name", "Program"),
     ("dimension", "Dimension"),
@@ -31,22 +33,25 @@ def render_xlsx(snapshot: dict) -> bytes:
     programs.title = SHEETS[0]
     budgets = workbook.create_sheet(SHEETS[1])
     indicators = workbook.create_sheet(SHEETS[2])
-    programs.append([header for _key, header in PROGRAM_COLUMNS])
-    budgets.append(BUDGET_COLUMNS)
-    indicators.append(INDICATOR_COLUMNS)
+    append_row(programs, [header for _key, header in PROGRAM_COLUMNS])
+    append_row(budgets, BUDGET_COLUMNS)
+    append_row(indicators, INDICATOR_COLUMNS)
     for program in snapshot["programs"]:
-        programs.append([program[key] for key, _header in PROGRAM_COLUMNS])
+        append_row(programs, [program[key] for key, _header in PROGRAM_COLUMNS])
         for budget in program["budgets"]:
-            budgets.append([program["name"], budget["year"], budget["source"], budget["amount"]])
+            append_row(
+                budgets, [program["name"], budget["year"], budget["source"], budget["amount"]]
+            )
         for indicator in program["indicators"]:
-            indicators.append(
+            append_row(
+                indicators,
                 [
                     program["name"],
                     indicator["name"],
                     indicator["unit"],
                     indicator["baseline"],
                     indicator["target"],
-                ]
+                ],
             )
     for sheet in (programs, budgets, indicators):
         for cell in sheet[1]:

@@ -107,3 +107,39 @@ def test_an_oversized_workbook_is_refused(client, member_a, plan):
     body = client.post(f"/masterplan/{plan.pk}/impor/", {"file": workbook(rows)}).content.decode()
     assert "500" in body
     assert Program.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_workbook_declaring_a_million_rows_is_refused_naming_the_limit(client, member_a, plan):
+    book = Workbook()
+    book.active.title = "Programs"
+    book.active.append(["Program", "Dimension", "Horizon", "Start year", "End year"])
+    book.active.cell(row=1_048_576, column=16_384, value="x")
+    output = io.BytesIO()
+    book.save(output)
+    client.force_login(member_a)
+    upload = SimpleUploadedFile("bom.xlsx", output.getvalue())
+    response = client.post(f"/masterplan/{plan.pk}/impor/", {"file": upload})
+    assert response.status_code == 200
+    assert "paling banyak 5.000 baris" in response.content.decode()
+    assert not Program.objects.exists()
+
+
+@pytest.mark.django_db
+def test_amounts_written_as_indonesian_text_are_read_exactly(client, member_a, plan):
+    from cerdas.masterplans import importing
+
+    upload = workbook(
+        [("Satu Data", "governance", "short", 2025, 2026, "")],
+        budgets=[
+            ("Satu Data", 2025, "apbd", "500.000.000"),
+            ("Satu Data", 2026, "apbd", "1,5"),
+            ("Satu Data", 2026, "apbn", 1e300),
+        ],
+        indicators=[("Satu Data", "OPD terhubung", "%", "20", "1e15")],
+    )
+    preview = importing.read_workbook(upload, plan)
+    first, half, huge = preview["budgets"]
+    assert first["values"]["amount"] == 500_000_000 and not first["errors"]
+    assert half["errors"] and huge["errors"]
+    assert preview["indicators"][0]["errors"]

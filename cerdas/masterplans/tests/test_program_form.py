@@ -75,3 +75,62 @@ def test_the_workspace_shows_completeness_per_section(client, member_a, plan):
     assert "Smart Environment belum memiliki program." in body
     assert "Visi” masih kosong." in body
     assert "0%" in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ("500.000.000", 500_000_000),
+        ("Rp 1.500.000", 1_500_000),
+        ("750 000 000", 750_000_000),
+        ("300000000", 300_000_000),
+    ],
+)
+def test_a_budget_typed_the_indonesian_way_is_saved_as_typed(client, member_a, plan, typed, saved):
+    client.force_login(member_a)
+    response = client.post(
+        f"/masterplan/{plan.pk}/program/baru/", form_data(**{"budget-0-amount": typed})
+    )
+    assert response.status_code == 302
+    assert plan.programs.get().budget_total() == saved
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["500.000,5", "1.5", "1.50.000", "5e8", "NaN", "Infinity"])
+def test_a_budget_that_is_not_whole_rupiah_is_refused_not_misread(client, member_a, plan, typed):
+    client.force_login(member_a)
+    response = client.post(
+        f"/masterplan/{plan.pk}/program/baru/", form_data(**{"budget-0-amount": typed})
+    )
+    assert response.status_code == 200
+    assert f'value="{typed}"' in response.content.decode()
+    assert plan.programs.count() == 0
+
+
+@pytest.mark.django_db
+def test_indicator_numbers_take_a_decimal_comma_and_show_back_indonesian(client, member_a, plan):
+    client.force_login(member_a)
+    data = form_data(**{"indicator-0-baseline": "1.250,5", "indicator-0-target": "96,92"})
+    assert client.post(f"/masterplan/{plan.pk}/program/baru/", data).status_code == 302
+    program = plan.programs.get()
+    indicator = program.indicators.get()
+    assert (str(indicator.baseline), str(indicator.target)) == ("1250.50", "96.92")
+    body = client.get(f"/masterplan/{plan.pk}/program/{program.pk}/").content.decode()
+    assert 'value="1.250,5"' in body
+    assert 'value="96,92"' in body
+    assert 'value="300.000.000"' in body
+    assert 'inputmode="decimal"' in body
+    assert 'type="number"' not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("target", ["1e15", "1.000.000.000.000.000", "NaN", "-Infinity"])
+def test_an_indicator_target_beyond_what_the_database_holds_is_refused(
+    client, member_a, plan, target
+):
+    client.force_login(member_a)
+    data = form_data(**{"indicator-0-target": target})
+    response = client.post(f"/masterplan/{plan.pk}/program/baru/", data)
+    assert response.status_code == 200
+    assert plan.programs.count() == 0

@@ -13,6 +13,7 @@ from cerdas.masterplans import permissions, services
 from cerdas.masterplans.completeness import completeness
 from cerdas.masterplans.engine.diff import compare
 from cerdas.masterplans.forms import (
+    BaseBudgetFormSet,
     BudgetFormSet,
     CohortForm,
     CommentForm,
@@ -209,6 +210,10 @@ def edit_program(request, pk, program_id=None):
         masterplan=plan,
         initial={"version": program.version if program else None},
     )
+    adding_row = data is not None and "add_budget_row" in data
+    if adding_row:
+        # "Add a row" without JavaScript: the same form again, one budget row longer.
+        data = BaseBudgetFormSet.with_another_row(data)
     years = None
     if data and form.is_valid():
         years = (form.cleaned_data["start_year"], form.cleaned_data["end_year"])
@@ -216,13 +221,14 @@ def edit_program(request, pk, program_id=None):
         data,
         prefix="budget",
         program_years=years,
+        offer=_offered_years(plan, program),
         initial=_budget_initial(program) if not data else None,
     )
     indicators = IndicatorFormSet(
         data, prefix="indicator", initial=_indicator_initial(program) if not data else None
     )
     conflict = False
-    if data and form.is_valid() and budgets.is_valid() and indicators.is_valid():
+    if not adding_row and data and form.is_valid() and budgets.is_valid() and indicators.is_valid():
         result = services.save_program(
             plan.pk,
             form.values(),
@@ -256,6 +262,13 @@ def edit_program(request, pk, program_id=None):
             "conflict": conflict,
         },
     )
+
+
+def _offered_years(plan, program) -> list[int]:
+    """The years a new budget row is offered for: the program's, else the plan's."""
+    if program:
+        return list(range(program.start_year, program.end_year + 1))
+    return plan.years
 
 
 def _budget_initial(program):

@@ -72,3 +72,21 @@ def test_the_overview_lists_the_editors_articles_and_escapes_formulas_in_csv(cli
     csv_text = client.get("/berita/kelola/statistik/", {"format": "csv"}).content.decode()
     assert "'=HYPERLINK" in csv_text
     assert csv_text.splitlines()[1].endswith(",30,2,1,0,1,4,75")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "period",
+    [
+        {"start": "0001-01-01", "end": "9999-12-31"},
+        {"start": "9999-12-31"},
+        {"end": "0001-01-01"},
+        {"start": "2026-02-30", "end": "abc"},
+    ],
+)
+def test_a_period_no_calendar_can_hold_falls_back_instead_of_a_500(client, member_a, period):
+    article = make_article()
+    client.force_login(member_a)
+    for url in (f"/berita/kelola/{article.pk}/statistik/", "/berita/kelola/statistik/"):
+        assert client.get(url, period).status_code == 200
+        assert client.get(url, {**period, "format": "csv"}).status_code == 200
