@@ -57,7 +57,7 @@ def test_scores_out_of_range_or_after_closing_are_refused(category, jurors, nati
     nominee = Nominee.objects.create(category=category, region_id="32.73")
     with pytest.raises(ScoringError):
         score_nominee(nominee_id=nominee.pk, juror=jurors[0], values=_values(category, 11, 1))
-    close_jury(cohort_id=category.cohort_id, user=national_admin)
+    close_jury(confirmed=True, cohort_id=category.cohort_id, user=national_admin)
     with pytest.raises(ScoringError):
         score_nominee(nominee_id=nominee.pk, juror=jurors[0], values=_values(category, 1, 1))
 
@@ -71,7 +71,7 @@ def test_a_juror_sees_only_their_own_scores_before_the_jury_closes(
     client.force_login(jurors[1])
     body = client.get("/angkatan/2017/juri/").content.decode()
     assert 'value="3"' not in body and "All jurors" not in body
-    close_jury(cohort_id=category.cohort_id, user=national_admin)
+    close_jury(confirmed=True, cohort_id=category.cohort_id, user=national_admin)
     assert "All jurors" in client.get("/angkatan/2017/juri/").content.decode()
 
 
