@@ -53,6 +53,10 @@ def test_a_cohort_runs_from_membership_to_an_accepted_deliverable(page):
     page.goto(f"{page.base_url}/angkatan/2017/wilayah/35.22/luaran/{item.pk}/")
     page.get_by_label("Accept").check()
     page.get_by_role("button", name="Save the review").click()
+    # Accepting is final: a page says so before anything is saved.
+    assert page.get_by_text("The team can no longer hand in another version").is_visible()
+    assert Submission.objects.get().status == Submission.Status.SUBMITTED
+    page.get_by_role("button", name="Accept this version").click()
     assert page.get_by_text("Your review was saved.").is_visible()
     assert Submission.objects.get().status == Submission.Status.ACCEPTED
 

@@ -251,6 +251,7 @@ class StepForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         help_text=_("Kept in the plan's history for the reviewers and the program office."),
+        error_messages={"required": _("Say why the plan is withdrawn.")},
     )
 
     def __init__(self, *args, needs_reason: bool, **kwargs):

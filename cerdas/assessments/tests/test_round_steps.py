@@ -95,9 +95,10 @@ def test_finalising_with_missing_data_needs_the_override_and_a_reason(
     entry = AuditEntry.objects.get(action="assessments.missing_data_overridden")
     assert entry.reason == "Wawancara dibatalkan karena banjir"
     assert entry.changes["step"] == "finalise"
-    page = client.get(f"/penilaian/kelola/{computed_round.pk}/").content.decode()
-    assert "Diputuskan walaupun data belum lengkap" in page
-    assert "Wawancara dibatalkan karena banjir" in page
+    for url in (f"/penilaian/kelola/{computed_round.pk}/", f"/penilaian/{computed_round.slug}/"):
+        page = client.get(url).content.decode()
+        assert "Diputuskan walaupun data belum lengkap" in page
+        assert "Wawancara dibatalkan karena banjir" in page
 
 
 def test_a_round_with_complete_data_finalises_without_an_override(

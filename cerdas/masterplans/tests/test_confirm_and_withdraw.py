@@ -120,7 +120,7 @@ def test_approval_is_confirmed_on_its_own_page(client, plan, member_a, assessor_
     take_through(plan, member_a, assessor_a, "submit", "start_review")
     client.force_login(assessor_a)
     page = client.get(f"/masterplan/{plan.pk}/status/approve/").content.decode()
-    assert "menjadi publik" in page
+    assert "menjadi terbuka untuk publik" in page
     client.post(f"/masterplan/{plan.pk}/status/approve/", {"confirmed": "True"})
     plan.refresh_from_db()
     assert plan.status == Status.APPROVED
