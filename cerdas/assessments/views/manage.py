@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -23,6 +24,7 @@ from cerdas.assessments.forms import (
 )
 from cerdas.assessments.models import Framework, ImportBatch, Participant, Round
 from cerdas.assessments.results import ranking_rows
+from cerdas.regions.templatetags.regions import region_time
 
 
 def _get_round_for_manager(request, pk) -> Round:
@@ -244,6 +246,13 @@ def step(request, pk, action):
         raise Http404
     refusal = _step_refusal(round_, action)
     found = coverage(round_)
+    missing = found.texts()
+    if action == "close" and round_.deadline > timezone.now():
+        missing.insert(
+            0,
+            _("The deadline (%(when)s) has not passed: regions still answering are cut off.")
+            % {"when": region_time(round_.deadline)},
+        )
     needs_override = (
         action == "publish"
         and round_.purpose == Round.Purpose.EVALUATION
@@ -272,7 +281,7 @@ def step(request, pk, action):
             "form": form,
             "effects": _step_effects(round_, action),
             "blocking": [refusal] if refusal else [],
-            "missing": found.texts(),
+            "missing": missing,
             "coverage": found,
             "override_texts": gap_texts(round_.data_gaps) if round_.was_overridden else [],
         },

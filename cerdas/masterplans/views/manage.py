@@ -417,7 +417,7 @@ def step(request, pk, action):
             "title": STEP_TITLES[action],
             "form": form,
             "effects": _step_effects(plan, action),
-            "missing": _missing(check) if action not in services.WITHDRAWALS else [],
+            "missing_groups": _missing(check) if action not in services.WITHDRAWALS else [],
             "check": check,
             "withdrawal": action in services.WITHDRAWALS,
         },
@@ -471,13 +471,9 @@ def _step_effects(plan, action) -> list[str]:
     return effects
 
 
-def _missing(check) -> list[str]:
-    """Every completeness problem, each with its section's title."""
-    return [
-        _("%(section)s: %(problem)s") % {"section": row["title"], "problem": problem}
-        for row in check["sections"]
-        for problem in row["problems"]
-    ]
+def _missing(check) -> list[tuple[str, list[str]]]:
+    """The completeness problems, grouped by section: [(title, [problem])]."""
+    return [(row["title"], row["problems"]) for row in check["sections"] if row["problems"]]
 
 
 @login_required
