@@ -91,6 +91,35 @@ def test_scoring_through_the_page_reports_a_bad_value(client, category, jurors):
 def test_people_who_are_not_jurors_are_refused_the_jury_page(client, request, persona, cohort):
     client.force_login(request.getfixturevalue(persona))
     assert client.get("/angkatan/2017/juri/").status_code == 403
+    assert client.get("/angkatan/2017/juri/tutup/").status_code == 403
+    assert client.post("/angkatan/2017/juri/tutup/", {"confirmed": "yes"}).status_code == 403
+    cohort.refresh_from_db()
+    assert not cohort.jury_closed
+
+
+@pytest.mark.django_db
+def test_closing_the_jury_says_who_has_not_scored_and_needs_the_confirmation(
+    client, category, jurors, national_admin
+):
+    one, two, local = jurors
+    Nominee.objects.create(category=category, region_id="35.22")
+    score_nominee(nominee_id=category.nominees.get().pk, juror=one, values=_values(category, 8, 9))
+    client.force_login(national_admin)
+    page = client.get("/angkatan/2017/juri/tutup/").content.decode()
+    assert "juror2 has not scored 1 nominee" in page
+    assert "juror1 has not scored" not in page
+    assert "juror3" not in page  # a juror never scores their own region
+    client.post("/angkatan/2017/juri/tutup/")
+    category.cohort.refresh_from_db()
+    assert not category.cohort.jury_closed
+    client.post("/angkatan/2017/juri/tutup/", {"confirmed": "yes"})
+    category.cohort.refresh_from_db()
+    assert category.cohort.jury_closed
+
+
+def test_the_service_refuses_to_close_the_jury_unconfirmed(cohort, national_admin):
+    with pytest.raises(ScoringError):
+        close_jury(cohort_id=cohort.pk, user=national_admin)
 
 
 @pytest.mark.django_db

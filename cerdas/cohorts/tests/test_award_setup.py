@@ -129,6 +129,7 @@ def test_only_the_program_office_sets_up_the_awards(client, request, persona, co
     client.force_login(request.getfixturevalue(persona))
     assert client.get(URL).status_code == 403
     assert client.post(f"{URL}baru/", _category()).status_code == 403
+    assert client.get(f"{URL}terbitkan/").status_code == 403
     assert client.post(f"{URL}terbitkan/", {"confirmed": "yes"}).status_code == 403
     assert not AwardCategory.objects.exists()
     cohort.refresh_from_db()

@@ -91,6 +91,8 @@ def test_everyone_but_the_program_office_is_refused(client, request, persona, co
     client.force_login(request.getfixturevalue(persona))
     assert client.get(URL).status_code == 403
     m = cohort.memberships.get(region_id="32.73")
-    data = {"left_on": "2017-11-01", "status": "withdrawn", "reason": "x"}
+    data = {"left_on": "2017-11-01", "status": "withdrawn", "reason": "x", "confirmed": "yes"}
+    assert client.get(f"{URL}{m.pk}/akhiri/").status_code == 403
     assert client.post(f"{URL}{m.pk}/akhiri/", data).status_code == 403
+    assert cohort.memberships.get(region_id="32.73").left_on is None
     assert client.get("/angkatan/2017/papan/").status_code == 403

@@ -146,3 +146,18 @@ def test_the_review_list_is_headed_by_role_and_tells_revisions_apart(
     assert "menunggu ditelaah" in text
     client.force_login(member_a)
     assert "Masterplan wilayah Anda" in client.get("/masterplan/kelola/").content.decode()
+
+
+@pytest.mark.django_db
+def test_deleting_a_program_is_confirmed_first(client, plan, member_a):
+    program = plan.programs.get()
+    client.force_login(member_a)
+    url = f"/masterplan/{plan.pk}/program/{program.pk}/hapus/"
+    page = client.get(url).content.decode()
+    assert "tidak dapat dikembalikan" in page
+    client.post(url)
+    assert plan.programs.exists()
+    with pytest.raises(services.WorkflowError):
+        services.delete_program(plan.pk, program.pk, member_a)
+    client.post(url, {"confirmed": "yes"})
+    assert not plan.programs.exists()

@@ -24,6 +24,7 @@ def urls(plan):
         f"/masterplan/{plan.pk}/impor/",
         f"/masterplan/{plan.pk}/unduh/pdf/",
         f"/masterplan/{plan.pk}/status/submit/",
+        f"/masterplan/{plan.pk}/program/{program.pk}/hapus/",
         f"/masterplan/{plan.pk}/",
     ]
 
