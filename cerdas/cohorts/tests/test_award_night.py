@@ -101,7 +101,7 @@ def test_people_who_are_not_jurors_are_refused_the_jury_page(client, request, pe
 def test_closing_the_jury_says_who_has_not_scored_and_needs_the_confirmation(
     client, category, jurors, national_admin
 ):
-    one, two, local = jurors
+    one = jurors[0]
     Nominee.objects.create(category=category, region_id="35.22")
     score_nominee(nominee_id=category.nominees.get().pk, juror=one, values=_values(category, 8, 9))
     client.force_login(national_admin)
