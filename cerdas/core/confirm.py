@@ -43,7 +43,7 @@ def confirm_page(
         ]
     return render(
         request,
-        "confirm_step.html",
+        "confirm_page.html",
         {
             "title": title,
             "effects": effects,
