@@ -7,16 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cerdas.assessments import signals
+from cerdas.assessments.coverage import value_matrix
 from cerdas.assessments.engine import scoring, selection
-from cerdas.assessments.models import (
-    Answer,
-    AssessorScore,
-    Indicator,
-    Participant,
-    Round,
-    Selection,
-)
-from cerdas.assessments.services import results_changed
+from cerdas.assessments.models import Participant, Round, Selection
+from cerdas.assessments.services import record_override, results_changed
 
 
 def earlier_cohort_codes(year: int) -> set[str]:
@@ -25,46 +19,6 @@ def earlier_cohort_codes(year: int) -> set[str]:
     for _receiver, found in signals.excluded_regions.send(sender=Round, year=year):
         codes |= set(found or ())
     return codes
-
-
-def _value_matrix(round_, participants, indicators) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Values (R, I) with assessor indicators aggregated, and their spread and flags."""
-    row = {p.pk: r for r, p in enumerate(participants)}
-    column = {i.pk: c for c, i in enumerate(indicators)}
-    values = np.full((len(participants), len(indicators)), np.nan)
-    submitted = {p.pk for p in participants if p.self_status == Participant.SelfStatus.SUBMITTED}
-    answers = Answer.objects.filter(participant__round=round_, value__isnull=False)
-    for participant_id, indicator_id, value, source in answers.values_list(
-        "participant_id", "indicator_id", "value", "source"
-    ):
-        # A self-assessment counts once submitted; imported data counts as soon as it is in.
-        if indicator_id in column and (
-            source == Answer.Source.IMPORT or participant_id in submitted
-        ):
-            values[row[participant_id], column[indicator_id]] = value
-    assessed = [c for c, i in enumerate(indicators) if i.kind == Indicator.Kind.ASSESSOR]
-    spread = np.full(values.shape, np.nan)
-    flagged = np.zeros(values.shape, dtype=bool)
-    if assessed:
-        scores = list(
-            AssessorScore.objects.filter(participant__round=round_).values_list(
-                "participant_id", "indicator_id", "assessor_id", "score"
-            )
-        )
-        assessors = {a: k for k, a in enumerate(sorted({s[2] for s in scores}))}
-        sub = {column_index: j for j, column_index in enumerate(assessed)}
-        cube = np.full((len(participants), len(assessed), max(len(assessors), 1)), np.nan)
-        for participant_id, indicator_id, assessor_id, value in scores:
-            if indicator_id in column and column[indicator_id] in sub:
-                cube[row[participant_id], sub[column[indicator_id]], assessors[assessor_id]] = value
-        scale = np.array([indicators[c].upper_bound - indicators[c].lower_bound for c in assessed])
-        aggregate, sub_spread, sub_flagged = scoring.aggregate_assessments(
-            cube, round_.framework.aggregation, round_.framework.disagreement_share * scale
-        )
-        values[:, assessed] = aggregate
-        spread[:, assessed] = sub_spread
-        flagged[:, assessed] = sub_flagged
-    return values, spread, flagged
 
 
 @transaction.atomic
@@ -81,7 +35,7 @@ def compute_round(*, round_id: int, user) -> Round:
     indicators = round_.framework.ordered_indicators()
     spec = round_.framework.spec(indicators)
     codes = [p.region_id for p in participants]
-    values, spread, flagged = _value_matrix(round_, participants, indicators)
+    values, spread, flagged = value_matrix(round_, participants, indicators)
     result = scoring.score(values, spec, codes)
     excluded = earlier_cohort_codes(round_.year) | round_.extra_excluded()
     eligible = np.array([code not in excluded for code in codes])
@@ -192,10 +146,23 @@ def propose_selection(round_, participants, dimensions, excluded, user) -> Selec
 
 @transaction.atomic
 def finalise_selection(
-    *, round_id: int, region_codes: list[str], reason: str, user, name: str = ""
+    *,
+    round_id: int,
+    region_codes: list[str],
+    reason: str,
+    user,
+    name: str = "",
+    confirmed: bool = False,
+    override_reason: str = "",
 ) -> Selection:
-    """Fix the cohort list with a written reason, and record it in the cohorts app."""
-    round_ = Round.objects.select_for_update().get(pk=round_id)
+    """Fix the cohort list with a written reason, and record it in the cohorts app.
+
+    Confirmed first (a final selection becomes the year's cohort and is not undone); while
+    any invited region lacks data, only with ``override_reason``, kept with the gaps.
+    """
+    if not confirmed:
+        raise ValidationError(_("Confirm this step on its confirmation page first."))
+    round_ = Round.objects.select_for_update().select_related("framework").get(pk=round_id)
     proposal = Selection.objects.select_for_update().filter(round=round_).first()
     if proposal is None:
         raise ValidationError(_("Compute the round before finalising its selection."))
@@ -214,6 +181,7 @@ def finalise_selection(
         )
     if not region_codes:
         raise ValidationError(_("Choose at least one region."))
+    gaps = record_override(round_, reason=override_reason, user=user, step="finalise")
     proposal.final_codes = sorted(set(region_codes), key=region_codes.index)
     proposal.reason = reason.strip()
     proposal.finalised_at = timezone.now()
@@ -225,7 +193,11 @@ def finalise_selection(
         "assessments.selection_finalised",
         user=user,
         reason=proposal.reason,
-        changes={"selected": proposal.final_codes, "changed_from_proposal": changed},
+        changes={
+            "selected": proposal.final_codes,
+            "changed_from_proposal": changed,
+            "missing_data": gaps,
+        },
     )
     results_changed()
     return proposal

@@ -5,9 +5,9 @@ from cerdas.accounts.models import User
 from cerdas.assessments.models import Framework, Indicator, Round
 from cerdas.core import forms as bounded
 from cerdas.core.forms import formfield_for
-from cerdas.core.numbers import show
 from cerdas.core.uploads import check_document
 from cerdas.lib import document_types
+from cerdas.regions.forms import ProvincesField, RegionPicker, RegionsField
 
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 EVIDENCE_KINDS = (
@@ -19,7 +19,47 @@ EVIDENCE_KINDS = (
 )
 
 
-class RoundForm(forms.ModelForm):
+class RegionRulesMixin:
+    """Eastern provinces ticked in a list and excluded regions named through the region
+    picker, stored as the round keeps them (comma- and space-separated codes)."""
+
+    def _set_region_rule_initial(self):
+        instance = self.instance
+        if not self.is_bound:
+            self.initial["eastern_provinces"] = sorted(instance.eastern_codes())
+            self.initial["excluded_codes"] = sorted(instance.extra_excluded())
+
+    def clean_eastern_provinces(self):
+        return ",".join(sorted(self.cleaned_data["eastern_provinces"]))
+
+    def clean_excluded_codes(self):
+        return " ".join(self.cleaned_data["excluded_codes"])
+
+
+def _eastern_field():
+    return ProvincesField(
+        label=_("Eastern Indonesia (for reserved places)"),
+        required=False,
+        help_text=_("Tick the provinces whose regions may take the places reserved for the east."),
+    )
+
+
+def _excluded_field():
+    return RegionsField(
+        label=_("Other regions to exclude"),
+        required=False,
+        widget=RegionPicker(rows=2),
+        help_text=_(
+            "Regions of earlier cohorts are excluded automatically; name others here, one per "
+            "line (name or Kemendagri code)."
+        ),
+    )
+
+
+class RoundForm(RegionRulesMixin, forms.ModelForm):
+    eastern_provinces = _eastern_field()
+    excluded_codes = _excluded_field()
+
     class Meta:
         model = Round
         fields = [
@@ -41,19 +81,17 @@ class RoundForm(forms.ModelForm):
         widgets = {
             "opens_on": forms.DateInput(attrs={"type": "date"}),
             "deadline": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-            "excluded_codes": forms.Textarea(attrs={"rows": 2}),
         }
         field_classes = {"year": bounded.YearField}
         formfield_callback = formfield_for
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._set_region_rule_initial()
+
 
 class InviteForm(forms.Form):
-    names = forms.CharField(
-        label=_("Regions to invite"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("One region per line, as written (name or Kemendagri code)."),
-    )
+    names = RegionsField(label=_("Regions to invite"), widget=RegionPicker(rows=6))
 
 
 class AssignForm(forms.Form):
@@ -70,23 +108,70 @@ class AssignForm(forms.Form):
         ]
 
 
-class FinaliseForm(forms.Form):
+class OverrideForm(forms.Form):
+    """A confirmed step; while data are missing, only with the override ticked and a reason.
+
+    ``confirmed`` is carried by the confirmation page's own form: a POST from anywhere else
+    (the old one-click buttons) is refused by the service.
+    """
+
+    confirmed = forms.BooleanField(widget=forms.HiddenInput, initial=True)
+    override = forms.BooleanField(
+        label=_("Go on although data are missing"),
+        required=False,
+        help_text=_(
+            "The missing data and your reason are kept in the audit log and shown on "
+            "the round's page."
+        ),
+    )
+    override_reason = forms.CharField(
+        label=_("Why it is right to go on without these data"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, needs_override: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.needs_override = needs_override
+        if not needs_override:
+            del self.fields["override"]
+            del self.fields["override_reason"]
+
+    def clean(self):
+        data = super().clean()
+        if self.needs_override:
+            if not data.get("override"):
+                self.add_error(
+                    "override",
+                    _("Data are missing: complete them first, or tick this to go on anyway."),
+                )
+            if not (data.get("override_reason") or "").strip():
+                self.add_error(
+                    "override_reason", _("Say why it is right to go on without these data.")
+                )
+        return data
+
+    def given_override_reason(self) -> str:
+        return (self.cleaned_data.get("override_reason") or "").strip()
+
+
+class FinaliseForm(OverrideForm):
     regions = forms.MultipleChoiceField(
         label=_("Regions in the cohort"), widget=forms.CheckboxSelectMultiple
     )
     name = forms.CharField(label=_("Cohort name"), max_length=200)
     reason = forms.CharField(
-        label=_("Reason"),
+        label=_("Reason for this selection"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Why this list: say so especially where it differs from the proposal."),
     )
 
+    field_order = ["regions", "name", "reason", "override", "override_reason"]
+
     def __init__(self, *args, rows=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["regions"].choices = [
-            (row["region"].code, f"{row['rank']}. {row['region'].name} ({show(row['score'], 2)})")
-            for row in rows
-        ]
+        self.fields["regions"].choices = [(row["region"].code, row["region"].name) for row in rows]
 
 
 class UploadForm(forms.Form):
@@ -241,12 +326,11 @@ class IndicatorForm(forms.ModelForm):
         return data
 
 
-def _codes(text: str) -> list[str]:
-    return [c.strip() for c in text.replace(",", " ").split() if c.strip()]
-
-
-class RoundRulesForm(forms.ModelForm):
+class RoundRulesForm(RegionRulesMixin, forms.ModelForm):
     """The selection rules of a round, changeable until its selection is final."""
+
+    eastern_provinces = _eastern_field()
+    excluded_codes = _excluded_field()
 
     reason = forms.CharField(
         label=_("Reason for the change"),
@@ -266,8 +350,11 @@ class RoundRulesForm(forms.ModelForm):
             "excluded_codes",
             "waitlist_size",
         ]
-        widgets = {"excluded_codes": forms.Textarea(attrs={"rows": 2})}
         formfield_callback = formfield_for
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._set_region_rule_initial()
 
     def clean_cohort_size(self):
         size = self.cleaned_data["cohort_size"]
@@ -286,30 +373,6 @@ class RoundRulesForm(forms.ModelForm):
         if minimum is not None and not 0 <= minimum <= 100:
             raise forms.ValidationError(_("Enter points between 0 and 100."))
         return minimum
-
-    def clean_eastern_provinces(self):
-        from cerdas.regions.models import Province
-
-        codes = _codes(self.cleaned_data["eastern_provinces"])
-        known = set(Province.objects.filter(code__in=codes).values_list("code", flat=True))
-        unknown = [c for c in codes if c not in known]
-        if unknown:
-            raise forms.ValidationError(
-                _("These are not province codes: %(codes)s.") % {"codes": ", ".join(unknown)}
-            )
-        return ",".join(codes)
-
-    def clean_excluded_codes(self):
-        from cerdas.regions.models import Region
-
-        codes = _codes(self.cleaned_data["excluded_codes"])
-        known = set(Region.objects.filter(code__in=codes).values_list("code", flat=True))
-        unknown = [c for c in codes if c not in known]
-        if unknown:
-            raise forms.ValidationError(
-                _("These are not region codes: %(codes)s.") % {"codes": ", ".join(unknown)}
-            )
-        return " ".join(codes)
 
     def clean(self):
         data = super().clean()

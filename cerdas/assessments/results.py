@@ -1,5 +1,6 @@
 """What the results pages show: the ranking rows and one region's explanation."""
 
+from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
 from cerdas.assessments.engine import selection as rules
@@ -31,7 +32,9 @@ def decision_text(decision: dict | None, names: dict[str, str]) -> str:
         rules.WAITING_LIST: _("Waiting list position %(position)s (rank %(rank)s)."),
         rules.BELOW_CUTOFF: _("Not selected: rank %(rank)s is below the cut-off."),
     }
-    values = {**params, "dimension": names.get(params.get("dimension"), params.get("dimension"))}
+    # Numbers in the sentence follow the page's language (40,5 in Indonesian).
+    values = {key: localize(v) if isinstance(v, float) else v for key, v in params.items()}
+    values["dimension"] = names.get(params.get("dimension"), params.get("dimension"))
     return texts.get(reason, reason) % values
 
 

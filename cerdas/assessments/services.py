@@ -10,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cerdas.accounts.models import User
+from cerdas.assessments.coverage import coverage
 from cerdas.assessments.models import (
     Answer,
     AssessorScore,
@@ -216,8 +218,14 @@ def save_assessor_scores(
     return report
 
 
+NOT_CONFIRMED = gettext_lazy("Confirm this step on its confirmation page first.")
+
+
 @transaction.atomic
-def close_round(*, round_id: int, user) -> Round:
+def close_round(*, round_id: int, user, confirmed: bool = False) -> Round:
+    """Stop answers, scores and invitations; there is no reopening, so it is confirmed."""
+    if not confirmed:
+        raise ValidationError(NOT_CONFIRMED)
     round_ = Round.objects.select_for_update().get(pk=round_id)
     if round_.is_open:
         round_.status = Round.Status.CLOSED
@@ -226,14 +234,57 @@ def close_round(*, round_id: int, user) -> Round:
     return round_
 
 
+def record_override(round_, *, reason: str, user, step: str) -> list[str]:
+    """Refuse to go on with missing data unless a reason is given; keep what was missing.
+
+    Returns the gaps as sentences (empty when nothing is missing). The caller saves the
+    round and writes its own audit entry; the override gets its own entry here.
+    """
+    found = coverage(round_)
+    if found.complete:
+        return []
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            _("Data are missing (see the list): to go on anyway, tick the override and say why.")
+        )
+    summary = found.summary()
+    round_.data_gaps = summary
+    round_.data_override_reason = reason
+    round_.data_override_by = user
+    round_.data_override_at = timezone.now()
+    round_.save(
+        update_fields=["data_gaps", "data_override_reason", "data_override_by", "data_override_at"]
+    )
+    texts = found.texts()
+    round_.log_action(
+        "assessments.missing_data_overridden",
+        user=user,
+        reason=reason,
+        changes={"step": step, "missing": texts},
+    )
+    return texts
+
+
 @transaction.atomic
-def publish_round(*, round_id: int, user) -> Round:
-    """Make the ranking, explanations and (for a selection) the announcement public."""
+def publish_round(
+    *, round_id: int, user, confirmed: bool = False, override_reason: str = ""
+) -> Round:
+    """Make the ranking, explanations and (for a selection) the announcement public.
+
+    Confirmed first: published results are not withdrawn. An evaluation round with data
+    missing is published only with an override reason (a selection had its override when it
+    was finalised).
+    """
+    if not confirmed:
+        raise ValidationError(NOT_CONFIRMED)
     round_ = Round.objects.select_for_update().get(pk=round_id)
     refusal = round_.publish_refusal()
     if refusal:
         raise ValidationError(refusal)
     if not round_.is_published:
+        if round_.purpose == Round.Purpose.EVALUATION and not round_.was_overridden:
+            record_override(round_, reason=override_reason, user=user, step="publish")
         round_.status = Round.Status.PUBLISHED
         round_.published_at = timezone.now()
         round_.save(update_fields=["status", "published_at"])

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cerdas.cohorts.engine.jury import Summary, rank, summarise
 
@@ -50,8 +51,53 @@ def score_nominee(*, nominee_id: int, juror, values: dict[int, int]) -> list[Sco
     return saved
 
 
+def missing_scores(cohort: Cohort) -> list[str]:
+    """What the jury has not done yet, as sentences: categories without nominees or a
+    rubric, and each juror's nominees still to score (their own region excepted)."""
+    texts = []
+    jurors = list(cohort.jurors.all())
+    if not jurors:
+        texts.append(_("The cohort has no jurors."))
+    categories = list(cohort.award_categories.prefetch_related("criteria", "nominees"))
+    if not categories:
+        texts.append(_("There is no award category."))
+    given = set(
+        Score.objects.filter(nominee__category__cohort=cohort).values_list(
+            "juror_id", "nominee_id", "criterion_id"
+        )
+    )
+    for category in categories:
+        criteria = list(category.criteria.all())
+        nominees = list(category.nominees.all())
+        if not nominees or not criteria:
+            texts.append(
+                _("“%(category)s” has no nominees or no rubric yet.") % {"category": category.name}
+            )
+            continue
+        for juror in jurors:
+            left = sum(
+                1
+                for nominee in nominees
+                if juror_may_score(juror, nominee.region_id)
+                and any((juror.pk, nominee.pk, c.pk) not in given for c in criteria)
+            )
+            if left:
+                texts.append(
+                    ngettext(
+                        "%(juror)s has not scored %(count)s nominee in “%(category)s”.",
+                        "%(juror)s has not scored %(count)s nominees in “%(category)s”.",
+                        left,
+                    )
+                    % {"juror": juror, "count": left, "category": category.name}
+                )
+    return texts
+
+
 @transaction.atomic
-def close_jury(*, cohort_id: int, user) -> Cohort:
+def close_jury(*, cohort_id: int, user, confirmed: bool = False) -> Cohort:
+    """Fix the jury's scores: no juror changes them after this. Confirmed first."""
+    if not confirmed:
+        raise ScoringError(_("Confirm this step on its confirmation page first."))
     cohort = Cohort.objects.select_for_update().get(pk=cohort_id)
     cohort.jury_closed = True
     cohort.save(update_fields=["jury_closed"])

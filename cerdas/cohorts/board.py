@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cerdas.core.registries import known_milestones, milestone_facts
+
 from .models import Cohort, Institution, Mou
 from .reviews import STATUS_LABELS, ItemStatus, item_status, latest_submissions
 
@@ -54,6 +56,8 @@ def _columns(deliverables) -> list[Column]:
         Column("mou", _("MoU signed")),
         Column("council", _("Dewan Smart City")),
         Column("team", _("Tim Pelaksana")),
+        # What other apps already know (an approved masterplan): shown, never asked for.
+        *(Column(entry.key, entry.label) for entry in milestone_facts),
         *(Column(f"deliverable-{d.pk}", d.title, d.due_on, d.pk) for d in deliverables),
     ]
 
@@ -72,6 +76,7 @@ def _cells(cohort: Cohort, memberships, deliverables, now) -> dict[str, list[Ite
         for i in cohort.institutions.filter(region_id__in=members).exclude(decree_number="")
         if i.decree_date
     }
+    known = known_milestones(members)
     # Deadlines differ only by time zone: three per deliverable at most, not one per region.
     deadlines = {}
     for region in {m.region.province.timezone: m.region for m in memberships}.values():
@@ -88,6 +93,7 @@ def _cells(cohort: Cohort, memberships, deliverables, now) -> dict[str, list[Ite
             _done(region.pk in signed),
             _done((region.pk, Institution.Kind.COUNCIL) in formed),
             _done((region.pk, Institution.Kind.TEAM) in formed),
+            *(_done(region.pk in facts) for facts in known.values()),
             *(
                 item_status(d, region, latest.get((d.pk, region.pk)), now, deadlines[(d.pk, zone)])
                 for d in deliverables

@@ -30,6 +30,7 @@ from django.templatetags.static import static
 from django.utils import timezone, translation
 
 from cerdas.core.cache import content_version
+from cerdas.core.registries import milestone_kinds
 
 BODY_TIMEOUT = 2 * 3600
 PAGE_TIMEOUT = 3600
@@ -41,7 +42,7 @@ def body_key(cohort_id: int, *, only: str | None, day: datetime.date | None, now
         [
             "cohorts:board",
             str(cohort_id),
-            content_version("cohorts"),
+            content_version("cohorts", *milestone_kinds()),
             only or "all",
             day.isoformat() if day else "today",
             translation.get_language() or "",
@@ -90,7 +91,7 @@ def page_key(request, year: int, *, now=None) -> str | None:
         [
             "cohorts:board-page",
             str(year),
-            content_version("cohorts"),
+            content_version("cohorts", *milestone_kinds()),
             translation.get_language() or "",
             now.strftime("%Y%m%d%H"),
             hashlib.sha256(personal.encode()).hexdigest(),

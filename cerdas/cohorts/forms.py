@@ -1,5 +1,8 @@
+import datetime
+
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +10,7 @@ from cerdas.core import forms as bounded
 from cerdas.core.forms import formfield_for
 from cerdas.core.uploads import check_document, kinds_text
 from cerdas.lib import document_types
+from cerdas.regions.forms import RegionPicker, RegionsField
 
 from .models import (
     AwardCategory,
@@ -23,6 +27,7 @@ from .models import (
 )
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+MINUTE = datetime.timedelta(minutes=1)
 
 
 class DocumentField(forms.FileField):
@@ -88,10 +93,13 @@ class CohortForm(forms.ModelForm):
 
 
 class AddMembersForm(forms.Form):
-    names = forms.CharField(
+    names = RegionsField(
         label=_("Regions"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("One region per line: a name as written in the letter, or a Kemendagri code."),
+        widget=RegionPicker(rows=6),
+        help_text=_(
+            "One region per line: a name as written in the letter, or a Kemendagri code. Names "
+            "that fit more than one region are offered to pick."
+        ),
     )
     joined_on = bounded.DateField(
         label=_("Member from"), widget=forms.DateInput(attrs={"type": "date"})
@@ -116,8 +124,12 @@ class EndMembershipForm(forms.Form):
             (Membership.Status.REPLACED, _("replaced")),
         ],
     )
-    replacement = forms.CharField(
-        label=_("Replaced by (name or code)"), required=False, max_length=100
+    replacement = RegionsField(
+        label=_("Replaced by (name or code)"),
+        required=False,
+        max_regions=1,
+        widget=RegionPicker(rows=1),
+        help_text=_("The region that takes this one's place, when it is replaced."),
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
     source = forms.CharField(label=_("Source"), required=False)
@@ -524,6 +536,19 @@ class JuryForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text=_("Western Indonesian Time (WIB). Before then the results are not public."),
     )
+
+    def clean_results_publish_at(self):
+        when = self.cleaned_data["results_publish_at"]
+        before = self.initial.get("results_publish_at")
+        unchanged = before is not None and when is not None and abs(when - before) < MINUTE
+        if when is not None and when <= timezone.now() and not unchanged:
+            raise forms.ValidationError(
+                _(
+                    "This time has passed: the results would be public at once. To publish "
+                    "them now, use “Publish the results now”, which asks you to confirm first."
+                )
+            )
+        return when
 
     def __init__(self, *args, **kwargs):
         from cerdas.accounts.models import User

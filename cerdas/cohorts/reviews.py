@@ -105,8 +105,12 @@ def submit(*, deliverable_id: int, region_code: str, user, document=None, url=""
 
 
 @transaction.atomic
-def review(*, submission_id: int, user, accept: bool, comment: str = ""):
-    """Accept the latest version, or return it with comments for a new version."""
+def review(*, submission_id: int, user, accept: bool, comment: str = "", confirmed: bool = False):
+    """Accept the latest version, or return it with comments for a new version.
+
+    Accepting is final (no further version is taken), so it is confirmed first."""
+    if accept and not confirmed:
+        raise SubmissionError(_("Confirm the acceptance on its confirmation page first."))
     submission = Submission.objects.select_for_update().get(pk=submission_id)
     if submission.status != Submission.Status.SUBMITTED:
         raise SubmissionError(_("This version has already been reviewed."))

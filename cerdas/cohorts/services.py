@@ -108,8 +108,13 @@ def end_membership(
     source: str = "",
     status: str = Membership.Status.WITHDRAWN,
     dates_approximate: bool | None = None,
+    confirmed: bool = False,
 ) -> Membership:
-    """Record a current member leaving on ``left_on``; the row keeps its joining history."""
+    """Record a current member leaving on ``left_on``; the row keeps its joining history.
+
+    A leaving is not undone (the history would lie), so it is confirmed first."""
+    if not confirmed:
+        raise ValueError("Ending a membership needs its confirmation page.")
     if not reason.strip():
         raise ValueError("A membership change needs a reason.")
     membership = Membership.objects.select_for_update().get(pk=membership_id)
@@ -144,9 +149,11 @@ def replace_member(
     source: str = "",
     dates_approximate: bool = False,
     is_demo: bool = False,
+    confirmed: bool = False,
 ) -> Membership:
     """End one member's time and make another region a member from the same day."""
     old = end_membership(
+        confirmed=confirmed,
         membership_id=membership_id,
         user=user,
         left_on=on,
@@ -246,8 +253,11 @@ def set_jury(*, cohort_id: int, juror_ids: list[int], results_publish_at, user) 
 
 
 @transaction.atomic
-def publish_results_now(*, cohort_id: int, user) -> Cohort:
-    """Make the cohort's award results public from this moment."""
+def publish_results_now(*, cohort_id: int, user, confirmed: bool = False) -> Cohort:
+    """Make the cohort's award results public from this moment; confirmed first, since
+    results once read cannot be taken back."""
+    if not confirmed:
+        raise ValueError("Publishing the award results needs its confirmation page.")
     cohort = Cohort.objects.select_for_update().get(pk=cohort_id)
     cohort.results_publish_at = timezone.now()
     cohort.save(update_fields=["results_publish_at"])

@@ -21,8 +21,22 @@ change with ``content_changed(app_label, PROFILE)`` (``cerdas.core.signals``).
 
 ``links(user)`` returns ``[(label, url), ...]`` for this user (an empty list when the app
 has nothing for them).
+
+``milestone_facts`` — what Cerdas already knows about a region's progress in the program,
+so a cohort's board shows it instead of asking the team to tick it off again::
+
+    milestone_facts.register(
+        MilestoneFact("masterplan", _("Masterplan approved"), approved, kinds=("masterplans",))
+    )
+
+``key`` names the milestone the fact answers, as the cohort's MoU obligations name theirs
+(``masterplan``); ``facts(region_ids)`` returns ``{region_id: Fact(done_on, text, url)}`` for
+the regions where it is known to be done (one query for them all); ``kinds`` are the public
+content kinds whose change can change the facts (``cerdas.core.signals.content_changed``),
+so cached boards are rendered again.
 """
 
+import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -106,3 +120,35 @@ class MediaRule:
 
 
 media_rules = Registry("media rules")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A milestone a region has reached, as another app knows it."""
+
+    done_on: datetime.date
+    text: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class MilestoneFact:
+    key: str
+    label: str
+    facts: Callable
+    kinds: tuple[str, ...] = ()
+    order: int = 100
+
+
+milestone_facts = Registry("milestone facts")
+
+
+def known_milestones(region_ids) -> dict[str, dict[str, Fact]]:
+    """{milestone key: {region_id: Fact}} from every registered app, for these regions."""
+    region_ids = list(region_ids)
+    return {entry.key: entry.facts(region_ids) for entry in milestone_facts}
+
+
+def milestone_kinds() -> list[str]:
+    """The content kinds whose changes can change any milestone fact."""
+    return sorted({kind for entry in milestone_facts for kind in entry.kinds})

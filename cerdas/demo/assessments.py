@@ -113,7 +113,7 @@ def _round_2017(admin, assessors) -> Round:
     _answers(framework, participants, level, rng, admin)
     _assessor_scores(round_, framework, participants, level, rng, assessors)
     Participant.objects.filter(round=round_).update(self_status="submitted")
-    services.close_round(round_id=round_.pk, user=admin)
+    services.close_round(round_id=round_.pk, user=admin, confirmed=True)
     computing.compute_round(round_id=round_.pk, user=admin)
     computing.finalise_selection(
         round_id=round_.pk,
@@ -121,8 +121,9 @@ def _round_2017(admin, assessors) -> Round:
         user=admin,
         name="Gerakan Menuju 100 Smart City 2017",
         reason="Demo: the 25 regions with the highest readiness scores (invented numbers).",
+        confirmed=True,
     )
-    services.publish_round(round_id=round_.pk, user=admin)
+    services.publish_round(round_id=round_.pk, user=admin, confirmed=True)
     return round_
 
 
@@ -212,7 +213,15 @@ def _national_scan(admin) -> Round:
         for p in participants
         for i in data
     )
-    services.close_round(round_id=scan.pk, user=admin)
+    services.close_round(round_id=scan.pk, user=admin, confirmed=True)
     computing.compute_round(round_id=scan.pk, user=admin)
-    services.publish_round(round_id=scan.pk, user=admin)
+    services.publish_round(
+        round_id=scan.pk,
+        user=admin,
+        confirmed=True,
+        override_reason=(
+            "Demo: a scan of every region on the imported indicators alone; self-assessments "
+            "and interviews were not part of it."
+        ),
+    )
     return scan

@@ -93,14 +93,14 @@ def _seed_bojonegoro(stdout) -> None:
         for row in PROGRAMS.get(dimension.code, []):
             values, budgets, indicators = _program_values(dimension, row, agencies, PERIOD[0])
             services.save_program(plan.pk, values, budgets, indicators, team)
-    services.transition(plan.pk, "submit", team)
+    services.transition(plan.pk, "submit", team, confirmed=True)
     services.transition(plan.pk, "start_review", reviewer)
     services.transition(
         plan.pk, "return", reviewer, "Tambahkan indikator yang terukur untuk program lingkungan."
     )
-    services.transition(plan.pk, "resubmit", team)
+    services.transition(plan.pk, "resubmit", team, confirmed=True)
     services.transition(plan.pk, "start_review", reviewer)
-    services.transition(plan.pk, "approve", reviewer)
+    services.transition(plan.pk, "approve", reviewer, confirmed=True)
     stdout.write(
         f"Masterplans: approved demo masterplan for {BOJONEGORO} "
         f"({plan.programs.count()} programs)."
@@ -120,7 +120,7 @@ def _seed_partial(code, title, period, status, vision, programs, stdout) -> None
         services.save_program(plan.pk, values, budgets, indicators, team)
     if status == "submitted":
         submitter = team or User.objects.filter(username="admin").first()
-        services.transition(plan.pk, "submit", submitter)
+        services.transition(plan.pk, "submit", submitter, confirmed=True)
     stdout.write(f"Masterplans: partial demo masterplan for {code} ({status}).")
 
 

@@ -33,38 +33,81 @@ def _prepared_round(admin):
     return round_, framework
 
 
-def test_an_admin_runs_a_round_from_invitation_to_publication(page):
-    admin = make_user("admin.e2e", "national_admin")
-    round_, framework = _prepared_round(admin)
-    _log_in(page, "admin.e2e")
+def _invite_and_close(page, round_, framework):
     page.goto(page.base_url + f"/penilaian/kelola/{round_.pk}/")
     page.get_by_label("Wilayah yang diundang").fill("Kab. Bojonegoro\nKota Surabaya\nBandung")
     page.get_by_role("button", name="Undang", exact=True).click()
-    expect(page.get_by_text("2 wilayah diundang.")).to_be_visible()
-    # "Bandung" is a kota and a kabupaten: the admin picks one.
-    page.get_by_label("Bandung", exact=True).select_option("32.73")
-    page.get_by_role("button", name="Undang wilayah yang dipilih").click()
-    expect(page.get_by_text("1 wilayah diundang.")).to_be_visible()
+    # "Bandung" is a kota and a kabupaten: the picker offers both and invites nobody yet.
+    expect(page.get_by_text("Wilayah mana yang dimaksud dengan “Bandung”?")).to_be_visible()
+    assert not Participant.objects.filter(round=round_).exists()
+    page.locator('input[name="names_pick_2"][value="32.73"]').check()
+    page.get_by_role("button", name="Undang", exact=True).click()
+    expect(page.get_by_text("3 wilayah diundang.")).to_be_visible()
     data = [i for i in framework.ordered_indicators() if i.kind == Indicator.Kind.DATA]
     for value, participant in enumerate(
         Participant.objects.filter(round=round_).order_by("region_id")
     ):
         for indicator in data:
             participant.answers.create(indicator=indicator, value=value % 2, source="import")
+    page.get_by_role("link", name="Tutup putaran").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tutup putaran?")
+    expect(page.get_by_text("Putaran tidak dapat dibuka lagi.")).to_be_visible()
+    expect(page.get_by_text("0 dari 3 wilayah mengirim penilaian mandiri")).to_be_visible()
     page.get_by_role("button", name="Tutup putaran").click()
+    expect(page.get_by_text("Putaran ditutup.")).to_be_visible()
+    page.get_by_role("link", name="Hitung nilai dan usulkan seleksi").click()
     page.get_by_role("button", name="Hitung nilai dan usulkan seleksi").click()
     expect(page.get_by_text("Nilai, peringkat, dan usulan seleksi telah dihitung.")).to_be_visible()
-    page.get_by_label("Alasan").fill("Sesuai usulan")
+
+
+def test_an_admin_runs_a_round_from_invitation_to_publication(page):
+    admin = make_user("admin.e2e", "national_admin")
+    round_, framework = _prepared_round(admin)
+    _log_in(page, "admin.e2e")
+    _invite_and_close(page, round_, framework)
+    page.get_by_role("link", name="Finalkan seleksi").click()
+    page.get_by_label("Alasan seleksi ini").fill("Sesuai usulan")
+    page.get_by_label("Lanjutkan walaupun data belum lengkap").check()
+    page.get_by_label("Mengapa tepat untuk melanjutkan tanpa data ini").fill("Uji e2e")
     page.get_by_role("button", name="Finalkan", exact=True).click()
-    expect(page.get_by_text("Seleksi sudah final")).to_be_visible()
+    expect(page.get_by_text("Seleksi sudah final dan dicatat sebagai angkatan.")).to_be_visible()
+    page.get_by_role("link", name="Terbitkan hasil").click()
+    expect(page.get_by_text("Hasil yang sudah terbit tidak ditarik kembali.")).to_be_visible()
     page.get_by_role("button", name="Terbitkan hasil").click()
-    expect(page.get_by_text("Hasil telah terbuka untuk publik.")).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("Hasil telah terbuka untuk publik.")
     page.goto(page.base_url + f"/penilaian/{round_.slug}/peringkat/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Peringkat")
     expect(page.get_by_role("row")).to_have_count(4)
     page.get_by_role("link", name="Kota Surabaya").click()
     expect(page.get_by_role("heading", name="Cara meningkatkan")).to_be_visible()
     expect(page.locator("dl.facts")).to_contain_text("Jarak ke batas")
+
+
+def test_an_admin_finalises_with_missing_data_only_with_a_recorded_reason(page):
+    admin = make_user("admin.e2e", "national_admin")
+    round_, framework = _prepared_round(admin)
+    _log_in(page, "admin.e2e")
+    _invite_and_close(page, round_, framework)
+    page.get_by_role("link", name="Finalkan seleksi").click()
+    # Each region with its rank, its score in the page's language and the engine's reason.
+    expect(page.locator(".candidate").first).to_contain_text("#1")
+    expect(page.locator(".candidate").first).to_contain_text("Terpilih berdasarkan nilai")
+    expect(page.get_by_text("Data per wilayah dan dimensi")).to_be_visible()
+    page.get_by_label("Alasan seleksi ini").fill("Sesuai usulan")
+    page.get_by_role("button", name="Finalkan", exact=True).click()
+    expect(page.get_by_text("Data belum lengkap: lengkapi dahulu")).to_be_visible()
+    round_.refresh_from_db()
+    assert not round_.selection.is_final
+    page.get_by_label("Lanjutkan walaupun data belum lengkap").check()
+    page.get_by_label("Mengapa tepat untuk melanjutkan tanpa data ini").fill(
+        "Wawancara tidak dapat dilakukan tahun ini"
+    )
+    page.get_by_role("button", name="Finalkan", exact=True).click()
+    expect(page.get_by_text("Seleksi sudah final dan dicatat sebagai angkatan.")).to_be_visible()
+    expect(page.get_by_text("Diputuskan walaupun data belum lengkap")).to_be_visible()
+    expect(page.get_by_text("Wawancara tidak dapat dilakukan tahun ini")).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
 
 
 def test_a_regions_team_saves_a_draft_without_losing_a_bad_answer(page):

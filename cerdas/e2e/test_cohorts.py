@@ -53,7 +53,11 @@ def test_a_cohort_runs_from_membership_to_an_accepted_deliverable(page):
     page.goto(f"{page.base_url}/angkatan/2017/wilayah/35.22/luaran/{item.pk}/")
     page.get_by_label("Accept").check()
     page.get_by_role("button", name="Save the review").click()
-    assert page.get_by_text("Your review was saved.").is_visible()
+    # Accepting is final: a page says so before anything is saved.
+    assert page.get_by_text("The team can no longer hand in another version").is_visible()
+    assert Submission.objects.get().status == Submission.Status.SUBMITTED
+    page.get_by_role("button", name="Accept this version").click()
+    page.get_by_text("Your review was saved.").wait_for()
     assert Submission.objects.get().status == Submission.Status.ACCEPTED
 
 
@@ -103,6 +107,8 @@ def test_the_office_runs_a_session_to_a_certificate_in_the_browser(page):
     page.goto(f"{base}/wilayah/35.22/luaran/{item.pk}/")
     page.get_by_label("Accept").check()
     page.get_by_role("button", name="Save the review").click()
+    page.get_by_role("button", name="Accept this version").click()
+    page.get_by_text("Your review was saved.").wait_for()
     assert Submission.objects.get(deliverable=item).status == Submission.Status.ACCEPTED
 
     _log_out(page)
@@ -131,8 +137,11 @@ def test_the_office_runs_a_session_to_a_certificate_in_the_browser(page):
     _log_out(page)
     _log_in(page, "admin")
     page.goto(f"{base}/kelola/penghargaan/")
+    page.get_by_role("link", name="Publish the results now").click()
+    # The page says what publishing does and what the jury has still not done.
+    page.get_by_text("there is no unpublishing").wait_for()
     page.get_by_role("button", name="Publish the results now").click()
-    assert page.get_by_text("The results are public now.").is_visible()
+    page.get_by_text("The results are public now.").wait_for()
 
     _log_out(page)
     page.goto(f"{page.base_url}/bahasa/en/")

@@ -61,7 +61,9 @@ def test_a_team_writes_submits_and_gets_its_masterplan_approved(page):
     expect(page.get_by_text("Program tersimpan.")).to_be_visible()
     expect(page.get_by_role("cell", name="Rp 1.200.000.000")).to_be_visible()
 
-    page.get_by_role("button", name="Ajukan untuk ditelaah").click()
+    page.get_by_role("link", name="Ajukan untuk ditelaah").click()
+    expect(page.get_by_role("heading", name="Apa yang akan terjadi")).to_be_visible()
+    page.get_by_role("button", name="Ajukan untuk ditelaah apa adanya").click()
     expect(page.locator("dl.facts")).to_contain_text("Diajukan")
     log_out(page)
 
@@ -69,7 +71,8 @@ def test_a_team_writes_submits_and_gets_its_masterplan_approved(page):
     page.goto(page.base_url + "/masterplan/kelola/")
     page.get_by_role("link", name="Masterplan Smart City Bojonegoro").click()
     page.get_by_role("button", name="Mulai menelaah").click()
-    page.get_by_role("button", name="Setujui").click()
+    page.get_by_role("link", name="Setujui").click()
+    page.get_by_role("button", name="Setujui apa adanya").click()
     expect(page.locator("dl.facts")).to_contain_text("Disetujui")
     log_out(page)
 
@@ -109,3 +112,36 @@ def test_a_budget_typed_the_indonesian_way_is_saved_as_typed_and_rows_are_added_
     page.get_by_role("button", name="Simpan program").click()
     expect(page.get_by_text("Program tersimpan.")).to_be_visible()
     expect(page.get_by_role("cell", name="Rp 501.500.000")).to_be_visible()
+
+
+def test_a_team_submits_through_the_confirmation_page_and_withdraws_the_plan(page):
+    make_user("tim.a", "regional_team", "35.22")
+    log_in(page, "tim.a")
+    page.goto(page.base_url + "/masterplan/kelola/")
+    page.get_by_label("Judul").fill("Masterplan Bojonegoro 2026")
+    page.get_by_label("Tahun pertama").fill("2026")
+    page.get_by_label("Tahun terakhir").fill("2035")
+    page.get_by_role("button", name="Buat masterplan").click()
+    page.get_by_role("link", name="Ajukan untuk ditelaah").click()
+    # The page says what will happen and what the plan still lacks, before anything changes.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ajukan rencana untuk ditelaah?")
+    expect(
+        page.get_by_text("Selama di tangan mereka, tidak ada yang dapat mengubahnya.")
+    ).to_be_visible()
+    expect(page.get_by_text("Visi, misi, dan sasaran:").first).to_be_visible()
+    page.get_by_role("link", name="Batal: kembali ke rencana").click()
+    expect(page.locator("dl.facts")).to_contain_text("Draf")
+    page.get_by_role("link", name="Ajukan untuk ditelaah").click()
+    page.get_by_role("button", name="Ajukan untuk ditelaah apa adanya").click()
+    expect(page.get_by_text("Rencana telah diajukan")).to_be_visible()
+    expect(page.locator("dl.facts")).to_contain_text("Diajukan")
+    page.get_by_role("link", name="Tarik dari penelaahan").click()
+    page.get_by_role("button", name="Tarik rencana").click()
+    expect(page.get_by_text("Jelaskan mengapa rencana ditarik")).to_be_visible()
+    page.get_by_label("Mengapa rencana ditarik").fill("Anggaran belum final")
+    page.get_by_role("button", name="Tarik rencana").click()
+    expect(page.get_by_text("Rencana ditarik dari penelaahan")).to_be_visible()
+    expect(page.locator("dl.facts")).to_contain_text("Draf")
+    expect(page.get_by_text("Anggaran belum final")).to_be_visible()  # in the history
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0

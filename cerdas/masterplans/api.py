@@ -118,6 +118,9 @@ class ProgramConflictOut(Schema):
 class TransitionIn(Schema):
     action: text(20)
     comment: text(5000) = ""
+    # Submitting, resubmitting, withdrawing and approving cannot simply be undone: the
+    # client says it has shown the person what the step does (the web asks on a page).
+    confirmed: bool = False
 
 
 class TransitionOut(Schema):
@@ -328,7 +331,8 @@ def delete_program(request, pk: int, program_id: int):
     plan = _writable(request, pk)
     get_object_or_404(plan.programs, pk=program_id)
     try:
-        services.delete_program(plan.pk, program_id, request.user)
+        # An HTTP DELETE is itself the explicit request: the client asked for this deletion.
+        services.delete_program(plan.pk, program_id, request.user, confirmed=True)
     except services.NotEditable as error:
         raise HttpError(409, str(error)) from error
     return 204, None
@@ -341,8 +345,11 @@ def delete_program(request, pk: int, program_id: int):
     summary="Move the plan through the review workflow",
 )
 def transition(request, pk: int, payload: TransitionIn):
-    """`action` is one of `submit`, `resubmit` (the region's team), `start_review`, `return`
-    (with a `comment`) and `approve` (reviewers). The answer lists the next possible actions."""
+    """`action` is one of `submit`, `resubmit`, `withdraw`, `withdraw_resubmission` (the
+    region's team; a withdrawal while no reviewer has started, with the reason as `comment`),
+    `start_review`, `return` (with a `comment`) and `approve` (reviewers). `submit`,
+    `resubmit`, the withdrawals and `approve` need `"confirmed": true`. The answer lists the
+    next possible actions."""
     plan = _get_masterplan_for_user(request, pk)
     user = request.user
     if not (
@@ -354,7 +361,9 @@ def transition(request, pk: int, payload: TransitionIn):
     if plan.status == Status.APPROVED:
         _writable(request, pk)  # refused with the approved plan's reason: start a revision
     try:
-        plan = services.transition(plan.pk, payload.action, user, payload.comment)
+        plan = services.transition(
+            plan.pk, payload.action, user, payload.comment, confirmed=payload.confirmed
+        )
     except services.WorkflowError as error:
         raise HttpError(409, str(error)) from error
     return {"status": plan.status, "actions": services.allowed_actions(user, plan)}

@@ -12,16 +12,58 @@ def account_links(user) -> list[tuple[str, str]]:
     return []
 
 
+def approved_plans(region_ids) -> dict:
+    """{region_id: Fact} for the regions with an approved masterplan (its latest approval):
+    what the cohort boards show for the "write the masterplan" milestone."""
+    from django.utils.formats import date_format
+    from django.utils.timezone import localtime
+
+    from cerdas.core.registries import Fact
+    from cerdas.masterplans.models import PUBLIC, Masterplan
+
+    facts = {}
+    plans = (
+        Masterplan.objects.filter(region_id__in=region_ids, status__in=PUBLIC)
+        .exclude(approved_at=None)
+        .select_related("region__province")
+        .order_by("region_id", "-approved_at")
+    )
+    for plan in plans:
+        if plan.region_id in facts:
+            continue
+        day = localtime(plan.approved_at, plan.region.tzinfo).date()
+        facts[plan.region_id] = Fact(
+            done_on=day,
+            text=_("“%(title)s” approved on %(day)s")
+            % {"title": plan.title, "day": date_format(day, "j F Y")},
+            url=plan.get_absolute_url(),
+        )
+    return facts
+
+
 class MasterplansConfig(AppConfig):
     name = "cerdas.masterplans"
     label = "masterplans"
     verbose_name = _("Masterplans")
 
     def ready(self):
-        from cerdas.core.registries import ProfileSection, WorkLink, profile_sections, work_links
+        from cerdas.core.registries import (
+            MilestoneFact,
+            ProfileSection,
+            WorkLink,
+            milestone_facts,
+            profile_sections,
+            work_links,
+        )
+        from cerdas.masterplans.services import CACHE_KIND
         from cerdas.masterplans.views.public import profile_section_context
 
         profile_sections.register(
             ProfileSection("masterplans/region_section.html", profile_section_context, order=40)
         )
         work_links.register(WorkLink("masterplans", account_links, order=30))
+        milestone_facts.register(
+            MilestoneFact(
+                "masterplan", _("Masterplan approved"), approved_plans, kinds=(CACHE_KIND,)
+            )
+        )

@@ -306,3 +306,21 @@ class ImportForm(forms.Form):
         label=_("Programs workbook (XLSX)"),
         help_text=_("Download the programs as XLSX to get a workbook in the expected layout."),
     )
+
+
+class StepForm(forms.Form):
+    """Confirms a review step on its check-your-answers page; a withdrawal says why."""
+
+    confirmed = forms.BooleanField(widget=forms.HiddenInput, initial=True)
+    reason = forms.CharField(
+        label=_("Why the plan is withdrawn"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Kept in the plan's history for the reviewers and the program office."),
+        error_messages={"required": _("Say why the plan is withdrawn.")},
+    )
+
+    def __init__(self, *args, needs_reason: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not needs_reason:
+            del self.fields["reason"]

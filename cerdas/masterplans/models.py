@@ -23,6 +23,7 @@ AUDIT_ACTIONS.update(
         "masterplan.review_started": _("started reviewing the masterplan"),
         "masterplan.returned": _("returned the masterplan with comments"),
         "masterplan.resubmitted": _("resubmitted the masterplan"),
+        "masterplan.withdrawn": _("withdrew the masterplan from review"),
         "masterplan.approved": _("approved the masterplan"),
         "masterplan.superseded": _("replaced the masterplan by an approved revision"),
         "masterplan.revision_started": _("started a revision of the approved masterplan"),

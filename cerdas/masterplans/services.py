@@ -1,6 +1,7 @@
 """Changes to masterplans: each one a transaction, taking ids and plain values."""
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import F, Max
@@ -206,7 +207,10 @@ def _add_details(program, budgets, indicators) -> None:
 
 
 @transaction.atomic
-def delete_program(masterplan_id: int, program_id: int, user=None) -> None:
+def delete_program(masterplan_id: int, program_id: int, user=None, *, confirmed=False) -> None:
+    """Delete a program with its budgets and indicators; confirmed first (no undo)."""
+    if not confirmed:
+        raise WorkflowError(_("Confirm this step on its confirmation page first."))
     masterplan = _locked(masterplan_id)
     refuse_unless_editable(masterplan)
     program = Program.objects.get(pk=program_id, masterplan=masterplan)
@@ -215,82 +219,151 @@ def delete_program(masterplan_id: int, program_id: int, user=None) -> None:
     masterplan.log_action("masterplan.program_deleted", user=user, changes={"program": name})
 
 
-# action: (allowed from, to, who may, audit action, comment required)
+class Transition(NamedTuple):
+    """A step of the review workflow: from which statuses, to which, who takes it, what the
+    audit log calls it, whether it needs a comment (a reason), and whether it is confirmed
+    on a check-your-answers page first (``transition`` refuses it unconfirmed)."""
+
+    sources: tuple
+    target: str
+    who: str
+    audit: str
+    needs_comment: bool = False
+    confirm: bool = False
+
+
 TRANSITIONS = {
-    "submit": ((Status.DRAFT,), Status.SUBMITTED, "team", "masterplan.submitted", False),
-    "start_review": (
+    "submit": Transition(
+        (Status.DRAFT,), Status.SUBMITTED, "team", "masterplan.submitted", confirm=True
+    ),
+    # Taking a plan back before any reviewer has started on it: the team changes its mind.
+    "withdraw": Transition(
+        (Status.SUBMITTED,), Status.DRAFT, "team", "masterplan.withdrawn", True, True
+    ),
+    "start_review": Transition(
         (Status.SUBMITTED, Status.RESUBMITTED),
         Status.IN_REVIEW,
         "reviewer",
         "masterplan.review_started",
-        False,
     ),
-    "return": ((Status.IN_REVIEW,), Status.RETURNED, "reviewer", "masterplan.returned", True),
-    "resubmit": ((Status.RETURNED,), Status.RESUBMITTED, "team", "masterplan.resubmitted", False),
-    "approve": ((Status.IN_REVIEW,), Status.APPROVED, "reviewer", "masterplan.approved", False),
+    "return": Transition(
+        (Status.IN_REVIEW,), Status.RETURNED, "reviewer", "masterplan.returned", True
+    ),
+    "resubmit": Transition(
+        (Status.RETURNED,), Status.RESUBMITTED, "team", "masterplan.resubmitted", confirm=True
+    ),
+    "withdraw_resubmission": Transition(
+        (Status.RESUBMITTED,), Status.RETURNED, "team", "masterplan.withdrawn", True, True
+    ),
+    "approve": Transition(
+        (Status.IN_REVIEW,), Status.APPROVED, "reviewer", "masterplan.approved", confirm=True
+    ),
 }
 SNAPSHOT_ON = {Status.SUBMITTED, Status.RESUBMITTED, Status.APPROVED}
+WITHDRAWALS = {"withdraw", "withdraw_resubmission"}
 
 
 @dataclass(frozen=True)
 class Action:
     """A review step as the workspace offers it: its name, its button, whether it needs a
-    comment (returning a plan says what must change)."""
+    comment (returning a plan says what must change, withdrawing it says why), and whether
+    the button leads to a check-your-answers page first."""
 
     name: str
     label: str
     needs_comment: bool = False
+    confirm: bool = False
 
 
 ACTIONS = {
-    "submit": Action("submit", _("Submit for review")),
+    "submit": Action("submit", _("Submit for review"), confirm=True),
+    "withdraw": Action("withdraw", _("Withdraw from review"), True, True),
     "start_review": Action("start_review", _("Start the review")),
     "return": Action("return", _("Return with comments"), needs_comment=True),
-    "resubmit": Action("resubmit", _("Resubmit for review")),
-    "approve": Action("approve", _("Approve")),
+    "resubmit": Action("resubmit", _("Resubmit for review"), confirm=True),
+    "withdraw_resubmission": Action("withdraw_resubmission", _("Withdraw from review"), True, True),
+    "approve": Action("approve", _("Approve"), confirm=True),
 }
+
+
+def review_started(masterplan) -> bool:
+    """Whether a reviewer has begun on the plan as submitted: the review is under way, or a
+    reviewer has commented since the team last submitted it."""
+    if masterplan.status not in (Status.SUBMITTED, Status.RESUBMITTED):
+        return masterplan.status in (Status.IN_REVIEW, Status.APPROVED)
+    latest = masterplan.versions.order_by("-number").first()
+    comments = masterplan.comments.all()
+    if latest is not None:
+        comments = comments.filter(created_at__gte=latest.created_at)
+    return comments.exists()
 
 
 def allowed_actions(user, masterplan) -> list[str]:
     """The transitions this user may take on the plan as it stands."""
     result = []
-    for action, (sources, _target, who, _audit, _needs) in TRANSITIONS.items():
-        if masterplan.status not in sources:
+    for action, step in TRANSITIONS.items():
+        if masterplan.status not in step.sources:
             continue
-        if (who == "team" and permissions.can_write_region(user, masterplan.region_id)) or (
-            who == "reviewer" and permissions.can_review(user, masterplan)
+        if action in WITHDRAWALS and review_started(masterplan):
+            continue
+        if (step.who == "team" and permissions.can_write_region(user, masterplan.region_id)) or (
+            step.who == "reviewer" and permissions.can_review(user, masterplan)
         ):
             result.append(action)
     return result
 
 
 @transaction.atomic
-def transition(masterplan_id: int, action: str, user, comment: str = "") -> Masterplan:
-    """Move the plan through the review workflow; audit-logged, with a version when frozen."""
+def transition(
+    masterplan_id: int, action: str, user, comment: str = "", *, confirmed: bool = False
+) -> Masterplan:
+    """Move the plan through the review workflow; audit-logged, with a version when frozen.
+
+    A step marked ``confirm`` is taken only with ``confirmed=True``: the person has seen
+    its check-your-answers page (or, through the API, said so explicitly).
+    """
     if action not in TRANSITIONS:
         raise WorkflowError(_("Unknown action."))
-    _sources, target, _who, audit_action, needs_comment = TRANSITIONS[action]
+    step = TRANSITIONS[action]
     masterplan = _locked(masterplan_id)
     if action not in allowed_actions(user, masterplan):
+        if action in WITHDRAWALS and review_started(masterplan):
+            raise WorkflowError(
+                _("A reviewer has started on this plan: it can no longer be withdrawn.")
+            )
         raise WorkflowError(_("This step is not possible for you at this stage of the plan."))
+    if step.confirm and not confirmed:
+        raise WorkflowError(_("Confirm this step on its confirmation page first."))
     comment = to_plain_text(comment)
-    if needs_comment and not comment:
+    if step.needs_comment and not comment:
+        if action in WITHDRAWALS:
+            raise WorkflowError(_("Say why the plan is withdrawn."))
         raise WorkflowError(_("Say what needs to change before returning the plan."))
     before = masterplan.status
-    masterplan.status = target
-    if target == Status.APPROVED:
+    masterplan.status = step.target
+    if step.target == Status.APPROVED:
         masterplan.approved_at = timezone.now()
     masterplan.save(update_fields=["status", "approved_at", "updated_at"])
-    version = _take_version(masterplan, user) if target in SNAPSHOT_ON else None
-    if comment:
+    version = _take_version(masterplan, user) if step.target in SNAPSHOT_ON else None
+    if comment and action not in WITHDRAWALS:
         Comment.objects.create(masterplan=masterplan, version=version, author=user, text=comment)
     masterplan.log_action(
-        audit_action, user=user, reason=comment, changes={"status": [before, target]}
+        step.audit, user=user, reason=comment, changes={"status": [before, step.target]}
     )
-    if target == Status.APPROVED:
+    if step.target == Status.APPROVED:
         _supersede_earlier(masterplan, user)
         _bump_public_pages()
     return masterplan
+
+
+def submitted_at(masterplan):
+    """When the team last handed the plan in (submitted or resubmitted), or None."""
+    latest = (
+        masterplan.versions.filter(status__in=(Status.SUBMITTED, Status.RESUBMITTED))
+        .order_by("-number")
+        .first()
+    )
+    return latest.created_at if latest else None
 
 
 def _take_version(masterplan, user) -> Version:

@@ -20,6 +20,7 @@ urlpatterns = [
         name="program_delete",
     ),
     path("<int:pk>/status/", manage.transition, name="transition"),
+    path("<int:pk>/status/<str:action>/", manage.step, name="step"),
     path("<int:pk>/kohort/", manage.edit_cohort, name="cohort"),
     path("<int:pk>/komentar/", manage.comment, name="comment"),
     path("<int:pk>/revisi/", manage.revise, name="revise"),

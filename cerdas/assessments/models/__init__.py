@@ -43,6 +43,7 @@ AUDIT_ACTIONS.update(
         "assessments.scored": _("entered assessor scores"),
         "assessments.selection_proposed": _("proposed a selection"),
         "assessments.selection_finalised": _("finalised the selection"),
+        "assessments.missing_data_overridden": _("went on although data were missing"),
         "assessments.published": _("published the results"),
     }
 )

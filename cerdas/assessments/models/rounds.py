@@ -100,6 +100,14 @@ class Round(Audited, models.Model):
     sensitivity_spread = models.FloatField(_("weight wobble (+/-)"), default=0.2)
     computed_at = models.DateTimeField(_("computed at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # Finalising a selection (or publishing an evaluation) while data are missing needs a
+    # person to say why; what was missing at that moment is kept with the reason.
+    data_gaps = models.JSONField(_("data missing when overridden"), default=dict, blank=True)
+    data_override_reason = models.TextField(_("reason to go on with missing data"), blank=True)
+    data_override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    data_override_at = models.DateTimeField(_("overridden at"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -154,6 +162,11 @@ class Round(Audited, models.Model):
         ):
             return _("Finalise the selection before publishing.")
         return None
+
+    @property
+    def was_overridden(self) -> bool:
+        """Whether someone went on with missing data, saying why."""
+        return self.data_override_at is not None
 
     @property
     def can_publish(self) -> bool:

@@ -79,7 +79,7 @@ def computed_round(open_round, national_admin, round_assessor):
             assessor=round_assessor,
             scores={i.pk: (score, "") for i in assessed},
         )
-    services.close_round(round_id=open_round.pk, user=national_admin)
+    services.close_round(round_id=open_round.pk, user=national_admin, confirmed=True)
     computing.compute_round(round_id=open_round.pk, user=national_admin)
     open_round.refresh_from_db()
     return open_round

@@ -51,6 +51,8 @@ def test_finalising_announces_the_selection_and_writes_the_reason_to_the_audit_l
             reason="Kota Bandung withdrew",
             user=national_admin,
             name="Uji 2030",
+            confirmed=True,
+            override_reason="Uji: data sengaja tidak lengkap",
         )
     finally:
         signals.selection_finalised.disconnect(dispatch_uid="test-heard")
@@ -69,21 +71,38 @@ def test_finalising_announces_the_selection_and_writes_the_reason_to_the_audit_l
 def test_finalising_needs_a_reason_and_scored_regions(computed_round, national_admin):
     with pytest.raises(ValidationError):
         computing.finalise_selection(
-            round_id=computed_round.pk, region_codes=["35.22"], reason=" ", user=national_admin
+            round_id=computed_round.pk,
+            region_codes=["35.22"],
+            reason=" ",
+            user=national_admin,
+            confirmed=True,
+            override_reason="Uji: data sengaja tidak lengkap",
         )
     with pytest.raises(ValidationError):
         computing.finalise_selection(
-            round_id=computed_round.pk, region_codes=["11.01"], reason="x", user=national_admin
+            round_id=computed_round.pk,
+            region_codes=["11.01"],
+            reason="x",
+            user=national_admin,
+            confirmed=True,
+            override_reason="Uji: data sengaja tidak lengkap",
         )
 
 
 def test_publishing_needs_a_final_selection(computed_round, national_admin):
     with pytest.raises(ValidationError):
-        services.publish_round(round_id=computed_round.pk, user=national_admin)
+        services.publish_round(round_id=computed_round.pk, user=national_admin, confirmed=True)
     computing.finalise_selection(
-        round_id=computed_round.pk, region_codes=["35.22"], reason="ok", user=national_admin
+        round_id=computed_round.pk,
+        region_codes=["35.22"],
+        reason="ok",
+        user=national_admin,
+        confirmed=True,
+        override_reason="Uji: data sengaja tidak lengkap",
     )
-    assert services.publish_round(round_id=computed_round.pk, user=national_admin).is_published
+    assert services.publish_round(
+        round_id=computed_round.pk, user=national_admin, confirmed=True
+    ).is_published
 
 
 def test_a_region_a_listener_excludes_is_skipped_by_the_proposal(
@@ -94,7 +113,7 @@ def test_a_region_a_listener_excludes_is_skipped_by_the_proposal(
 
     signals.excluded_regions.connect(receiver, dispatch_uid="test-excluded")
     try:
-        services.close_round(round_id=open_round.pk, user=national_admin)
+        services.close_round(round_id=open_round.pk, user=national_admin, confirmed=True)
         computing.compute_round(round_id=open_round.pk, user=national_admin)
     finally:
         signals.excluded_regions.disconnect(dispatch_uid="test-excluded")

@@ -41,15 +41,16 @@ MANAGE_PAGES = [
     "/penilaian/kelola/{pk}/aturan/",
     "/penilaian/kelola/{pk}/impor/",
     "/penilaian/kelola/{pk}/impor/{batch}/",
+    # The confirmation pages of the round's steps.
+    "/penilaian/kelola/{pk}/final/",
+    "/penilaian/kelola/{pk}/close/",
+    "/penilaian/kelola/{pk}/compute/",
+    "/penilaian/kelola/{pk}/publish/",
 ]
 MANAGE_ACTIONS = [
     *MANAGE_PAGES,
     "/penilaian/kelola/{pk}/undang/",
     "/penilaian/kelola/{pk}/asesor/",
-    "/penilaian/kelola/{pk}/final/",
-    "/penilaian/kelola/{pk}/close/",
-    "/penilaian/kelola/{pk}/compute/",
-    "/penilaian/kelola/{pk}/publish/",
 ]
 # What a forged post would need to change something, were it let through.
 POSTED = {
@@ -65,6 +66,9 @@ POSTED = {
     "waitlist_size": "3",
     "batch": "",
     "reason": "x",
+    "confirmed": "True",
+    "override": "on",
+    "override_reason": "x",
 }
 
 

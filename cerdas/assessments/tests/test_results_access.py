@@ -12,8 +12,10 @@ def published(computed_round, national_admin):
         region_codes=computed_round.selection.proposed_codes(),
         reason="As proposed",
         user=national_admin,
+        confirmed=True,
+        override_reason="Uji: data sengaja tidak lengkap",
     )
-    services.publish_round(round_id=computed_round.pk, user=national_admin)
+    services.publish_round(round_id=computed_round.pk, user=national_admin, confirmed=True)
     return computed_round
 
 

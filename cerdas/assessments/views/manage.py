@@ -2,24 +2,29 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cerdas.accounts.permissions import require_manager
 from cerdas.assessments import computing, editing, importing, services
+from cerdas.assessments.coverage import coverage, gap_texts
 from cerdas.assessments.forms import (
     AssignForm,
     FinaliseForm,
     InviteForm,
+    OverrideForm,
     RoundForm,
     RoundRulesForm,
     UploadForm,
 )
 from cerdas.assessments.models import Framework, ImportBatch, Participant, Round
 from cerdas.assessments.results import ranking_rows
-from cerdas.regions.services import resolve_pasted
+from cerdas.regions.templatetags.regions import region_time
 
 
 def _get_round_for_manager(request, pk) -> Round:
@@ -99,24 +104,21 @@ def _render_round(request, round_, **extra):
         assessors.setdefault(assignment.region_id, []).append(str(assignment.assessor))
     for participant in participants:
         participant.assessor_names = ", ".join(assessors.get(participant.region_id, []))
-    rows = ranking_rows(round_) if round_.computed_at else []
     proposal = getattr(round_, "selection", None)
+    final = proposal is not None and proposal.is_final
+    found = coverage(round_)
     context = {
         "round": round_,
         "participants": participants,
         "invite_form": InviteForm(),
         "assign_form": AssignForm(round_=round_),
         "upload_form": UploadForm(),
-        "rows": rows,
         "proposal": proposal,
-        "finalise_form": FinaliseForm(
-            rows=rows,
-            initial={
-                "regions": proposal.proposed_codes() if proposal else [],
-                "name": _("Gerakan Menuju 100 Smart City %(year)s") % {"year": round_.year},
-            },
-        ),
-        "fragile": [row for row in rows if row["fragile"]],
+        "can_finalise": proposal is not None and not final,
+        "can_compute": not round_.is_open and not final,
+        "coverage": found,
+        "missing": found.texts(),
+        "override_texts": gap_texts(round_.data_gaps) if round_.was_overridden else [],
         "submitted": sum(p.self_status == Participant.SelfStatus.SUBMITTED for p in participants),
         **extra,
     }
@@ -126,27 +128,20 @@ def _render_round(request, round_, **extra):
 @login_required
 @require_POST
 def invite(request, pk):
-    """Resolve pasted names; invite the sure ones, ask about the rest."""
+    """Invite the regions named once every name is settled: an ambiguous name is offered
+    to pick, an unknown one sent back, and nothing is invited until all are clear."""
     round_ = _get_round_for_manager(request, pk)
     form = InviteForm(request.POST)
     if not form.is_valid():
         return _render_round(request, round_, invite_form=form)
-    lines = [line.strip() for line in form.cleaned_data["names"].splitlines() if line.strip()]
-    picked = [code for code in request.POST.getlist("pick") if code]
-    if not lines and not picked:
-        form.add_error("names", _("Write at least one region name or code."))
-        return _render_round(request, round_, invite_form=form)
-    pasted = resolve_pasted(lines)
-    codes, questions = picked + pasted.codes, [result for _position, result in pasted.open]
     try:
-        new = services.invite_regions(round_id=round_.pk, region_codes=codes, user=request.user)
+        new = services.invite_regions(
+            round_id=round_.pk, region_codes=form.cleaned_data["names"], user=request.user
+        )
     except ValidationError as error:
         messages.error(request, _errors(error))
         return redirect("assessments:manage_round", round_.pk)
     messages.success(request, _("%(count)s regions invited.") % {"count": len(new)})
-    if questions:
-        retry = InviteForm(initial={"names": "\n".join(q.query for q in questions)})
-        return _render_round(request, round_, invite_form=retry, questions=questions)
     return redirect("assessments:manage_round", round_.pk)
 
 
@@ -167,34 +162,174 @@ def assign(request, pk):
     return redirect("assessments:manage_round", round_.pk)
 
 
+# Each step of a round: its service, what it says when done, and whether it is confirmed
+# (closing and publishing cannot be undone; computing can be redone until the selection is
+# final, and its page shows what data the computation will lack).
+STEP_DONE = {
+    "close": gettext_lazy("The round is closed."),
+    "compute": gettext_lazy("Scores, ranking and selection proposal computed."),
+    "publish": gettext_lazy("The results are public."),
+}
+STEP_BUTTONS = {
+    "close": gettext_lazy("Close the round"),
+    "compute": gettext_lazy("Compute scores and propose the selection"),
+    "publish": gettext_lazy("Publish the results"),
+}
+STEP_TITLES = {
+    "close": gettext_lazy("Close the round?"),
+    "compute": gettext_lazy("Compute scores and propose the selection?"),
+    "publish": gettext_lazy("Publish the results?"),
+}
+
+
+def _step_refusal(round_, action) -> str | None:
+    """Why the step cannot be taken now; None when it can."""
+    final = hasattr(round_, "selection") and round_.selection.is_final
+    if action == "close" and not round_.is_open:
+        return _("The round is already closed.")
+    if action == "compute":
+        if round_.is_open:
+            return _("Close the round before computing: answers may still change.")
+        if final:
+            return _("The selection is final: the scores can no longer change.")
+    if action == "publish":
+        if round_.is_published:
+            return _("The results are already public.")
+        return round_.publish_refusal()
+    return None
+
+
+def _step_effects(round_, action) -> list[str]:
+    """What the step will do, said before it is done."""
+    if action == "close":
+        return [
+            _("Regions can no longer change or submit their self-assessments."),
+            _("Assessors can no longer enter scores, and no more regions can be invited."),
+            _("The round cannot be opened again."),
+        ]
+    if action == "compute":
+        effects = [
+            _(
+                "Every invited region is scored and ranked with the data below; missing values "
+                "are handled as the framework says: %(policy)s."
+            )
+            % {"policy": round_.framework.get_missing_policy_display()},
+            _(
+                "You can compute again, for instance after importing missing data, until the "
+                "selection is final."
+            ),
+        ]
+        if round_.purpose == Round.Purpose.SELECTION:
+            effects.insert(
+                1,
+                _(
+                    "A selection is proposed under the round's rules, with a reason for each "
+                    "region."
+                ),
+            )
+        return effects
+    effects = [
+        _("The ranking, each region's explanation and the PDF report become public."),
+        _("Published results are not withdrawn."),
+    ]
+    if round_.purpose == Round.Purpose.SELECTION:
+        effects.insert(1, _("The announcement of the selected regions becomes public."))
+    return effects
+
+
 @login_required
-@require_POST
 def step(request, pk, action):
-    """Close, compute or publish the round."""
+    """Close, compute or publish the round, after a page that says what will happen and what
+    data are missing; the step is taken only by that page's POST."""
     round_ = _get_round_for_manager(request, pk)
-    steps = {
-        "close": (services.close_round, _("The round is closed.")),
-        "compute": (computing.compute_round, _("Scores, ranking and selection proposal computed.")),
-        "publish": (services.publish_round, _("The results are public.")),
-    }
-    if action not in steps:
-        raise PermissionDenied
-    function, done = steps[action]
-    try:
-        function(round_id=round_.pk, user=request.user)
-    except ValidationError as error:
-        messages.error(request, _errors(error))
+    if action not in STEP_DONE:
+        raise Http404
+    refusal = _step_refusal(round_, action)
+    found = coverage(round_)
+    missing = found.texts()
+    if action == "close" and round_.deadline > timezone.now():
+        missing.insert(
+            0,
+            _("The deadline (%(when)s) has not passed: regions still answering are cut off.")
+            % {"when": region_time(round_.deadline)},
+        )
+    needs_override = (
+        action == "publish"
+        and round_.purpose == Round.Purpose.EVALUATION
+        and not round_.was_overridden
+        and not found.complete
+    )
+    form = OverrideForm(
+        request.POST if request.method == "POST" else None, needs_override=needs_override
+    )
+    if request.method == "POST" and refusal is None and form.is_valid():
+        try:
+            _take_step(round_, action, request.user, form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, STEP_DONE[action])
+            return redirect("assessments:manage_round", round_.pk)
+    return render(
+        request,
+        "assessments/manage/step.html",
+        {
+            "round": round_,
+            "action": action,
+            "title": STEP_TITLES[action],
+            "button": STEP_BUTTONS[action],
+            "form": form,
+            "effects": _step_effects(round_, action),
+            "blocking": [refusal] if refusal else [],
+            "missing": missing,
+            "coverage": found,
+            "override_texts": gap_texts(round_.data_gaps) if round_.was_overridden else [],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _take_step(round_, action, user, form) -> None:
+    confirmed = form.cleaned_data["confirmed"]
+    if action == "close":
+        services.close_round(round_id=round_.pk, user=user, confirmed=confirmed)
+    elif action == "compute":
+        computing.compute_round(round_id=round_.pk, user=user)
     else:
-        messages.success(request, done)
-    return redirect("assessments:manage_round", round_.pk)
+        services.publish_round(
+            round_id=round_.pk,
+            user=user,
+            confirmed=confirmed,
+            override_reason=form.given_override_reason() if form.needs_override else "",
+        )
 
 
 @login_required
-@require_POST
 def finalise(request, pk):
+    """The proposal with each region's rank, score and the engine's reason, what data are
+    missing, and the form that fixes the cohort (with an override while data are missing)."""
     round_ = _get_round_for_manager(request, pk)
-    form = FinaliseForm(request.POST, rows=ranking_rows(round_))
-    if form.is_valid():
+    proposal = getattr(round_, "selection", None)
+    if proposal is None or proposal.is_final:
+        messages.error(
+            request,
+            _("The selection is already final.")
+            if proposal
+            else _("Compute the round before finalising its selection."),
+        )
+        return redirect("assessments:manage_round", round_.pk)
+    rows = ranking_rows(round_)
+    found = coverage(round_)
+    form = FinaliseForm(
+        request.POST if request.method == "POST" else None,
+        rows=rows,
+        needs_override=not found.complete,
+        initial={
+            "regions": proposal.proposed_codes(),
+            "name": _("Gerakan Menuju 100 Smart City %(year)s") % {"year": round_.year},
+        },
+    )
+    if request.method == "POST" and form.is_valid():
         try:
             computing.finalise_selection(
                 round_id=round_.pk,
@@ -202,13 +337,41 @@ def finalise(request, pk):
                 reason=form.cleaned_data["reason"],
                 name=form.cleaned_data["name"],
                 user=request.user,
+                confirmed=form.cleaned_data["confirmed"],
+                override_reason=form.given_override_reason(),
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("The selection is final and recorded as the cohort."))
             return redirect("assessments:manage_round", round_.pk)
-    return _render_round(request, round_, finalise_form=form)
+    ticked = set(form["regions"].value() or [])
+    for row in rows:
+        row["ticked"] = row["region"].code in ticked
+        row["proposed"] = row["region"].code in proposal.proposed_codes()
+    return render(
+        request,
+        "assessments/manage/finalise.html",
+        {
+            "round": round_,
+            "form": form,
+            "rows": rows,
+            "fragile": [row for row in rows if row["fragile"]],
+            "effects": [
+                _(
+                    "The regions ticked become the %(year)s cohort, members from today; the "
+                    "cohort's page lists them."
+                )
+                % {"year": round_.year},
+                _("The selection, the scores and the rules can no longer change."),
+                _("Your reason is kept in the audit log with the list."),
+                _("Then the results can be published."),
+            ],
+            "missing": found.texts(),
+            "coverage": found,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required

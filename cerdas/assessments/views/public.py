@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from cerdas.assessments import permissions
+from cerdas.assessments.coverage import gap_texts
 from cerdas.assessments.models import Participant, Round
 from cerdas.assessments.results import explanation, ranking_rows
 from cerdas.assessments.services import CACHE_KIND
@@ -77,6 +78,8 @@ def round_detail(request, slug):
             "selected": [row for row in rows if row["selected"]],
             "selection": getattr(round_, "selection", None),
             "count": len(rows),
+            # Decided although data were missing: the public sees that too, and why.
+            "override_texts": gap_texts(round_.data_gaps) if round_.was_overridden else [],
         },
     )
 

@@ -57,7 +57,7 @@ def test_scores_out_of_range_or_after_closing_are_refused(category, jurors, nati
     nominee = Nominee.objects.create(category=category, region_id="32.73")
     with pytest.raises(ScoringError):
         score_nominee(nominee_id=nominee.pk, juror=jurors[0], values=_values(category, 11, 1))
-    close_jury(cohort_id=category.cohort_id, user=national_admin)
+    close_jury(confirmed=True, cohort_id=category.cohort_id, user=national_admin)
     with pytest.raises(ScoringError):
         score_nominee(nominee_id=nominee.pk, juror=jurors[0], values=_values(category, 1, 1))
 
@@ -71,7 +71,7 @@ def test_a_juror_sees_only_their_own_scores_before_the_jury_closes(
     client.force_login(jurors[1])
     body = client.get("/angkatan/2017/juri/").content.decode()
     assert 'value="3"' not in body and "All jurors" not in body
-    close_jury(cohort_id=category.cohort_id, user=national_admin)
+    close_jury(confirmed=True, cohort_id=category.cohort_id, user=national_admin)
     assert "All jurors" in client.get("/angkatan/2017/juri/").content.decode()
 
 
@@ -91,6 +91,35 @@ def test_scoring_through_the_page_reports_a_bad_value(client, category, jurors):
 def test_people_who_are_not_jurors_are_refused_the_jury_page(client, request, persona, cohort):
     client.force_login(request.getfixturevalue(persona))
     assert client.get("/angkatan/2017/juri/").status_code == 403
+    assert client.get("/angkatan/2017/juri/tutup/").status_code == 403
+    assert client.post("/angkatan/2017/juri/tutup/", {"confirmed": "yes"}).status_code == 403
+    cohort.refresh_from_db()
+    assert not cohort.jury_closed
+
+
+@pytest.mark.django_db
+def test_closing_the_jury_says_who_has_not_scored_and_needs_the_confirmation(
+    client, category, jurors, national_admin
+):
+    one = jurors[0]
+    Nominee.objects.create(category=category, region_id="35.22")
+    score_nominee(nominee_id=category.nominees.get().pk, juror=one, values=_values(category, 8, 9))
+    client.force_login(national_admin)
+    page = client.get("/angkatan/2017/juri/tutup/").content.decode()
+    assert "juror2 has not scored 1 nominee" in page
+    assert "juror1 has not scored" not in page
+    assert "juror3" not in page  # a juror never scores their own region
+    client.post("/angkatan/2017/juri/tutup/")
+    category.cohort.refresh_from_db()
+    assert not category.cohort.jury_closed
+    client.post("/angkatan/2017/juri/tutup/", {"confirmed": "yes"})
+    category.cohort.refresh_from_db()
+    assert category.cohort.jury_closed
+
+
+def test_the_service_refuses_to_close_the_jury_unconfirmed(cohort, national_admin):
+    with pytest.raises(ScoringError):
+        close_jury(cohort_id=cohort.pk, user=national_admin)
 
 
 @pytest.mark.django_db

@@ -93,9 +93,24 @@ def test_the_admin_names_the_jury_and_publishes_the_results(client, cohort, nati
     client.logout()
     assert client.get("/angkatan/2017/penghargaan/").status_code == 404
     client.force_login(national_admin)
-    client.post(f"{URL}terbitkan/")
+    # The button leads to a page that says what publishing does and what the jury lacks.
+    page = client.get(f"{URL}terbitkan/").content.decode()
+    assert "Juri belum ditutup" in page
+    client.post(f"{URL}terbitkan/")  # a bare POST only shows the page again
+    cohort.refresh_from_db()
+    assert not cohort.results_published()
+    client.post(f"{URL}terbitkan/", {"confirmed": "yes"})
     client.logout()
     assert client.get("/angkatan/2017/penghargaan/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_publish_time_in_the_past_is_refused(client, cohort, national_admin):
+    client.force_login(national_admin)
+    response = client.post(URL, {"results_publish_at": "2020-01-01T10:00"})
+    assert "This time has passed" in response.content.decode()
+    cohort.refresh_from_db()
+    assert cohort.results_publish_at is None
 
 
 @pytest.mark.django_db
@@ -114,7 +129,8 @@ def test_only_the_program_office_sets_up_the_awards(client, request, persona, co
     client.force_login(request.getfixturevalue(persona))
     assert client.get(URL).status_code == 403
     assert client.post(f"{URL}baru/", _category()).status_code == 403
-    assert client.post(f"{URL}terbitkan/").status_code == 403
+    assert client.get(f"{URL}terbitkan/").status_code == 403
+    assert client.post(f"{URL}terbitkan/", {"confirmed": "yes"}).status_code == 403
     assert not AwardCategory.objects.exists()
     cohort.refresh_from_db()
     assert cohort.results_publish_at is None

@@ -60,7 +60,11 @@ def _change_cases(cohort, member_a, national_admin, deliverable):
     def leave():
         m = cohort.memberships.get(region_id="32.73")
         end_membership(
-            membership_id=m.pk, user=national_admin, left_on=timezone.localdate(), reason="x"
+            confirmed=True,
+            membership_id=m.pk,
+            user=national_admin,
+            left_on=timezone.localdate(),
+            reason="x",
         )
         return None  # checked below: Bandung gone
 
@@ -97,7 +101,7 @@ def _change_cases(cohort, member_a, national_admin, deliverable):
         row = submit(
             deliverable_id=deliverable.pk, region_code="35.22", user=member_a, url="https://x.id"
         )
-        review(submission_id=row.pk, user=national_admin, accept=True)
+        review(submission_id=row.pk, user=national_admin, accept=True, confirmed=True)
         return "accepted"
 
     return [join, leave, mou, institution, new_deliverable, renamed, submitted, reviewed]

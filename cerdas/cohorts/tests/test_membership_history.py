@@ -34,6 +34,7 @@ def cohort(national_admin):
 def test_a_replacement_ends_one_row_and_starts_a_new_one(cohort, national_admin):
     old = cohort.memberships.get(region_id="32.14")
     new = replace_member(
+        confirmed=True,
         membership_id=old.pk,
         region_code="52.03",
         user=national_admin,
@@ -58,7 +59,13 @@ def test_a_replacement_ends_one_row_and_starts_a_new_one(cohort, national_admin)
 def test_a_change_without_a_reason_is_refused(cohort, national_admin):
     membership = cohort.memberships.get(region_id="32.14")
     with pytest.raises(ValueError):
-        end_membership(membership_id=membership.pk, user=national_admin, left_on=NOV, reason=" ")
+        end_membership(
+            confirmed=True,
+            membership_id=membership.pk,
+            user=national_admin,
+            left_on=NOV,
+            reason=" ",
+        )
     with pytest.raises(ValueError):
         add_members(cohort_id=cohort.pk, region_codes=["52.03"], user=national_admin, reason="")
     membership.refresh_from_db()
@@ -70,14 +77,27 @@ def test_a_region_cannot_leave_before_it_joined_or_leave_twice(cohort, national_
     membership = cohort.memberships.get(region_id="32.14")
     with pytest.raises(ValueError):
         end_membership(
+            confirmed=True,
             membership_id=membership.pk,
             user=national_admin,
             left_on=datetime.date(2017, 1, 1),
             reason="salah",
         )
-    end_membership(membership_id=membership.pk, user=national_admin, left_on=NOV, reason="mundur")
+    end_membership(
+        confirmed=True,
+        membership_id=membership.pk,
+        user=national_admin,
+        left_on=NOV,
+        reason="mundur",
+    )
     with pytest.raises(ValueError):
-        end_membership(membership_id=membership.pk, user=national_admin, left_on=NOV, reason="x")
+        end_membership(
+            confirmed=True,
+            membership_id=membership.pk,
+            user=national_admin,
+            left_on=NOV,
+            reason="x",
+        )
 
 
 @pytest.mark.django_db
@@ -91,7 +111,13 @@ def test_the_database_refuses_two_current_rows_for_one_region(cohort):
 @pytest.mark.django_db
 def test_a_withdrawn_region_can_rejoin_as_a_new_row(cohort, national_admin):
     membership = cohort.memberships.get(region_id="32.14")
-    end_membership(membership_id=membership.pk, user=national_admin, left_on=NOV, reason="mundur")
+    end_membership(
+        confirmed=True,
+        membership_id=membership.pk,
+        user=national_admin,
+        left_on=NOV,
+        reason="mundur",
+    )
     add_members(
         cohort_id=cohort.pk,
         region_codes=["32.14"],

@@ -36,9 +36,9 @@ def test_an_ambiguous_name_is_offered_to_pick(client, cohort, national_admin):
     client.force_login(national_admin)
     data = {"names": "Bandung", "joined_on": "2017-05-23", "reason": "x"}
     response = client.post(URL, data)
-    assert 'name="pick_0"' in response.content.decode()
+    assert 'name="names_pick_0"' in response.content.decode()
     assert cohort.memberships.count() == 3
-    response = client.post(URL, {**data, "pick_0": "32.04"})
+    response = client.post(URL, {**data, "names_pick_0": "32.04"})
     assert response.status_code == 302
     assert cohort.memberships.filter(region_id="32.04").exists()
 
@@ -61,16 +61,19 @@ def test_a_change_without_a_reason_is_refused_with_a_message(client, cohort, nat
 def test_a_replacement_is_recorded_as_two_rows(client, cohort, national_admin):
     client.force_login(national_admin)
     m = cohort.memberships.get(region_id="32.73")
-    response = client.post(
-        f"{URL}{m.pk}/akhiri/",
-        {
-            "left_on": "2017-11-01",
-            "status": "replaced",
-            "replacement": "Kab. Lombok Timur",
-            "reason": "Berita November",
-            "dates_approximate": "on",
-        },
-    )
+    answers = {
+        "left_on": "2017-11-01",
+        "status": "replaced",
+        "replacement": "Kab. Lombok Timur",
+        "reason": "Berita November",
+        "dates_approximate": "on",
+    }
+    # A leaving is not undone: a page repeats the answers and asks first.
+    page = client.post(f"{URL}{m.pk}/akhiri/", answers)
+    assert page.status_code == 200
+    assert "Kabupaten Lombok Timur" in page.content.decode()
+    assert Membership.objects.get(pk=m.pk).left_on is None
+    response = client.post(f"{URL}{m.pk}/akhiri/", {**answers, "confirmed": "yes"})
     assert response.status_code == 302
     new = cohort.memberships.get(region_id="52.03")
     assert new.replaces_id == m.pk and new.dates_approximate
@@ -88,8 +91,10 @@ def test_everyone_but_the_program_office_is_refused(client, request, persona, co
     client.force_login(request.getfixturevalue(persona))
     assert client.get(URL).status_code == 403
     m = cohort.memberships.get(region_id="32.73")
-    data = {"left_on": "2017-11-01", "status": "withdrawn", "reason": "x"}
+    data = {"left_on": "2017-11-01", "status": "withdrawn", "reason": "x", "confirmed": "yes"}
+    assert client.get(f"{URL}{m.pk}/akhiri/").status_code == 403
     assert client.post(f"{URL}{m.pk}/akhiri/", data).status_code == 403
+    assert cohort.memberships.get(region_id="32.73").left_on is None
     assert client.get("/angkatan/2017/papan/").status_code == 403
 
 

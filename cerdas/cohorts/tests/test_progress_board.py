@@ -28,8 +28,9 @@ def test_cells_say_done_overdue_and_awaiting_review(cohort, past_deliverable, me
     )
     board = build_board(cohort)
     rows = {row.region.pk: [cell.code for cell in row.cells] for row in board.rows}
-    assert rows["35.22"] == ["done", "done", "missing", "awaiting_review"]
-    assert rows["32.73"] == ["missing", "missing", "missing", "overdue"]
+    # MoU, council, team, approved masterplan (known from the masterplans app), deliverable.
+    assert rows["35.22"] == ["done", "done", "missing", "missing", "awaiting_review"]
+    assert rows["32.73"] == ["missing", "missing", "missing", "missing", "overdue"]
     assert [row.region.pk for row in build_board(cohort, only="awaiting_review").rows] == ["35.22"]
 
 

@@ -18,6 +18,7 @@ def test_the_cohort_list_shows_each_cohort_with_its_member_count(client, cohort)
 def test_the_cohort_page_shows_who_was_a_member_on_the_chosen_day(client, cohort, national_admin):
     old = cohort.memberships.get(region_id="32.73")
     replace_member(
+        confirmed=True,
         membership_id=old.pk,
         region_code="52.03",
         user=national_admin,

@@ -81,6 +81,8 @@ def test_a_finalised_round_becomes_the_cohort_of_its_year(computed_round, nation
         reason="Kota Bandung withdrew",
         user=national_admin,
         name="Uji 2030",
+        confirmed=True,
+        override_reason="Uji: data sengaja tidak lengkap",
     )
     members = Membership.objects.filter(cohort__year=2030, cohort__name="Uji 2030")
     assert sorted(members.values_list("region_id", flat=True)) == ["35.22", "35.78"]

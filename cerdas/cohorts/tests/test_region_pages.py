@@ -85,7 +85,12 @@ def test_the_team_submits_and_the_mentor_returns_then_accepts(
     assert "Tambah SWOT" in client.get(url).content.decode()
     client.post(url, {"action": "submit", "document": _pdf("v2.pdf")})
     client.force_login(assessor_a)
-    client.post(url, {"action": "review", "decision": "accept", "comment": "Baik"})
+    accept = {"action": "review", "decision": "accept", "comment": "Baik"}
+    # Accepting is final: a page asks first and repeats the answers with the confirmation.
+    page = client.post(url, accept).content.decode()
+    assert 'name="confirmed" value="yes"' in page
+    assert Submission.objects.order_by("version").last().status == "submitted"
+    client.post(url, {**accept, "confirmed": "yes"})
     statuses = list(Submission.objects.order_by("version").values_list("status", flat=True))
     assert statuses == ["returned", "accepted"]
 

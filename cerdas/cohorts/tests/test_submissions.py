@@ -39,7 +39,7 @@ def test_returning_needs_a_comment_and_only_the_latest_version_is_reviewed(
     first = _submit(deliverable, member_a)
     with pytest.raises(SubmissionError):
         review(submission_id=first.pk, user=assessor_a, accept=False, comment="  ")
-    review(submission_id=first.pk, user=assessor_a, accept=True)
+    review(submission_id=first.pk, user=assessor_a, accept=True, confirmed=True)
     with pytest.raises(SubmissionError):
         review(submission_id=first.pk, user=assessor_a, accept=False, comment="lagi")
     with pytest.raises(SubmissionError):

@@ -4,11 +4,15 @@ the moment the results go public. National admins only."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from cerdas.accounts.permissions import require_manager
+from cerdas.core.confirm import confirm_page, is_confirmed
 
+from .. import awards as awards_service
 from .. import planning, services
 from ..forms import AwardCategoryForm, CriterionFormSet, JuryForm
 from ..models import AwardCategory
@@ -53,13 +57,42 @@ def awards(request, year):
 
 
 @login_required
-@require_POST
 def publish_now(request, year):
-    """Make the results public from this moment."""
+    """Make the results public from this moment, after a page that says what that does and
+    what the jury has still not done."""
     require_manager(request.user)
-    services.publish_results_now(cohort_id=get_cohort(year).pk, user=request.user)
-    messages.success(request, _("The results are public now."))
-    return redirect("cohorts:awards", year)
+    cohort = get_cohort(year)
+    back = reverse("cohorts:awards", args=[year])
+    if cohort.results_published():
+        messages.info(request, _("The results are already public."))
+        return redirect(back)
+    if is_confirmed(request):
+        services.publish_results_now(cohort_id=cohort.pk, user=request.user, confirmed=True)
+        messages.success(request, _("The results are public now."))
+        return redirect(back)
+    effects = [
+        _(
+            "Everyone can read the winners and the ranking of every category, and download the "
+            "certificates."
+        ),
+        _("Results once read cannot be taken back: there is no unpublishing."),
+    ]
+    if cohort.results_publish_at:
+        effects.append(
+            _("This replaces the publish time set for %(when)s.")
+            % {"when": date_format(timezone.localtime(cohort.results_publish_at), "j F Y H:i")}
+        )
+    missing = awards_service.missing_scores(cohort)
+    if not cohort.jury_closed:
+        missing.insert(0, _("The jury is not closed: jurors can still change their scores."))
+    return confirm_page(
+        request,
+        title=_("Publish the award results now?"),
+        effects=effects,
+        missing=missing,
+        button=_("Publish the results now"),
+        back_url=back,
+    )
 
 
 def _save_category(request, cohort, category):

@@ -6,12 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from cerdas.accounts.permissions import require_manager
 from cerdas.core import media
+from cerdas.core.confirm import confirm_page, is_confirmed
+from cerdas.core.registries import known_milestones, milestone_facts
 
 from .. import awards, board_cache, planning, reviews, services
 from ..board import build_board
@@ -104,7 +106,10 @@ def region_board(request, year, code):
     cohort, region = get_member_for_user(request.user, year, code)
     board = build_board(cohort, region_ids=[code])
     row = board.rows[0] if board.rows else None
-    deliverables = list(zip(board.columns[3:], row.cells[3:], strict=True)) if row else []
+    columns = list(zip(board.columns, row.cells, strict=True)) if row else []
+    deliverables = [(column, cell) for column, cell in columns if column.deliverable_id]
+    mou = Mou.objects.filter(cohort=cohort, region=region).prefetch_related("obligations").first()
+    known = {key: facts.get(code) for key, facts in known_milestones([code]).items()}
     return render(
         request,
         "cohorts/region_board.html",
@@ -114,15 +119,25 @@ def region_board(request, year, code):
             "row": row,
             "deliverables": deliverables,
             "memberships": cohort.memberships.filter(region=region),
-            "mou": Mou.objects.filter(cohort=cohort, region=region)
-            .prefetch_related("obligations")
-            .first(),
+            "mou": mou,
+            "obligations": _obligations(mou, known),
+            "known": [
+                (entry.label, known[entry.key]) for entry in milestone_facts if known[entry.key]
+            ],
             "institutions": _institutions(cohort, region),
             "attendance": _attendance(cohort, region),
             "presentation": Presentation.objects.filter(cohort=cohort, region=region).first(),
             "can_act": can_act_for_member(request.user, region) or can_manage(request.user),
         },
     )
+
+
+def _obligations(mou, known) -> list[tuple]:
+    """Each MoU obligation with what Cerdas already knows about it (an approved masterplan
+    answers "write the masterplan"), so the board never says "not yet done" against it."""
+    if mou is None:
+        return []
+    return [(o, None if o.done_on else known.get(o.kind)) for o in mou.obligations.all()]
 
 
 def _institutions(cohort, region) -> list:
@@ -198,12 +213,16 @@ def deliverable(request, year, code, deliverable_id):
             raise PermissionDenied
         review_form = ReviewForm(request.POST)
         if review_form.is_valid():
+            accept = review_form.cleaned_data["decision"] == "accept"
+            if accept and not is_confirmed(request):
+                return _confirm_acceptance(request, item, region, versions[0], review_form)
             try:
                 reviews.review(
                     submission_id=versions[0].pk,
                     user=request.user,
-                    accept=review_form.cleaned_data["decision"] == "accept",
+                    accept=accept,
                     comment=review_form.cleaned_data["comment"],
+                    confirmed=is_confirmed(request),
                 )
             except reviews.SubmissionError as error:
                 review_form.add_error(None, str(error))
@@ -226,6 +245,24 @@ def deliverable(request, year, code, deliverable_id):
             if may_review and latest and latest.status == Submission.Status.SUBMITTED
             else None,
         },
+    )
+
+
+def _confirm_acceptance(request, item, region, submission, form):
+    """Accepting makes the version final: the team hands in no other. Ask first."""
+    return confirm_page(
+        request,
+        title=_("Accept version %(version)s of “%(title)s”?")
+        % {"version": submission.version, "title": item.title},
+        effects=[
+            _("Version %(version)s becomes the accepted %(title)s of %(region)s.")
+            % {"version": submission.version, "title": item.title, "region": region.name},
+            _("The team can no longer hand in another version of this deliverable."),
+        ],
+        missing=[_("The version was handed in late.")] if submission.is_late else [],
+        answers=[(form.fields["comment"].label, form.cleaned_data["comment"])],
+        button=_("Accept this version"),
+        back_url=request.path,
     )
 
 
@@ -306,10 +343,30 @@ def jury(request, year):
 
 
 @login_required
-@require_POST
 def close_jury(request, year):
+    """Close the jury after a page that says what closing does and who has not scored."""
     require_manager(request.user)
     cohort = get_cohort(year)
-    awards.close_jury(cohort_id=cohort.pk, user=request.user)
-    messages.success(request, _("The jury is closed."))
-    return redirect("cohorts:jury", year)
+    back = reverse("cohorts:jury", args=[year])
+    if cohort.jury_closed:
+        messages.info(request, _("The jury is closed."))
+        return redirect(back)
+    if is_confirmed(request):
+        awards.close_jury(cohort_id=cohort.pk, user=request.user, confirmed=True)
+        messages.success(request, _("The jury is closed."))
+        return redirect(back)
+    return confirm_page(
+        request,
+        title=_("Close the jury?"),
+        effects=[
+            _("No juror can change a score after this; the jury is not reopened."),
+            _("Every juror sees all the jury's scores, and the ranking of each category is fixed."),
+            _(
+                "The results go public at the publish time set on the awards page, or when you "
+                "publish them."
+            ),
+        ],
+        missing=awards.missing_scores(cohort),
+        button=_("Close the jury"),
+        back_url=back,
+    )

@@ -8,6 +8,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from cerdas.core.registries import known_milestones
+
 from .. import planning, services
 from ..forms import InstitutionForm, InstitutionMemberFormSet, ObligationFormSet, PresentationForm
 from ..models import Institution, Mou, Presentation
@@ -66,6 +68,9 @@ def obligations(request, year, code):
         services.save_obligations(formset, user=request.user)
         messages.success(request, _("The obligations were saved."))
         return redirect("cohorts:region_board", year, code)
+    known = {key: facts.get(code) for key, facts in known_milestones([code]).items()}
+    for form in formset.forms:
+        form.known = known.get(form.instance.kind)
     return render(
         request,
         "cohorts/obligations_form.html",

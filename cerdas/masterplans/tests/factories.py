@@ -49,8 +49,8 @@ def add_program(
 
 def take_through(plan, team, reviewer, *actions):
     for action in actions:
-        who = team if action in ("submit", "resubmit") else reviewer
+        who = team if action in ("submit", "resubmit", *services.WITHDRAWALS) else reviewer
         comment = "Lengkapi indikator" if action == "return" else ""
-        services.transition(plan.pk, action, who, comment)
+        services.transition(plan.pk, action, who, comment, confirmed=True)
     plan.refresh_from_db()
     return plan

@@ -89,11 +89,12 @@ def test_the_team_submits_and_reviewers_return_and_approve(plan, member_a, asses
     team, reviewer = logged_in(member_a), logged_in(assessor_a)
     url = f"/api/v1/masterplans/{plan.pk}/transitions"
 
-    def move(client, action, comment=""):
-        body = {"action": action, "comment": comment}
+    def move(client, action, comment="", confirmed=True):
+        body = {"action": action, "comment": comment, "confirmed": confirmed}
         return client.post(url, body, content_type="application/json")
 
-    assert move(team, "submit").json() == {"status": "submitted", "actions": []}
+    assert move(team, "submit", confirmed=False).status_code == 409
+    assert move(team, "submit").json() == {"status": "submitted", "actions": ["withdraw"]}
     assert move(team, "start_review").status_code == 409
     assert move(reviewer, "start_review").json()["actions"] == ["return", "approve"]
     assert move(reviewer, "return").status_code == 409  # a return needs a comment

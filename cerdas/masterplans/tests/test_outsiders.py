@@ -23,6 +23,8 @@ def urls(plan):
         f"/masterplan/{plan.pk}/kohort/",
         f"/masterplan/{plan.pk}/impor/",
         f"/masterplan/{plan.pk}/unduh/pdf/",
+        f"/masterplan/{plan.pk}/status/submit/",
+        f"/masterplan/{plan.pk}/program/{program.pk}/hapus/",
         f"/masterplan/{plan.pk}/",
     ]
 
@@ -58,7 +60,9 @@ def test_officers_and_assessors_read_the_draft_but_do_not_edit(client, request, 
     assert client.get(f"/masterplan/{plan.pk}/kelola/").status_code == 200
     assert client.get(f"/masterplan/{plan.pk}/bagian/vision/").status_code == 403
     program = plan.programs.get()
-    assert client.post(f"/masterplan/{plan.pk}/program/{program.pk}/hapus/").status_code == 403
+    for data in ({}, {"confirmed": "yes"}):
+        url = f"/masterplan/{plan.pk}/program/{program.pk}/hapus/"
+        assert client.post(url, data).status_code == 403
     assert plan.programs.count() == 1
 
 

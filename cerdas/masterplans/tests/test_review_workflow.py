@@ -56,17 +56,17 @@ def test_returning_needs_a_comment_and_keeps_it(member_a, assessor_a):
 def test_the_team_cannot_approve_and_a_reviewer_cannot_submit(member_a, assessor_a):
     plan = make_plan()
     with pytest.raises(services.WorkflowError):
-        services.transition(plan.pk, "submit", assessor_a)
-    services.transition(plan.pk, "submit", member_a)
+        services.transition(plan.pk, "submit", assessor_a, confirmed=True)
+    services.transition(plan.pk, "submit", member_a, confirmed=True)
     for action in ("start_review", "approve"):
         with pytest.raises(services.WorkflowError):
-            services.transition(plan.pk, action, member_a)
+            services.transition(plan.pk, action, member_a, confirmed=True)
 
 
 @pytest.mark.django_db
 def test_an_assessor_of_another_region_cannot_review(member_a, make_assessor_b):
     plan = make_plan()
-    services.transition(plan.pk, "submit", member_a)
+    services.transition(plan.pk, "submit", member_a, confirmed=True)
     with pytest.raises(services.WorkflowError):
         services.transition(plan.pk, "start_review", make_assessor_b)
 

@@ -3,11 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Max, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from cerdas.core.confirm import confirm_page, is_confirmed
 from cerdas.core.models import AuditEntry
 from cerdas.masterplans import permissions, services
 from cerdas.masterplans.completeness import completeness
@@ -21,8 +25,9 @@ from cerdas.masterplans.forms import (
     MasterplanForm,
     ProgramForm,
     SectionForm,
+    StepForm,
 )
-from cerdas.masterplans.models import Masterplan, Program, Section, Version
+from cerdas.masterplans.models import Masterplan, Program, Section, Status, Version
 from cerdas.masterplans.permissions import get_masterplan_for_user
 from cerdas.masterplans.reports import programs_by_dimension
 from cerdas.masterplans.sections import field_labels, fields_for
@@ -41,15 +46,36 @@ def refuse_if_locked(request, masterplan):
     return redirect(masterplan.get_manage_url())
 
 
+def _list_heading(user) -> str:
+    """What the list holds, for who is looking at it."""
+    if user.is_national_admin:
+        return _("Masterplans of every region")
+    if user.role == user.Role.ASSESSOR:
+        return _("Masterplans of the regions you review")
+    return _("Your region's masterplans")
+
+
 @login_required
 def index(request):
-    """The plans this user works on, and a form to start one."""
+    """The plans this user works on (those waiting for review first, for reviewers), and a
+    form to start one."""
     user = request.user
+    reviewer = user.is_national_admin or user.role == user.Role.ASSESSOR
+    waiting = Q(status__in=(Status.SUBMITTED, Status.RESUBMITTED))
     plans = (
         Masterplan.objects.for_user(user)
         .filter(region__in=Region.objects.for_user(user))
         .select_related("region")
+        .annotate(
+            submitted_on=Max(
+                "versions__created_at",
+                filter=Q(versions__status__in=(Status.SUBMITTED, Status.RESUBMITTED)),
+            ),
+            waiting=Case(When(waiting, then=Value(0)), default=Value(1)),
+        )
     )
+    if reviewer:
+        plans = plans.order_by("waiting", "region__name", "-period_start", "-revision")
     writable = (
         Region.objects.filter(
             pk__in=[r.pk for r in Region.objects.for_user(user) if user.can("edit", r)]
@@ -77,10 +103,19 @@ def index(request):
             else:
                 messages.success(request, _("The masterplan was created. Start with any section."))
                 return redirect(plan.get_manage_url())
+    plans = list(plans)
+    for plan in plans:
+        plan.awaits_review = plan.waiting == 0
     return render(
         request,
         "masterplans/manage/index.html",
-        {"plans": plans, "form": form if writable.exists() else None},
+        {
+            "plans": plans,
+            "heading": _list_heading(user),
+            "reviewer": reviewer,
+            "waiting_count": sum(plan.awaits_review for plan in plans),
+            "form": form if writable.exists() else None,
+        },
     )
 
 
@@ -112,6 +147,7 @@ def workspace(request, pk):
     snapshot = build_snapshot(plan)
     user = request.user
     check = completeness(snapshot)
+    allowed = services.allowed_actions(user, plan)
     for row in check["sections"]:
         row["editable"] = row["kind"] in Section.Kind.values
     context = {
@@ -120,7 +156,8 @@ def workspace(request, pk):
         "groups": programs_by_dimension(snapshot),
         "programs": {str(p.key): p for p in plan.programs.all()},
         "sections": Section.Kind.choices,
-        "actions": [services.ACTIONS[name] for name in services.allowed_actions(user, plan)],
+        "actions": [services.ACTIONS[name] for name in allowed],
+        "withdrawable": bool(services.WITHDRAWALS & set(allowed)),
         "can_edit": permissions.can_edit(user, plan),
         "can_write": permissions.can_write_region(user, plan.region_id),
         "can_review": permissions.can_review(user, plan),
@@ -287,31 +324,169 @@ def _indicator_initial(program):
 
 
 @login_required
-@require_POST
 def delete_program(request, pk, program_id):
+    """Delete a program after a page that says what goes with it."""
     plan = get_masterplan_for_user(request.user, pk, "write")
     locked = refuse_if_locked(request, plan)
     if locked:
         return locked
-    get_object_or_404(Program, pk=program_id, masterplan=plan)
-    services.delete_program(plan.pk, program_id, request.user)
-    messages.success(request, _("Program deleted."))
-    return redirect(plan.get_manage_url() + "#programs")
+    program = get_object_or_404(Program, pk=program_id, masterplan=plan)
+    if is_confirmed(request):
+        services.delete_program(plan.pk, program_id, request.user, confirmed=True)
+        messages.success(request, _("Program deleted."))
+        return redirect(plan.get_manage_url() + "#programs")
+    return confirm_page(
+        request,
+        title=_("Delete the program “%(name)s”?") % {"name": program.name},
+        effects=[
+            _(
+                "The program is removed from the plan with its budget estimates and indicators; "
+                "it cannot be brought back, only entered again."
+            ),
+            _("Versions of the plan already submitted keep their copy of it."),
+        ],
+        button=_("Delete the program"),
+        back_url=reverse("masterplans:program_edit", args=[plan.pk, program.pk]),
+    )
 
 
 @login_required
 @require_POST
 def transition(request, pk):
+    """The steps taken with one button (start a review, return with comments); a step that
+    needs confirming goes to its check-your-answers page instead."""
     plan = get_masterplan_for_user(request.user, pk)
+    action = request.POST.get("action", "")
+    if action in services.ACTIONS and services.ACTIONS[action].confirm:
+        return redirect("masterplans:step", plan.pk, action)
     try:
-        services.transition(
-            plan.pk, request.POST.get("action", ""), request.user, request.POST.get("comment", "")
-        )
+        services.transition(plan.pk, action, request.user, request.POST.get("comment", ""))
     except services.WorkflowError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Done: the plan's status has changed."))
     return redirect(plan.get_manage_url())
+
+
+STEP_TITLES = {
+    "submit": gettext_lazy("Submit the plan for review?"),
+    "resubmit": gettext_lazy("Resubmit the plan for review?"),
+    "withdraw": gettext_lazy("Withdraw the plan from review?"),
+    "withdraw_resubmission": gettext_lazy("Withdraw the plan from review?"),
+    "approve": gettext_lazy("Approve the plan?"),
+}
+STEP_DONE = {
+    "submit": gettext_lazy("The plan is submitted: its reviewers can start."),
+    "resubmit": gettext_lazy("The plan is resubmitted: its reviewers can start."),
+    "withdraw": gettext_lazy("The plan is withdrawn from review: your team can change it again."),
+    "withdraw_resubmission": gettext_lazy(
+        "The plan is withdrawn from review: your team can change it again."
+    ),
+    "approve": gettext_lazy("The plan is approved and public."),
+}
+
+
+@login_required
+def step(request, pk, action):
+    """Check your answers before a step that cannot simply be undone: what it will do and
+    what the plan still lacks. The step is taken only by the POST of this page."""
+    plan = get_masterplan_for_user(request.user, pk)
+    if action not in services.ACTIONS or not services.ACTIONS[action].confirm:
+        raise Http404
+    if action not in services.allowed_actions(request.user, plan):
+        if services.TRANSITIONS[action].who == "reviewer" and not permissions.can_review(
+            request.user, plan
+        ):
+            raise PermissionDenied
+        if services.TRANSITIONS[action].who == "team" and not permissions.can_write_region(
+            request.user, plan.region_id
+        ):
+            raise PermissionDenied
+        messages.error(request, _step_refusal(plan, action))
+        return redirect(plan.get_manage_url())
+    needs_reason = services.ACTIONS[action].needs_comment
+    form = StepForm(request.POST if request.method == "POST" else None, needs_reason=needs_reason)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.transition(
+                plan.pk,
+                action,
+                request.user,
+                form.cleaned_data.get("reason", ""),
+                confirmed=form.cleaned_data["confirmed"],
+            )
+        except services.WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, STEP_DONE[action])
+            return redirect(plan.get_manage_url())
+    check = completeness(build_snapshot(plan))
+    return render(
+        request,
+        "masterplans/manage/step.html",
+        {
+            "plan": plan,
+            "action": services.ACTIONS[action],
+            "title": STEP_TITLES[action],
+            "form": form,
+            "effects": _step_effects(plan, action),
+            "missing_groups": _missing(check) if action not in services.WITHDRAWALS else [],
+            "check": check,
+            "withdrawal": action in services.WITHDRAWALS,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _step_refusal(plan, action) -> str:
+    if action in services.WITHDRAWALS and services.review_started(plan):
+        return _("A reviewer has started on this plan: it can no longer be withdrawn.")
+    return _("This step is not possible at this stage of the plan (now: %(status)s).") % {
+        "status": plan.get_status_display()
+    }
+
+
+def _step_effects(plan, action) -> list[str]:
+    """What the step will do, in the words of the people taking it."""
+    if action in ("submit", "resubmit"):
+        return [
+            _(
+                "The plan goes to its reviewers: the assessors assigned to %(region)s and the "
+                "program office."
+            )
+            % {"region": plan.region.name},
+            _("While it is with them, nobody can change it."),
+            _(
+                "A copy of the plan as it stands now is kept as a version; versions can be "
+                "compared."
+            ),
+            _("Until a reviewer starts on it, your team can withdraw it, saying why."),
+        ]
+    if action in services.WITHDRAWALS:
+        back_to = services.TRANSITIONS[action].target
+        return [
+            _("The plan goes back to “%(status)s”, so your team can change it again.")
+            % {"status": Status(back_to).label},
+            _("The version that was submitted stays in the plan's history."),
+            _("Your reason is kept in the plan's history, where the reviewers see it."),
+            _("Submit it again when it is ready."),
+        ]
+    effects = [
+        _("The plan becomes public: on %(region)s's page and in the list of approved masterplans.")
+        % {"region": plan.region.name},
+        _("It can no longer change; a later change needs a revision, approved in turn."),
+    ]
+    if plan.based_on_id and plan.based_on.status == Status.APPROVED:
+        effects.append(
+            _("It replaces the approved revision %(number)s, which stays readable as replaced.")
+            % {"number": plan.based_on.revision}
+        )
+    return effects
+
+
+def _missing(check) -> list[tuple[str, list[str]]]:
+    """The completeness problems, grouped by section: [(title, [problem])]."""
+    return [(row["title"], row["problems"]) for row in check["sections"] if row["problems"]]
 
 
 @login_required

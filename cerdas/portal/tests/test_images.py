@@ -96,8 +96,13 @@ def test_removing_a_picture_deletes_it(client, member_a, media, django_capture_o
     client.post(_url(article), {"image": picture(), "alt_text": "foto"})
     image = ArticleImage.objects.get()
     path = image.image.path
+    # A page says the file is deleted for good; only its confirmation removes it.
+    page = client.get(f"/berita/kelola/gambar/{image.pk}/hapus/")
+    assert page.status_code == 200 and 'name="confirmed"' in page.content.decode()
+    client.post(f"/berita/kelola/gambar/{image.pk}/hapus/")
+    assert ArticleImage.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/berita/kelola/gambar/{image.pk}/hapus/")
+        client.post(f"/berita/kelola/gambar/{image.pk}/hapus/", {"confirmed": "yes"})
     assert not ArticleImage.objects.exists()
     import os
 

@@ -64,7 +64,11 @@ def test_an_editor_of_region_b_cannot_change_region_as_article_by_posting(
         client.post(f"/berita/kelola/{article.pk}/status/", {"status": "draft"}).status_code == 403
     )
     image = services.add_image(member_a, article.pk, picture(), "foto")
-    assert client.post(f"/berita/kelola/gambar/{image.pk}/hapus/").status_code == 403
+    assert client.get(f"/berita/kelola/gambar/{image.pk}/hapus/").status_code == 403
+    assert (
+        client.post(f"/berita/kelola/gambar/{image.pk}/hapus/", {"confirmed": "yes"}).status_code
+        == 403
+    )
     article.refresh_from_db()
     assert article.title == "Judul asli" and article.status == Article.Status.PUBLISHED
     assert ArticleImage.objects.filter(pk=image.pk).exists()

@@ -34,7 +34,7 @@ def test_a_regions_team_writes_a_draft_that_readers_cannot_see_yet(client, membe
     assert article.status == Article.Status.DRAFT
     assert article.slug == "pasar-desa-kini-menerima-qris"
     assert article.author == member_a
-    assert article.body == "<p>Paragraf pertama.</p><p>Paragraf kedua </p>"
+    assert article.body == "<p>Paragraf pertama.</p><p>Paragraf kedua</p>"
     assert AuditEntry.objects.filter(action="article.created", region_code="35.22").exists()
     client.logout()
     assert client.get(article.get_absolute_url()).status_code == 404
@@ -82,15 +82,45 @@ def test_bad_input_re_renders_the_form_with_everything_typed(client, member_a):
 
 
 @pytest.mark.django_db
-def test_related_regions_are_resolved_and_ambiguous_names_are_asked_back(client, member_a):
+def test_related_regions_are_resolved_and_ambiguous_names_are_offered_to_pick(client, member_a):
     client.force_login(member_a)
-    response = client.post(NEW, _data(related="Bandung, Kab. Banyuwangi"))
+    response = client.post(NEW, _data(related="Kupang, Kab. Banyuwangi"))
     body = response.content.decode()
-    assert "bisa berarti" in body and "32.73" in body and "32.04" in body
-    assert "Bandung, Kab. Banyuwangi" in body
-    client.post(NEW, _data(related="Kota Bandung, Kab. Banyuwangi, 73.71"))
+    # The same picker as the round invitations: each candidate as a choice.
+    assert 'name="related_pick_0" value="53.01"' in body
+    assert 'name="related_pick_0" value="53.71"' in body
+    assert "Kupang, Kab. Banyuwangi" in body
+    assert not Article.objects.exists()
+    client.post(NEW, _data(related="Kupang, Kab. Banyuwangi\n73.71", related_pick_0="53.71"))
     article = Article.objects.get()
-    assert set(article.related_regions.values_list("pk", flat=True)) == {"32.73", "35.10", "73.71"}
+    assert set(article.related_regions.values_list("pk", flat=True)) == {"53.71", "35.10", "73.71"}
+
+
+@pytest.mark.django_db
+def test_the_editor_shows_the_body_as_text_not_html(client, member_a):
+    client.force_login(member_a)
+    typed = "Kementerian mengumumkan tiga daerah terpilih.\n\nBimtek tahap 1 dimulai Maret 2027."
+    client.post(NEW, _data(body=typed, related="Kupang", related_pick_0="53.71"))
+    article = Article.objects.get()
+    assert article.body.startswith("<p>Kementerian")
+    page = client.get(f"/berita/kelola/{article.pk}/").content.decode()
+    assert "&lt;p&gt;" not in page
+    assert typed in page.replace("\r\n", "\n")
+    assert "Kota Kupang (53.71)" in page  # related regions come back as names with codes
+    # Saving what the editor shows changes nothing.
+    client.post(f"/berita/kelola/{article.pk}/", _data(body=typed, related="Kota Kupang (53.71)"))
+    assert Article.objects.get().body == article.body
+
+
+@pytest.mark.django_db
+def test_the_publishing_panel_comes_before_the_long_form(client, member_a):
+    client.force_login(member_a)
+    client.post(NEW, _data())
+    article = Article.objects.get()
+    page = client.get(f"/berita/kelola/{article.pk}/").content.decode()
+    assert page.index('name="publish_at"') < page.index('name="body"')
+    assert "Keterbacaan" not in page
+    assert "Tayangan dan tanggapan" in page
 
 
 @pytest.mark.django_db

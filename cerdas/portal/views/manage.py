@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cerdas.core.confirm import confirm_page, is_confirmed
 from cerdas.portal import counting, reactions, services, stats
 from cerdas.portal.forms import ArticleForm, ImageForm, PeriodForm, StatusForm
 from cerdas.portal.models import NATIONAL_TIMEZONE, Article, ArticleImage, Reaction
@@ -163,13 +165,31 @@ def article_images(request, pk):
 
 
 @login_required
-@require_POST
 def image_delete(request, image_pk):
+    """Remove a picture after a page that says the file is deleted for good."""
     image = get_object_or_404(ArticleImage, pk=image_pk)
     article = _get_article_for_user(request, image.article_id)
-    services.remove_image(request.user, image.pk)
-    messages.success(request, _("The picture is removed."))
-    return redirect("portal:manage_images", article.pk)
+    back = reverse("portal:manage_images", args=[article.pk])
+    if is_confirmed(request):
+        services.remove_image(request.user, image.pk, confirmed=True)
+        messages.success(request, _("The picture is removed."))
+        return redirect(back)
+    effects = [
+        _(
+            "The picture “%(alt)s” is removed from the article and its file is deleted; it cannot "
+            "be brought back, only uploaded again."
+        )
+        % {"alt": image.alt_text},
+    ]
+    if article.is_visible() and image.position == 0:
+        effects.append(_("Readers see the next picture first, also when the article is shared."))
+    return confirm_page(
+        request,
+        title=_("Remove this picture?"),
+        effects=effects,
+        button=_("Remove the picture"),
+        back_url=back,
+    )
 
 
 def _zone_for(user, article=None):
