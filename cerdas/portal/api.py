@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Router, Schema
 
 from cerdas.core.schemas import check_page
@@ -81,7 +82,8 @@ def _article_out(request, article: Article, views: int, totals: dict) -> dict:
         "category": article.category.name if article.category_id else None,
         "tags": article.tag_list,
         "author": article.byline,
-        "published_at": article.published_at,
+        # In the article's own zone (WIB for national news), with its offset.
+        "published_at": timezone.localtime(article.published_at, article.tzinfo),
         "views": views,
         "reactions": totals,
     }

@@ -384,7 +384,8 @@ def one_writer_at_a_time():
 
 
 def with_pending_views(queryset):
-    """Annotate ``pending_views``: views recorded but not yet flushed into ``views``.
+    """Annotate ``pending_views`` (views recorded but not yet flushed into ``views``) and
+    ``legacy_views`` (what an older portal had counted before the article moved here).
 
     Read in the same query as ``views``, so one snapshot: a flush committing meanwhile moves
     views from one to the other without any showing twice or not at all.
@@ -397,17 +398,20 @@ def with_pending_views(queryset):
         .values("n")
     )
     return queryset.annotate(
-        pending_views=Coalesce(Subquery(pending, output_field=IntegerField()), Value(0))
+        pending_views=Coalesce(Subquery(pending, output_field=IntegerField()), Value(0)),
+        legacy_views=Coalesce(F("legacy__views"), Value(0)),
     )
 
 
 def total_views(article) -> int:
-    """Flushed plus pending views of an article annotated by ``with_pending_views``."""
-    return article.views + getattr(article, "pending_views", 0)
+    """Recorded, flushed and pending views of an article annotated by ``with_pending_views``."""
+    return (
+        getattr(article, "legacy_views", 0) + article.views + getattr(article, "pending_views", 0)
+    )
 
 
 def shown_views(article_ids) -> dict[int, int]:
-    """Each article's total views: flushed ones plus those not yet flushed."""
+    """Each article's total views: from an older portal, flushed, and not yet flushed."""
     ids = list(article_ids)
     if not ids:
         return {}

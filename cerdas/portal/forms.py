@@ -1,16 +1,20 @@
+import datetime
 import datetime as dt
+import zoneinfo
 
 from django import forms
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.cohorts.models import Cohort
 from cerdas.core import forms as bounded
 from cerdas.core.forms import formfield_for
+from cerdas.portal import services
 from cerdas.portal.body_text import to_text
-from cerdas.portal.models import Article, Category, Reaction
+from cerdas.portal.models import NATIONAL_TIMEZONE, Article, Category, Reaction
 from cerdas.portal.permissions import linkable_masterplans, writable_regions
+from cerdas.portal.services import LegacyArticle
 from cerdas.regions.forms import RegionPicker, RegionsField
 from cerdas.regions.models import Region
 
@@ -244,3 +248,101 @@ class PeriodForm(forms.Form):
 
 def region_choices_exist(user) -> bool:
     return user.can("manage_program") or Region.objects.filter(pk=user.region_id).exists()
+
+
+class LegacyArticleForm(forms.Form):
+    """An article moved from an older portal, with the views and reactions it counted there."""
+
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(
+        label=_("Summary"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    body = forms.CharField(label=_("Body"), widget=forms.Textarea(attrs={"rows": 10}))
+    byline = forms.CharField(
+        label=_("Shown as author"),
+        max_length=120,
+        help_text=_("As the older portal showed it, e.g. Admin."),
+    )
+    published_on = bounded.DateField(
+        label=_("Published on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    published_time = forms.TimeField(
+        label=_("At (time, if the older portal showed it)"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        help_text=_("Leave empty when only the day is known: the page then shows the day."),
+    )
+    source = forms.CharField(
+        label=_("Where the counts come from"),
+        max_length=300,
+        help_text=_("E.g. Portal Pemerintah Kabupaten Bojonegoro, news page as recorded."),
+    )
+    source_url = forms.URLField(label=_("Address on the older portal"), required=False)
+    recorded_on = bounded.DateField(
+        label=_("Counts read on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    views = bounded.IntegerField(label=_("Views counted there"), min_value=0, max_value=10**9)
+    cohorts = bounded.ModelMultipleChoiceField(
+        label=_("Related cohorts"),
+        queryset=Cohort.objects.order_by("-year"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose cohorts from the list.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = writable_regions(user).order_by("name")
+        if user.can("manage_program"):
+            self.fields["region"].required = False
+            self.fields["region"].empty_label = _("National news (no region)")
+        else:
+            self.fields["region"].empty_label = None
+        for choice, label in Reaction.Choice.choices:
+            self.fields[choice] = bounded.IntegerField(
+                label=format_lazy(_("Answers “{answer}” counted there"), answer=label),
+                min_value=0,
+                max_value=10**9,
+                initial=0,
+            )
+
+    ARTICLE_FIELDS = (
+        "region",
+        "title",
+        "summary",
+        "body",
+        "byline",
+        "published_on",
+        "published_time",
+    )
+
+    def article_fields(self):
+        return [self[name] for name in self.ARTICLE_FIELDS]
+
+    def count_fields(self):
+        names = ("source", "source_url", "recorded_on", "views", *Reaction.Choice.values)
+        return [self[name] for name in names]
+
+    def legacy_article(self):
+        """The article to import, as ``services.import_legacy_article`` takes it."""
+        data = self.cleaned_data
+        region = data.get("region")
+        zone = region.tzinfo if region else zoneinfo.ZoneInfo(NATIONAL_TIMEZONE)
+        time = data.get("published_time") or services.UNKNOWN_TIME
+        return LegacyArticle(
+            region_code=region.pk if region else None,
+            title=data["title"],
+            summary=data["summary"],
+            body=data["body"],  # clean_body makes the text HTML, as for any article
+            byline=data["byline"],
+            published_at=datetime.datetime.combine(data["published_on"], time, tzinfo=zone),
+            time_known=data.get("published_time") is not None,
+            source=data["source"],
+            source_url=data["source_url"],
+            recorded_on=data.get("recorded_on"),
+            views=data["views"],
+            reactions={choice: data[choice] for choice in Reaction.Choice.values},
+            related_codes=(region.pk,) if region else (),
+            cohort_ids=tuple(cohort.pk for cohort in data.get("cohorts") or ()),
+        )

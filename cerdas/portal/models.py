@@ -19,6 +19,7 @@ AUDIT_ACTIONS.update(
         "article.archived": _("archived the article"),
         "article.image_added": _("added an image to the article"),
         "article.image_removed": _("removed an image from the article"),
+        "article.imported": _("imported the article from an older portal, with its counts"),
     }
 )
 
@@ -136,6 +137,9 @@ class Article(Audited, models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("publish time"), null=True, blank=True, db_index=True)
+    # False for an article moved from an older portal that gave only the day it published:
+    # its page then shows the day alone, never an invented time of day.
+    publish_time_known = models.BooleanField(_("publish time known"), default=True)
     # Views already flushed from the cache buffer; the page adds what is still buffered.
     views = models.BigIntegerField(_("views"), default=0)
     is_demo = models.BooleanField(_("demo"), default=False)
@@ -275,6 +279,36 @@ class Reaction(models.Model):
 
     def __str__(self):
         return f"{self.article_id}: {self.choice}"
+
+
+class LegacyCounts(models.Model):
+    """What an older portal had counted for an article before it moved into Cerdas.
+
+    Kept apart from what Cerdas counts, so that editors always see where a figure comes
+    from: the page shows the recorded views and reactions plus those counted since.
+    """
+
+    article = models.OneToOneField(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="legacy"
+    )
+    source = models.CharField(_("where the counts come from"), max_length=300)
+    source_url = models.URLField(_("address on the older portal"), blank=True)
+    recorded_on = models.DateField(_("counts recorded on"), null=True, blank=True)
+    views = models.PositiveIntegerField(_("recorded views"), default=0)
+    sangat_puas = models.PositiveIntegerField(_("recorded: very satisfied"), default=0)
+    puas = models.PositiveIntegerField(_("recorded: satisfied"), default=0)
+    cukup_puas = models.PositiveIntegerField(_("recorded: fairly satisfied"), default=0)
+    tidak_puas = models.PositiveIntegerField(_("recorded: not satisfied"), default=0)
+
+    class Meta:
+        verbose_name = _("counts from an older portal")
+        verbose_name_plural = _("counts from an older portal")
+
+    def __str__(self):
+        return f"{self.article_id}: {self.source}"
+
+    def reaction_counts(self) -> dict[str, int]:
+        return {choice: getattr(self, choice) for choice in Reaction.Choice.values}
 
 
 class ArticleDay(models.Model):

@@ -21,7 +21,7 @@ from django.utils import timezone
 from cerdas.core.ratelimit import Limit
 from cerdas.lib.percentages import percentages
 from cerdas.portal.counting import client_address, keyed_hash, new_reader_cookie, reader_cookie
-from cerdas.portal.models import Reaction
+from cerdas.portal.models import LegacyCounts, Reaction
 
 CHOICES = list(Reaction.Choice.values)
 LIMIT_WINDOW = 3600
@@ -126,6 +126,10 @@ def totals_for(article_ids: Iterable[int]) -> dict[int, dict]:
     )
     for row in rows:
         counts[row["article_id"]][row["choice"]] = row["n"]
+    # What an older portal had counted before the article moved here counts too.
+    for legacy in LegacyCounts.objects.filter(article_id__in=ids):
+        for choice, recorded in legacy.reaction_counts().items():
+            counts[legacy.article_id][choice] = counts[legacy.article_id].get(choice, 0) + recorded
     return {article_id: _totals(counts[article_id]) for article_id in ids}
 
 

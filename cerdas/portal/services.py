@@ -1,5 +1,9 @@
 """Writing news: creating and editing articles, publishing, images. Each in one transaction."""
 
+import datetime
+import zoneinfo
+from dataclasses import dataclass, field
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -7,9 +11,16 @@ from django.utils import timezone
 from cerdas.core.images import process_upload
 from cerdas.core.registries import PROFILE
 from cerdas.core.signals import content_changed
-from cerdas.portal.models import Article, ArticleImage
+from cerdas.portal.models import (
+    NATIONAL_TIMEZONE,
+    Article,
+    ArticleImage,
+    LegacyCounts,
+    Reaction,
+)
 from cerdas.portal.permissions import can_write_in, linkable_masterplans
 from cerdas.portal.sanitize import clean_body
+from cerdas.regions.models import Region
 
 PORTAL = "portal"
 EDITABLE_FIELDS = ("region_id", "title", "slug", "summary", "body", "category_id", "tags", "byline")
@@ -169,3 +180,99 @@ def remove_image(user, image_id: int, *, confirmed: bool = False) -> None:
     article.log_action("article.image_removed", user=user, changes={"alt_text": alt_text})
     transaction.on_commit(lambda: [storage.delete(name) for name in files])
     _content_changed()
+
+
+# An article whose older portal gave only the day it published is stored at noon of that
+# day: the same day in every Indonesian zone and in UTC. Its page shows the day alone.
+UNKNOWN_TIME = datetime.time(12, 0)
+
+
+@dataclass(frozen=True)
+class LegacyArticle:
+    """An article as an older portal published it, with what that portal had counted."""
+
+    region_code: str | None
+    title: str
+    summary: str
+    body: str
+    byline: str
+    published_at: datetime.datetime
+    source: str
+    recorded_on: datetime.date | None = None
+    views: int = 0
+    reactions: dict = field(default_factory=dict)  # choice -> count
+    time_known: bool = True
+    source_url: str = ""
+    category_id: int | None = None
+    related_codes: tuple = ()
+    cohort_ids: tuple = ()
+
+
+def find_legacy_article(legacy: LegacyArticle) -> Article | None:
+    """The article already imported from this one: same region and older address, or, with
+    no address, same region, title and day of publication."""
+    imported = Article.objects.filter(region_id=legacy.region_code, legacy__isnull=False)
+    if legacy.source_url:
+        return imported.filter(legacy__source_url=legacy.source_url).first()
+    day = timezone.localtime(legacy.published_at, _zone_of(legacy.region_code)).date()
+    for article in imported.filter(title=legacy.title):
+        if timezone.localtime(article.published_at, article.tzinfo).date() == day:
+            return article
+    return None
+
+
+def _zone_of(region_code):
+    if region_code is None:
+        return zoneinfo.ZoneInfo(NATIONAL_TIMEZONE)
+    return Region.objects.select_related("province").get(pk=region_code).tzinfo
+
+
+@transaction.atomic
+def import_legacy_article(user, legacy: LegacyArticle) -> tuple[Article, bool]:
+    """Publish an article moved from an older portal, keeping the views and reactions that
+    portal counted apart from what Cerdas counts; once: importing it again changes nothing.
+
+    ``user`` None is the site itself (``load_records``); a person must be an editor of the
+    region (or of national news)."""
+    if user is not None and not can_write_in(user, legacy.region_code):
+        raise PermissionDenied
+    existing = find_legacy_article(legacy)
+    if existing is not None:
+        return existing, False
+    unknown = set(legacy.reactions) - set(Reaction.Choice.values)
+    if unknown or any(int(n) < 0 for n in legacy.reactions.values()) or legacy.views < 0:
+        raise ValueError("Reaction counts are whole numbers of the four answers.")
+    article = Article.objects.create(
+        region_id=legacy.region_code,
+        title=legacy.title,
+        summary=legacy.summary,
+        body=clean_body(legacy.body),
+        byline=legacy.byline,
+        category_id=legacy.category_id,
+        author=user,
+        status=Article.Status.PUBLISHED,
+        published_at=legacy.published_at,
+        publish_time_known=legacy.time_known,
+    )
+    article.related_regions.set(legacy.related_codes)
+    article.related_cohorts.set(legacy.cohort_ids)
+    recorded = LegacyCounts.objects.create(
+        article=article,
+        source=legacy.source,
+        source_url=legacy.source_url,
+        recorded_on=legacy.recorded_on,
+        views=legacy.views,
+        **{choice: int(n) for choice, n in legacy.reactions.items()},
+    )
+    article.log_action(
+        "article.imported",
+        user=user,
+        reason=legacy.source,
+        changes={
+            "views": recorded.views,
+            "reactions": recorded.reaction_counts(),
+            "recorded_on": str(recorded.recorded_on),
+        },
+    )
+    _content_changed()
+    return article, True

@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/tanggapan/", public.react, name="react"),
     path("kelola/", manage.article_list, name="manage"),
     path("kelola/baru/", manage.article_create, name="manage_create"),
+    path("kelola/impor/", manage.article_import, name="manage_import"),
     path("kelola/statistik/", manage.overview, name="manage_overview"),
     path("kelola/<int:pk>/", manage.article_edit, name="manage_edit"),
     path("kelola/<int:pk>/status/", manage.article_status, name="manage_status"),

@@ -5,9 +5,10 @@ Kept apart from demo content (``cerdas.demo``): a production site loads records,
 adds nothing.
 """
 
-from cerdas.records import cohort_2017
+from cerdas.records import cohort_2017, news_2017
 
-PARTS = (cohort_2017,)
+# The cohort first: the news links to it.
+PARTS = (cohort_2017, news_2017)
 
 
 def load(stdout) -> None:

@@ -7,13 +7,21 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cerdas.core.confirm import confirm_page, is_confirmed
+from cerdas.core.numbers import show as number
 from cerdas.portal import counting, reactions, services, stats
-from cerdas.portal.forms import ArticleForm, ImageForm, PeriodForm, StatusForm
-from cerdas.portal.models import NATIONAL_TIMEZONE, Article, ArticleImage, Reaction
+from cerdas.portal.forms import ArticleForm, ImageForm, LegacyArticleForm, PeriodForm, StatusForm
+from cerdas.portal.models import (
+    NATIONAL_TIMEZONE,
+    Article,
+    ArticleImage,
+    LegacyCounts,
+    Reaction,
+)
 from cerdas.portal.permissions import can_edit_article, can_use_dashboard
 
 
@@ -76,6 +84,58 @@ def article_create(request):
 
 
 @login_required
+def article_import(request):
+    """Move an article from an older portal into Cerdas with the views and reactions that
+    portal counted (kept apart from what Cerdas counts); asks before it publishes."""
+    _require_editor(request)
+    form = LegacyArticleForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        legacy = form.legacy_article()
+        existing = services.find_legacy_article(legacy)
+        if existing is not None:
+            messages.info(request, _("This article was imported before: nothing was changed."))
+            return redirect("portal:manage_edit", existing.pk)
+        if not is_confirmed(request):
+            return _confirm_import(request, form, legacy)
+        article, _created = services.import_legacy_article(request.user, legacy)
+        messages.success(
+            request,
+            _("The article is published with the counts of the older portal."),
+        )
+        return redirect("portal:manage_edit", article.pk)
+    return render(request, "portal/manage/import_form.html", {"form": form})
+
+
+def _confirm_import(request, form, legacy):
+    counts = " / ".join(
+        f"{label}: {number(legacy.reactions[choice])}" for choice, label in Reaction.Choice.choices
+    )
+    zone = form.cleaned_data["region"].tzinfo if form.cleaned_data.get("region") else None
+    day = formats.date_format(timezone.localtime(legacy.published_at, zone), "j F Y")
+    return confirm_page(
+        request,
+        title=_("Publish “%(title)s” with its counts?") % {"title": legacy.title},
+        effects=[
+            _("The article is published at once, dated %(day)s as on the older portal.")
+            % {"day": day},
+            _(
+                "Its page starts from %(views)s views and these answers: %(counts)s. They stay "
+                "marked as the older portal's: editors see them apart from what Cerdas counts "
+                "from now on, and they cannot be changed later."
+            )
+            % {"views": number(legacy.views), "counts": counts},
+        ],
+        answers=[
+            (form.fields["title"].label, legacy.title),
+            (form.fields["byline"].label, legacy.byline),
+            (form.fields["source"].label, legacy.source),
+        ],
+        button=_("Publish with these counts"),
+        back_url=reverse("portal:manage"),
+    )
+
+
+@login_required
 def article_edit(request, pk):
     article = _get_article_for_user(request, pk)
     form = ArticleForm(request.POST or None, instance=article, user=request.user)
@@ -92,8 +152,32 @@ def article_edit(request, pk):
     return render(
         request,
         "portal/manage/article_form.html",
-        {"form": form, "article": article, "status_form": StatusForm(article=article)},
+        {
+            "form": form,
+            "article": article,
+            "status_form": StatusForm(article=article),
+            "origin": _counts_origin(article),
+        },
     )
+
+
+def _counts_origin(article) -> dict | None:
+    """For an article moved from an older portal: what that portal counted, and what Cerdas
+    has counted since, so that its editors see where each figure comes from."""
+    legacy = LegacyCounts.objects.filter(article=article).first()
+    if legacy is None:
+        return None
+    recorded = legacy.reaction_counts()
+    total = reactions.totals_for([article.pk])[article.pk]["counts"]
+    labels = dict(Reaction.Choice.choices)
+    return {
+        "legacy": legacy,
+        "rows": [
+            (labels[choice], recorded[choice], total[choice] - recorded[choice])
+            for choice in Reaction.Choice.values
+        ],
+        "views_since": counting.shown_views([article.pk])[article.pk] - legacy.views,
+    }
 
 
 @login_required

@@ -70,3 +70,21 @@ def test_the_cohort_page_shows_the_award_night_and_the_recorded_award_with_its_s
     assert "Hotel Santika Premiere, Jl. KS Tubun, Jakarta" in page
     assert "15 November 2017" in page
     assert "Kabupaten Bojonegoro" in page and "16 November 2017" in page
+
+
+@pytest.mark.django_db
+def test_bojonegoros_news_of_the_award_night_is_listed_with_its_recorded_counts(client):
+    from cerdas.portal.models import Article
+
+    _load()
+    items = client.get("/api/v1/articles").json()["items"]
+    [item] = [i for i in items if "Malam Penghargaan" in i["title"]]
+    assert item["published_at"].startswith("2017-11-16") and item["published_at"].endswith("+07:00")
+    assert item["views"] >= 390
+    assert list(item["reactions"]["percentages"].values()) == [79, 7, 0, 14]
+    article = Article.objects.get(pk=item["id"])
+    assert not article.is_demo and article.region_id == "35.22"
+    assert list(article.related_cohorts.values_list("year", flat=True)) == [2017]
+    assert "Admin" in article.byline and "Komunikasi dan Informatika" in article.byline
+    _load()
+    assert Article.objects.filter(title=article.title).count() == 1
