@@ -164,3 +164,13 @@ def test_the_command_imports_once_and_prints_the_address_last(tmp_path):
     assert "Already imported" in again.getvalue() and Article.objects.count() == 1
     with pytest.raises(CommandError, match="four whole numbers"):
         call_command("import_legacy_article", *args[:-2], "--reactions=1,2", "--source=x")
+
+
+@pytest.mark.django_db
+def test_large_counts_read_the_indonesian_way(client, member_a):
+    article, _ = services.import_legacy_article(
+        member_a,
+        _legacy(views=1500, reactions={"sangat_puas": 1200, "puas": 0, "cukup_puas": 0}),
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "1.500 dilihat" in page and "1.200 tanggapan" in page
