@@ -34,6 +34,26 @@ so a cohort's board shows it instead of asking the team to tick it off again::
 the regions where it is known to be done (one query for them all); ``kinds`` are the public
 content kinds whose change can change the facts (``cerdas.core.signals.content_changed``),
 so cached boards are rendered again.
+
+``datasets`` — every public figure as an open dataset (the catalogue at ``/data/`` and its
+CKAN, DCAT and Data Package views, the dashboards)::
+
+    datasets.register(
+        Dataset(
+            "implementation", _("Masterplan implementation"), _("..."),
+            fields=(Column("region_code", "string", _("Region code")), ...),
+            rows=implementation_rows, scope=REGION, frequency="daily",
+            modified=last_update, order=60,
+        )
+    )
+
+``rows(region_ids)`` yields one tuple per row, in ``fields`` order, for the given regions
+(None: every region); it must iterate the database lazily (``.iterator()``), so a download
+of any size streams. ``scope`` ``NATIONAL`` makes one dataset published by the ministry;
+``REGION`` makes one per region that has rows (published by that region; ``regions()``
+returns their ids), as well as the national one. ``modified(region_ids)`` returns when the
+rows last changed (a datetime, or None). Nothing private or personal may be in a dataset:
+``cerdas.opendata``'s tests walk the registry and refuse a field named like personal data.
 """
 
 import datetime
@@ -152,3 +172,34 @@ def known_milestones(region_ids) -> dict[str, dict[str, Fact]]:
 def milestone_kinds() -> list[str]:
     """The content kinds whose changes can change any milestone fact."""
     return sorted({kind for entry in milestone_facts for kind in entry.kinds})
+
+
+NATIONAL = "national"
+REGION = "region"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A dataset's column: its name, its Table Schema type and its title."""
+
+    name: str
+    type: str  # string, integer, number, date, datetime, boolean (Frictionless Table Schema)
+    title: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    key: str
+    title: str
+    description: str
+    fields: tuple[Column, ...]
+    rows: Callable
+    modified: Callable
+    scope: str = NATIONAL
+    regions: Callable | None = None
+    frequency: str = "daily"
+    kinds: tuple[str, ...] = ()
+    order: int = 100
+
+
+datasets = Registry("datasets")
