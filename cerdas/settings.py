@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "cerdas.assessments",
     "cerdas.cohorts",
     "cerdas.masterplans",
+    "cerdas.implementation",
     "cerdas.portal",
     "cerdas.surveys",
     "cerdas.complaints",

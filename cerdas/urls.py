@@ -31,6 +31,7 @@ urlpatterns = [
     path("penilaian/", include("cerdas.assessments.urls")),
     path("angkatan/", include("cerdas.cohorts.urls")),
     path("masterplan/", include("cerdas.masterplans.urls")),
+    path("implementasi/", include("cerdas.implementation.urls")),
     path("berita/", include("cerdas.portal.urls")),
     path("survei/", include("cerdas.surveys.urls")),
     path("pengaduan/", include("cerdas.complaints.urls")),

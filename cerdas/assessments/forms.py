@@ -174,6 +174,22 @@ class FinaliseForm(OverrideForm):
         self.fields["regions"].choices = [(row["region"].code, row["region"].name) for row in rows]
 
 
+class SourceForm(forms.Form):
+    """Which of the round's indicators each figure of a source fills (or none)."""
+
+    def __init__(self, *args, figures, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        options = [("", _("Not taken")), *choices]
+        for code, label in figures:
+            self.fields[f"figure-{code}"] = forms.ChoiceField(
+                label=label, choices=options, required=False
+            )
+        self.figures = [code for code, _label in figures]
+
+    def mapping(self) -> dict[str, str]:
+        return {code: self.cleaned_data.get(f"figure-{code}", "") for code in self.figures}
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("CSV or XLSX file"), help_text=_("At most 5 MB."))
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from cerdas.assessments.models import Answer, ImportBatch, Indicator, Round
 from cerdas.core import numbers, tabular
+from cerdas.core.registries import indicator_sources
 from cerdas.core.tabular import Limits, Row
 from cerdas.lib.plain_text import to_plain_text
 from cerdas.regions.engine import names as region_names
@@ -78,9 +79,18 @@ def preview_import(*, round_id: int, filename: str, content: bytes, user) -> Pre
     rows = read_table(filename, content)
     if len(rows) < 2:
         raise ValidationError(_("The file needs a header row and at least one row of values."))
-    indicators = {
+    return _preview_rows(round_, filename, rows, user)
+
+
+def _data_indicators(round_) -> dict:
+    return {
         i.code: i for i in round_.framework.ordered_indicators() if i.kind == Indicator.Kind.DATA
     }
+
+
+def _preview_rows(round_, filename: str, rows: list[Row], user) -> Preview:
+    """Check every row (the first is the header) and keep them as a batch to confirm."""
+    indicators = _data_indicators(round_)
     header = [_text(cell) for cell in rows[0].cells]
     columns = [
         (position, indicators[code]) for position, code in enumerate(header) if code in indicators
@@ -102,6 +112,43 @@ def preview_import(*, round_id: int, filename: str, content: bytes, user) -> Pre
         created_by=user,
     )
     return Preview(batch=batch, unknown_columns=unknown_columns)
+
+
+def source_choices(round_) -> list[tuple[str, str]]:
+    """The round's indicators a source's figure may fill: those that take imported data."""
+    return [(code, f"{code}: {i.name}") for code, i in _data_indicators(round_).items()]
+
+
+@transaction.atomic
+def preview_source(*, round_id: int, source_key: str, mapping: dict[str, str], user) -> Preview:
+    """The figures another app knows (``core.registries.indicator_sources``) for the round's
+    invited regions, as rows of a table previewed like an uploaded file.
+
+    ``mapping`` says which indicator code each of the source's figures fills; every invited
+    region gets a row, and one the source knows nothing about is reported, not dropped.
+    """
+    source = {entry.key: entry for entry in indicator_sources}.get(source_key)
+    if source is None:
+        raise ValidationError(_("There is no such source of indicator values."))
+    round_ = Round.objects.get(pk=round_id)
+    indicators = _data_indicators(round_)
+    mapping = {figure: code for figure, code in mapping.items() if code}
+    if not mapping:
+        raise ValidationError(_("Choose the indicator at least one figure fills."))
+    if set(mapping.values()) - set(indicators):
+        raise ValidationError(_("Choose indicators of this round that take imported data."))
+    if len(set(mapping.values())) < len(mapping):
+        raise ValidationError(_("Each indicator can be filled by one figure only."))
+    figures = list(mapping)
+    regions = list(round_.participants.select_related("region").order_by("region__name"))
+    known = source.values([p.region_id for p in regions], figures)
+    rows = [Row(1, ["region", *(mapping[f] for f in figures)], "")]
+    for number, participant in enumerate(regions, start=2):
+        values = known.get(participant.region_id)
+        problem = "" if values else _("The source has no figures for this region.")
+        cells = [participant.region_id, *((values or {}).get(f) for f in figures)]
+        rows.append(Row(number, cells, problem))
+    return _preview_rows(round_, str(source.label), rows, user)
 
 
 def _text(cell) -> str:

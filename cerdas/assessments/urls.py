@@ -22,6 +22,7 @@ urlpatterns = [
     path("kelola/<int:pk>/final/", manage.finalise, name="finalise"),
     path("kelola/<int:pk>/impor/", manage.import_values, name="import"),
     path("kelola/<int:pk>/impor/<int:batch_pk>/", manage.import_preview, name="import_preview"),
+    path("kelola/<int:pk>/impor/sumber/<str:key>/", manage.import_source, name="import_source"),
     path("kelola/<int:pk>/<str:action>/", manage.step, name="step"),
     path("bukti/<int:evidence_pk>/", region.evidence_file, name="evidence_file"),
     path("<int:pk>/isian/<str:code>/", region.self_assessment, name="self_assessment"),

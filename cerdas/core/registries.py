@@ -54,6 +54,19 @@ of any size streams. ``scope`` ``NATIONAL`` makes one dataset published by the m
 returns their ids), as well as the national one. ``modified(region_ids)`` returns when the
 rows last changed (a datetime, or None). Nothing private or personal may be in a dataset:
 ``cerdas.opendata``'s tests walk the registry and refuse a field named like personal data.
+
+``indicator_sources`` — where a round's indicator values can come from instead of being
+typed again: the assessments import page offers every source beside the CSV upload and
+previews its rows as it previews a file's::
+
+    indicator_sources.register(
+        IndicatorSource("implementation", _("Implementation records"), figures, values)
+    )
+
+``figures()`` returns ``[(code, label), ...]``: the region-level figures the source offers
+(the import page lets the program office say which indicator of the round each one fills);
+``values(region_ids, codes)`` returns ``{region_id: {code: number}}`` for the regions where
+the source knows the figures (a region or figure left out is reported as having no value).
 """
 
 import datetime
@@ -203,3 +216,15 @@ class Dataset:
 
 
 datasets = Registry("datasets")
+
+
+@dataclass(frozen=True)
+class IndicatorSource:
+    key: str
+    label: str
+    figures: Callable
+    values: Callable
+    order: int = 100
+
+
+indicator_sources = Registry("indicator sources")

@@ -20,10 +20,12 @@ from cerdas.assessments.forms import (
     OverrideForm,
     RoundForm,
     RoundRulesForm,
+    SourceForm,
     UploadForm,
 )
 from cerdas.assessments.models import Framework, ImportBatch, Participant, Round
 from cerdas.assessments.results import ranking_rows
+from cerdas.core.registries import indicator_sources
 from cerdas.regions.templatetags.regions import region_time
 
 
@@ -390,7 +392,40 @@ def import_values(request, pk):
         else:
             request.session[f"import-columns-{preview.batch.pk}"] = preview.unknown_columns
             return redirect("assessments:import_preview", round_.pk, preview.batch.pk)
-    return render(request, "assessments/manage/import.html", {"round": round_, "form": form})
+    return render(
+        request,
+        "assessments/manage/import.html",
+        {"round": round_, "form": form, "sources": list(indicator_sources)},
+    )
+
+
+@login_required
+def import_source(request, pk, key):
+    """Take indicator values from another app's records (``indicator_sources``), previewed
+    as a file's rows are, instead of typing them again."""
+    round_ = _get_round_for_manager(request, pk)
+    source = {entry.key: entry for entry in indicator_sources}.get(key)
+    if source is None:
+        raise Http404
+    form = SourceForm(
+        request.POST or None,
+        figures=source.figures(),
+        choices=importing.source_choices(round_),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            preview = importing.preview_source(
+                round_id=round_.pk, source_key=key, mapping=form.mapping(), user=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("assessments:import_preview", round_.pk, preview.batch.pk)
+    return render(
+        request,
+        "assessments/manage/import_source.html",
+        {"round": round_, "form": form, "source": source},
+    )
 
 
 def _get_batch_for_manager(request, round_, batch_pk) -> ImportBatch | None:

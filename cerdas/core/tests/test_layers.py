@@ -22,7 +22,7 @@ LAYERS = [
     ["assessments"],
     ["cohorts"],
     ["masterplans"],
-    ["portal"],
+    ["portal", "implementation"],
     ["surveys", "complaints"],
     ["opendata"],
     ["records"],
