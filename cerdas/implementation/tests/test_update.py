@@ -1,0 +1,120 @@
+"""A region's team (or the responsible OPD) updates a program: dated, audited, on the timeline."""
+
+import pytest
+
+from cerdas.core.models import AuditEntry
+from cerdas.implementation.models import Record, Update
+
+from .conftest import program_url, update_url
+
+
+def _post(client, plan, program, **data):
+    return client.post(
+        update_url(plan, program), {"status": "in_progress", "progress": "10", **data}
+    )
+
+
+@pytest.mark.django_db
+def test_an_update_is_audited_and_appears_in_the_timeline(client, approved, member_a):
+    client.force_login(member_a)
+    response = _post(
+        client,
+        approved,
+        approved.program,
+        progress="35",
+        note="Portal Satu Data diluncurkan",
+        **{"spent-2025-apbd": "1.500.000.000", "indicator-0": "12"},
+    )
+    assert response.status_code == 302
+    update = Update.objects.get()
+    assert update.author == member_a
+    assert update.progress == 35
+    entry = AuditEntry.objects.get(action="implementation.updated")
+    assert entry.actor == member_a
+    assert entry.region_code == "35.22"
+    assert entry.changes["progress"] == [0, 35]
+    page = client.get(program_url(approved, approved.program)).content.decode()
+    assert "Portal Satu Data diluncurkan" in page
+    assert "35%" in page
+
+
+@pytest.mark.django_db
+def test_spending_typed_the_indonesian_way_reads_right(client, approved, member_a):
+    client.force_login(member_a)
+    _post(client, approved, approved.program, **{"spent-2025-apbd": "1.500.000.000"})
+    record = Record.objects.get()
+    assert record.realised_total == 1_500_000_000
+    assert Update.objects.get().spendings.get().amount == 1_500_000_000
+    page = client.get(program_url(approved, approved.program)).content.decode()
+    assert "Rp 1.500.000.000" in page
+
+
+@pytest.mark.django_db
+def test_dropped_needs_a_reason(client, approved, member_a):
+    client.force_login(member_a)
+    response = _post(client, approved, approved.program, status="dropped", progress="20")
+    assert response.status_code == 200
+    assert not Update.objects.exists()
+    response = _post(
+        client,
+        approved,
+        approved.program,
+        status="dropped",
+        progress="20",
+        reason="Digabung ke program provinsi",
+    )
+    assert response.status_code == 302
+    assert Record.objects.get().status == "dropped"
+    page = client.get(program_url(approved, approved.program)).content.decode()
+    assert "Digabung ke program provinsi" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("typed", "kept"), [("0", 0), ("100", 100)])
+def test_progress_takes_0_and_100_exactly(client, approved, member_a, typed, kept):
+    client.force_login(member_a)
+    response = _post(client, approved, approved.program, progress=typed)
+    assert response.status_code == 302
+    assert Record.objects.get().progress == kept
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["-1", "101", "100,5"])
+def test_progress_outside_0_to_100_is_refused(client, approved, member_a, typed):
+    client.force_login(member_a)
+    response = _post(client, approved, approved.program, progress=typed)
+    assert response.status_code == 200
+    assert not Update.objects.exists()
+
+
+@pytest.mark.django_db
+def test_done_puts_the_program_at_100(client, approved, member_a):
+    client.force_login(member_a)
+    _post(client, approved, approved.quick, status="done", progress="80")
+    assert Record.objects.get().progress == 100
+
+
+@pytest.mark.django_db
+def test_each_update_is_kept(client, approved, member_a):
+    client.force_login(member_a)
+    _post(client, approved, approved.program, progress="10", note="Tahap satu")
+    _post(client, approved, approved.program, progress="40", note="Tahap dua")
+    assert list(Update.objects.values_list("progress", flat=True)) == [40, 10]
+    page = client.get(program_url(approved, approved.program)).content.decode()
+    assert page.index("Tahap dua") < page.index("Tahap satu")
+
+
+@pytest.mark.django_db
+def test_the_form_starts_from_the_last_update(client, approved, member_a):
+    client.force_login(member_a)
+    _post(client, approved, approved.program, progress="40", **{"spent-2025-apbd": "2.500.000"})
+    page = client.get(update_url(approved, approved.program)).content.decode()
+    assert 'value="40"' in page
+    assert 'value="2.500.000"' in page
+
+
+@pytest.mark.django_db
+def test_the_responsible_agency_officer_updates_its_program(client, approved, make_officer):
+    officer = make_officer(approved.program.agency)
+    client.force_login(officer)
+    assert _post(client, approved, approved.program).status_code == 302
