@@ -5,10 +5,19 @@ production site loads records, never demo. ``python manage.py seed_demo`` calls 
 each part is idempotent, so running it again adds nothing.
 """
 
-from cerdas.demo import accounts, assessments, cohorts, complaints, masterplans, portal, surveys
+from cerdas.demo import (
+    accounts,
+    assessments,
+    cohorts,
+    complaints,
+    implementation,
+    masterplans,
+    portal,
+    surveys,
+)
 
 # In dependency order: accounts first, then each part of the program as it happens.
-PARTS = (accounts, assessments, cohorts, masterplans, portal, surveys, complaints)
+PARTS = (accounts, assessments, cohorts, masterplans, implementation, portal, surveys, complaints)
 
 
 def seed(stdout, password: str = accounts.DEFAULT_PASSWORD) -> None:
