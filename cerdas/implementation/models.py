@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cerdas.core.models import AUDIT_ACTIONS, Audited
+from cerdas.masterplans.models import Budget
 
 AUDIT_ACTIONS.update(
     {
@@ -38,12 +39,8 @@ class Status(models.TextChoices):
     DROPPED = "dropped", pgettext_lazy("implementation status", "Dropped")
 
 
-class Source(models.TextChoices):
-    # The masterplan's funding sources, under the same codes.
-    APBD = "apbd", _("APBD (regional budget)")
-    APBN = "apbn", _("APBN (national budget)")
-    PRIVATE = "private", _("Private partners")
-    OTHER = "other", _("Other")
+# The masterplan's funding sources, under the same codes and names.
+Source = Budget.Source
 
 
 class ReportingPeriod(Audited, models.Model):

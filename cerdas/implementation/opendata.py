@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from . import figures
+from .engine.progress import share_percent
 from .models import Record
 
 FIELDS = (
@@ -78,9 +79,7 @@ def source_values(region_ids, codes) -> dict[str, dict[str, float]]:
         seen = figures.glance(figures.items(plan))
         known = {
             "quick_wins_done_percent": seen.quick_wins_done_percent,
-            "programs_done_percent": figures.engine.share_percent(
-                seen.programs_done, seen.programs
-            ),
+            "programs_done_percent": share_percent(seen.programs_done, seen.programs),
             "spending_realised_percent": seen.realised_percent,
             "indicators_on_track_percent": seen.indicators_on_track_percent,
         }

@@ -118,3 +118,20 @@ def test_the_responsible_agency_officer_updates_its_program(client, approved, ma
     officer = make_officer(approved.program.agency)
     client.force_login(officer)
     assert _post(client, approved, approved.program).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_timeline_survives_an_approved_revision_of_the_plan(
+    client, approved, member_a, national_admin
+):
+    from cerdas.masterplans import services as plans
+    from cerdas.masterplans.tests.factories import take_through
+
+    client.force_login(member_a)
+    _post(client, approved, approved.program, progress="45", note="Sebelum revisi")
+    revision = plans.start_revision(approved.pk, member_a)
+    take_through(revision, member_a, national_admin, "submit", "start_review", "approve")
+    program = revision.programs.get(key=approved.program.key)
+    page = client.get(program_url(revision, program)).content.decode()
+    assert "Sebelum revisi" in page
+    assert "45%" in page

@@ -6,6 +6,7 @@ from django.utils import timezone
 from cerdas.core.cache import public_page
 
 from .. import figures, permissions
+from ..engine.progress import share_percent
 from ..models import Status, Update
 from ..services import CACHE_KIND
 
@@ -30,7 +31,7 @@ def national(request):
         "regions": len(rows),
         "planned": planned,
         "realised": realised,
-        "realised_percent": figures.engine.share_percent(realised, planned),
+        "realised_percent": share_percent(realised, planned),
     }
     return render(request, "implementation/national.html", {"groups": groups, "totals": totals})
 
