@@ -1,7 +1,7 @@
 """Changes to implementation records: each one a transaction, taking ids and plain values."""
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
@@ -17,6 +17,8 @@ from .figures import approved_plan, item_for
 from .models import (
     MAX_PERIOD_MONTHS,
     MAX_SPENDING,
+    MEASURE_DIGITS,
+    MEASURE_PLACES,
     Evidence,
     Measurement,
     Record,
@@ -74,6 +76,10 @@ def _check(report: Report, item) -> None:
     known = {row.name for row in item.indicators}
     if set(report.values) - known:
         raise UpdateError(_("Values can only be reported for the program's indicators."))
+    largest = Decimal(10) ** (MEASURE_DIGITS - MEASURE_PLACES)
+    for value in report.values.values():
+        if not Decimal(value).is_finite() or abs(Decimal(value)) >= largest:
+            raise UpdateError(_("An indicator value is too large: check the number."))
 
 
 @transaction.atomic
@@ -91,7 +97,7 @@ def record_update(
     if user is not None and not permissions.can_update(user, region_id, item.program):
         raise PermissionDenied
     if report.status == Status.DONE:
-        report.progress = 100
+        report = replace(report, progress=100)
     _check(report, item)
     record, _created = Record.objects.select_for_update().get_or_create(
         region_id=region_id,

@@ -135,3 +135,22 @@ def test_the_timeline_survives_an_approved_revision_of_the_plan(
     page = client.get(program_url(revision, program)).content.decode()
     assert "Sebelum revisi" in page
     assert "45%" in page
+
+
+@pytest.mark.django_db
+def test_the_service_refuses_what_the_plan_does_not_hold(approved, member_a):
+    from cerdas.implementation import services
+    from cerdas.implementation.services import Report, UpdateError
+
+    key = approved.program.key
+    for report in (
+        Report("in_progress", 10, spending={(2030, "apbd"): 5}),  # no such budget line
+        Report("in_progress", 10, values={"Indikator lain": 5}),
+        Report("in_progress", 10, values={"OPD terhubung": 10**15}),
+        Report("in_progress", 101),
+        Report("not_started", 5),
+        Report("dropped", 10, reason="   "),
+    ):
+        with pytest.raises(UpdateError):
+            services.record_update("35.22", key, report, member_a)
+    assert not Update.objects.exists()
