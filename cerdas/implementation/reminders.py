@@ -11,6 +11,7 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -36,12 +37,25 @@ def _claim(region_id, program_key, since) -> ReminderSent | None:
         return None  # another worker sent it
 
 
-def _recipients(region_id: str) -> list[str]:
-    return list(
-        User.objects.filter(region_id=region_id, role=User.Role.REGIONAL_TEAM, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
+def _recipients(region_id: str, items) -> dict[str, list]:
+    """{email: [items]}: the region's team hears of every item, each responsible agency's
+    officers (OPD) of their own programs."""
+    people = User.objects.filter(
+        Q(role=User.Role.REGIONAL_TEAM) | Q(role=User.Role.AGENCY_OFFICER),
+        region_id=region_id,
+        is_active=True,
+    ).exclude(email="")
+    found: dict[str, list] = {}
+    for person in people:
+        mine = [
+            item
+            for item in items
+            if person.role == User.Role.REGIONAL_TEAM
+            or (item.program.agency_id is not None and item.program.agency_id == person.agency_id)
+        ]
+        if mine:
+            found.setdefault(person.email, []).extend(mine)
+    return found
 
 
 def stale_items(plan, today):
@@ -64,36 +78,41 @@ def send_stale_reminders(now=None) -> int:
     sent = 0
     for plan in figures.approved_plans():
         today = timezone.localtime(now, plan.region.tzinfo).date()
-        emails = _recipients(plan.region_id)
-        if not emails:
+        stale = list(stale_items(plan, today))
+        if not stale or not _recipients(plan.region_id, [item for item, _since in stale]):
             continue
         claimed = []
-        for item, since in stale_items(plan, today):
+        for item, since in stale:
             claim = _claim(plan.region_id, item.key, since)
             if claim is not None:
                 claimed.append((item, claim))
         if claimed:
-            _send(plan, claimed, emails)
+            _send(plan, claimed)
             sent += len(claimed)
     return sent
 
 
-def _send(plan, claimed, emails) -> None:
-    context = {
-        "region": plan.region,
-        "items": [item for item, _claim in claimed],
-        "months": figures.period_months(plan.region_id),
-        "site_url": getattr(settings, "SITE_URL", ""),
-    }
+def _send(plan, claimed) -> None:
     claims = [claim.pk for _item, claim in claimed]
-    with translation.override("id"):
-        subject = render_to_string("implementation/email/reminder_subject.txt", context).strip()
-        body = render_to_string("implementation/email/reminder.txt", context)
+    recipients = _recipients(plan.region_id, [item for item, _claim in claimed])
+    months = figures.period_months(plan.region_id)
     try:
-        send_mail(" ".join(subject.split()), body, None, emails)
+        for email, items in recipients.items():
+            context = {
+                "region": plan.region,
+                "items": items,
+                "months": months,
+                "site_url": getattr(settings, "SITE_URL", ""),
+            }
+            with translation.override("id"):
+                subject = render_to_string(
+                    "implementation/email/reminder_subject.txt", context
+                ).strip()
+                body = render_to_string("implementation/email/reminder.txt", context)
+            send_mail(" ".join(subject.split()), body, None, [email])
     except Exception:
         # Give the periods back so the next run tries again.
         logger.exception("Implementation reminder to %s failed", plan.region_id)
         ReminderSent.objects.filter(pk__in=claims).delete()
         raise
-    ReminderSent.objects.filter(pk__in=claims).update(recipients=", ".join(emails))
+    ReminderSent.objects.filter(pk__in=claims).update(recipients=", ".join(recipients))

@@ -78,3 +78,22 @@ def test_the_command_sends_them(approved, member_a, capsys):
     assert "2 program reminder(s) sent." in capsys.readouterr().out
     call_command("send_implementation_reminders")
     assert "0 program reminder(s) sent." in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_the_responsible_agency_hears_of_its_own_programs(approved, member_a, make_officer):
+    from cerdas.regions.models import Agency
+
+    other = Agency.objects.create(region_id="35.22", name="Dinas Kesehatan")
+    approved.quick.agency = other
+    approved.quick.save()
+    officer = make_officer(approved.program.agency)
+    officer.email = "opd@example.org"
+    officer.save()
+    _approved_on(approved, datetime.date(2025, 1, 10))
+    assert send_stale_reminders(now=_at(datetime.date(2025, 4, 11))) == 2
+    sent = {message.to[0]: message.body for message in mail.outbox}
+    assert set(sent) == {member_a.email, "opd@example.org"}
+    assert "Layanan Aduan Terpadu" in sent[member_a.email]
+    assert "Satu Data Bojonegoro" in sent["opd@example.org"]
+    assert "Layanan Aduan Terpadu" not in sent["opd@example.org"]
