@@ -22,6 +22,7 @@ AUDIT_ACTIONS.update(
     {
         "implementation.updated": _("updated the implementation of a program"),
         "implementation.period_set": _("changed the reporting period of implementation"),
+        "implementation.evidence_hidden": _("took evidence off the public timeline"),
     }
 )
 

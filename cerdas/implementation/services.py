@@ -177,3 +177,27 @@ def set_reporting_period(region_id: str, months: int, user) -> ReportingPeriod:
     period.save()
     period.log_action("implementation.period_set", user=user, changes={"months": [before, months]})
     return period
+
+
+@transaction.atomic
+def hide_evidence(evidence_id: int, user) -> Evidence:
+    """Take a piece of evidence off the public timeline (it stays for the team); audited."""
+    evidence = (
+        Evidence.objects.select_for_update().select_related("update__record").get(pk=evidence_id)
+    )
+    record = evidence.update.record
+    plan = approved_plan(record.region_id)
+    item = item_for(plan, record.program_key) if plan else None
+    program_ok = item is not None and permissions.can_update(user, record.region_id, item.program)
+    if not (program_ok or permissions.can_set_period(user, record.region_id)):
+        raise PermissionDenied
+    if evidence.is_public:
+        evidence.is_public = False
+        evidence.save(update_fields=["is_public"])
+        record.log_action(
+            "implementation.evidence_hidden",
+            user=user,
+            changes={"evidence": evidence.pk, "file": evidence.file.name},
+        )
+        content_changed("implementation", CACHE_KIND, PROFILE)
+    return evidence

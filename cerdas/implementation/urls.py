@@ -10,4 +10,5 @@ urlpatterns = [
     path("<str:code>/periode/", manage.reporting_period, name="period"),
     path("<str:code>/program/<uuid:key>/", public.program, name="program"),
     path("<str:code>/program/<uuid:key>/perbarui/", manage.update, name="update"),
+    path("<str:code>/bukti/<int:pk>/privat/", manage.hide_evidence, name="hide_evidence"),
 ]

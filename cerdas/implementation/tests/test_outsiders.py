@@ -97,3 +97,35 @@ def test_a_renamed_program_is_refused_as_evidence(client, approved, member_a, tm
     response = client.post(update_url(approved, approved.program), {**DATA, "evidence": fake})
     assert response.status_code == 200
     assert not Update.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_team_takes_evidence_off_the_public_timeline(
+    client, approved, member_a, member_b, tmp_path, settings
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cerdas.core.models import AuditEntry
+    from cerdas.implementation.models import Evidence
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(member_a)
+    pdf = SimpleUploadedFile("laporan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    data = {**DATA, "evidence": pdf, "caption": "Laporan tahap 1", "evidence_public": "on"}
+    client.post(update_url(approved, approved.program), data)
+    evidence = Evidence.objects.get()
+    hide = f"/implementasi/35.22/bukti/{evidence.pk}/privat/"
+    client.logout()
+    assert client.get(evidence.get_absolute_url()).status_code == 200
+    assert client.post(hide).status_code == 302  # to the login page
+    client.force_login(member_b)
+    assert client.post(hide).status_code == 403
+    assert client.post(f"/implementasi/32.73/bukti/{evidence.pk}/privat/").status_code == 404
+    evidence.refresh_from_db()
+    assert evidence.is_public
+    client.force_login(member_a)
+    assert client.get(hide).status_code == 405
+    assert client.post(hide).status_code == 302
+    assert AuditEntry.objects.filter(action="implementation.evidence_hidden").count() == 1
+    client.logout()
+    assert client.get(evidence.get_absolute_url()).status_code == 404

@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from .. import figures, permissions, services
 from ..forms import PeriodForm, UpdateForm
+from ..models import Evidence
 
 
 @login_required
@@ -42,3 +44,16 @@ def reporting_period(request, code):
         messages.success(request, _("The reporting period is saved."))
         return redirect("implementation:region", region.pk)
     return render(request, "implementation/period.html", {"region": region, "form": form})
+
+
+@require_POST
+@login_required
+def hide_evidence(request, code, pk):
+    """Take a piece of evidence off the public timeline; the team still sees it."""
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("update__record"), pk=pk, update__record__region_id=code
+    )
+    services.hide_evidence(evidence.pk, request.user)
+    messages.success(request, _("The evidence is no longer public."))
+    record = evidence.update.record
+    return redirect("implementation:program", record.region_id, record.program_key)
