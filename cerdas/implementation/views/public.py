@@ -1,13 +1,12 @@
 """What everyone sees: a region's implementation at a glance, a program's timeline, the nation."""
 
 from django.shortcuts import render
-from django.utils import timezone
 
 from cerdas.core.cache import public_page
 
 from .. import figures, permissions
 from ..engine.progress import share_percent
-from ..models import Status, Update
+from ..models import Update
 from ..services import CACHE_KIND
 
 
@@ -54,7 +53,6 @@ def region(request, code):
             "updatable": updatable,
             "can_set_period": permissions.can_set_period(request.user, region.pk),
             "period_months": figures.period_months(region.pk),
-            "Status": Status,
         },
     )
 
@@ -87,7 +85,6 @@ def program(request, code, key):
             "timeline": timeline,
             "show_authors": private,
             "can_update": permissions.can_update(request.user, item.plan.region_id, item.program),
-            "today": timezone.localdate(),
         },
     )
 
