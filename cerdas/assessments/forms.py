@@ -212,7 +212,7 @@ class WeightsForm(forms.Form):
         for dimension in framework.dimensions.prefetch_related("indicators"):
             key = f"d{dimension.pk}"
             self.fields[key] = bounded.DecimalField(
-                label=dimension.name,
+                label=dimension.label,
                 min_value=0,
                 max_value=100,
                 max_digits=6,
@@ -223,7 +223,7 @@ class WeightsForm(forms.Form):
             for indicator in dimension.indicators.all():
                 field = f"i{indicator.pk}"
                 self.fields[field] = bounded.DecimalField(
-                    label=indicator.name,
+                    label=indicator.label,
                     min_value=0,
                     max_value=100,
                     max_digits=6,
@@ -241,8 +241,11 @@ class FrameworkMethodForm(forms.ModelForm):
         model = Framework
         fields = [
             "name",
+            "name_en",
             "description",
+            "description_en",
             "assumptions",
+            "assumptions_en",
             "normalisation",
             "missing_policy",
             "aggregation",
@@ -250,7 +253,9 @@ class FrameworkMethodForm(forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
             "assumptions": forms.Textarea(attrs={"rows": 3}),
+            "assumptions_en": forms.Textarea(attrs={"rows": 3}),
         }
         formfield_callback = formfield_for
 
@@ -271,7 +276,9 @@ class IndicatorForm(forms.ModelForm):
         fields = [
             "code",
             "name",
+            "name_en",
             "question",
+            "question_en",
             "weight",
             "kind",
             "direction",
@@ -281,7 +288,10 @@ class IndicatorForm(forms.ModelForm):
             "scale_max",
             "evidence_required",
         ]
-        widgets = {"question": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "question": forms.Textarea(attrs={"rows": 2}),
+            "question_en": forms.Textarea(attrs={"rows": 2}),
+        }
         formfield_callback = formfield_for
         help_texts = {
             "code": _(
@@ -293,7 +303,7 @@ class IndicatorForm(forms.ModelForm):
     def __init__(self, *args, framework: Framework, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dimension"].choices = [
-            (d.code, d.name) for d in framework.dimensions.order_by("order", "id")
+            (d.code, d.label) for d in framework.dimensions.order_by("order", "id")
         ]
         if self.instance.pk:
             self.fields["dimension"].initial = self.instance.dimension.code

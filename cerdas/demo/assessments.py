@@ -120,7 +120,7 @@ def _round_2017(admin, assessors) -> Round:
         region_codes=cohort,
         user=admin,
         name="Gerakan Menuju 100 Smart City 2017",
-        reason="Demo: the 25 regions with the highest readiness scores (invented numbers).",
+        reason="Demo: 25 wilayah dengan skor kesiapan tertinggi (angka rekaan).",
         confirmed=True,
     )
     services.publish_round(round_id=round_.pk, user=admin, confirmed=True)
@@ -220,8 +220,8 @@ def _national_scan(admin) -> Round:
         user=admin,
         confirmed=True,
         override_reason=(
-            "Demo: a scan of every region on the imported indicators alone; self-assessments "
-            "and interviews were not part of it."
+            "Demo: pemetaan seluruh wilayah hanya dari indikator yang diimpor; penilaian "
+            "mandiri dan wawancara tidak termasuk."
         ),
     )
     return scan
