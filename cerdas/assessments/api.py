@@ -52,7 +52,8 @@ class FrameworkOut(Schema):
 class RoundOut(Schema):
     id: int
     slug: str
-    name: str
+    name: str = Field(description="In Bahasa Indonesia")
+    name_en: str = Field(description="In English; empty when not translated")
     purpose: str
     status: str
     year: int

@@ -64,6 +64,7 @@ class RoundForm(RegionRulesMixin, forms.ModelForm):
         model = Round
         fields = [
             "name",
+            "name_en",
             "slug",
             "purpose",
             "framework",

@@ -5,7 +5,7 @@ import importlib
 from django.apps import apps
 from django.conf import settings
 
-from cerdas.assessments.models import Dimension, Framework, Indicator
+from cerdas.assessments.models import Dimension, Framework, Indicator, Round
 
 migration = importlib.import_module("cerdas.assessments.migrations.0005_bilingual_reference_data")
 
@@ -101,3 +101,37 @@ def test_frameworks_stored_in_english_move_to_indonesian_and_what_admins_wrote_s
         "orang",
     )
     assert Framework.objects.filter(family="readiness").count() == 1
+
+
+def test_a_round_named_in_both_languages_shows_the_readers_name(client, national_admin, open_round):
+    open_round.name_en = "Test selection"
+    open_round.save()
+    client.force_login(national_admin)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "id"
+    url = f"/penilaian/kelola/{open_round.pk}/"
+    assert "<h1>Seleksi uji" in client.get(url).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "<h1>Test selection" in client.get(url).content.decode()
+
+
+def test_an_official_opens_a_round_with_its_english_name(client, national_admin):
+    client.force_login(national_admin)
+    response = client.post(
+        "/penilaian/kelola/",
+        {
+            "name": "Seleksi 2031",
+            "name_en": "Selection 2031",
+            "slug": "",
+            "purpose": "selection",
+            "framework": readiness().pk,
+            "year": "2031",
+            "opens_on": "2031-01-01",
+            "deadline": "2031-02-01T10:00",
+            "cohort_size": "25",
+            "reserved_places": "0",
+            "eastern_provinces": "91",
+            "waitlist_size": "10",
+        },
+    )
+    assert response.status_code == 302
+    assert Round.objects.filter(name="Seleksi 2031", name_en="Selection 2031").exists()
