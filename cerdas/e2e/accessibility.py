@@ -69,6 +69,7 @@ def main_pages() -> dict[str, list[str]]:
     plan = Masterplan.objects.filter(region_id="35.22", status="approved").first()
     draft = Masterplan.objects.exclude(status="approved").order_by("pk").first()
     survey = Survey.objects.filter(status="open").order_by("pk").first()
+    results = Survey.objects.filter(published_at__isnull=False).order_by("pk").first()
     report = Report.objects.filter(privacy="public").order_by("pk").first()
     public = [
         "/",
@@ -77,6 +78,7 @@ def main_pages() -> dict[str, list[str]]:
         "/wilayah/35.22/",
         "/berita/",
         "/berita/nasional/",
+        "/berita/wilayah/35.22/",
         article.get_absolute_url(),
         "/penilaian/",
         round_.get_absolute_url(),
@@ -94,7 +96,9 @@ def main_pages() -> dict[str, list[str]]:
         "/pengaduan/wilayah/35.22/lapor/",
         "/survei/",
         "/survei/wilayah/35.22/",
-        f"/survei/isi/{survey.pk}/" if survey else "/survei/",
+        f"/survei/isi/{survey.pk}/",
+        results.get_absolute_url(),
+        results.unit.get_absolute_url(),
         "/kalender/",
         "/akun/masuk/",
         "/akun/lupa-sandi/",
@@ -130,6 +134,8 @@ def main_pages() -> dict[str, list[str]]:
         "/pengaduan/kelola/",
         "/pengaduan/kelola/statistik/",
         "/survei/kelola/",
+        f"/survei/kelola/{survey.pk}/",
+        "/wilayah/35.22/audit/",
         "/audit/",
     ]
     return {None: public, "tim.bojonegoro": team, "admin": admin}
