@@ -40,3 +40,18 @@ def test_every_main_page_passes_the_accessibility_check_and_fits_the_screen(demo
             if overflow > 0:
                 found.append(f"{who} {path}: the page scrolls sideways ({overflow}px too wide)")
     assert not found, "\n".join(found)
+
+
+def test_the_check_reports_what_it_finds(browser):
+    """A page with an unlabelled field and a picture without text fails the check."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_content(
+        '<html lang="id"><head><title>Uji</title></head><body><main>'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text">'
+        "</main></body></html>"
+    )
+    found = " ".join(violations(page))
+    context.close()
+    assert "image-alt" in found
+    assert "label" in found
