@@ -160,7 +160,7 @@ READINESS = {
         ),
         (
             "governance",
-            ("Regulasi dan Tata Kelola", "Regulation and governance"),
+            ("Regulasi dan Tata Kelola/Kelembagaan", "Regulation and governance"),
             25,
             True,
             [

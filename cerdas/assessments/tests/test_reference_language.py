@@ -25,7 +25,7 @@ def test_the_shipped_framework_is_in_indonesian_with_english_twins(db):
     assert names == [
         ("Infrastruktur", "Infrastructure"),
         ("Sumber Daya Manusia (SDM)", "Human resources (SDM)"),
-        ("Regulasi dan Tata Kelola", "Regulation and governance"),
+        ("Regulasi dan Tata Kelola/Kelembagaan", "Regulation and governance"),
         ("Inovasi", "Innovation"),
     ]
     assert framework.name == "Kesiapan smart city"
