@@ -10,7 +10,7 @@ RUN_ENV := LOCAL_HTTP=1
 DEV_ENV := DEBUG=1
 TEST_ENV := DEBUG=1 SECRET_KEY=test-only-secret-key
 
-.PHONY: install messages migrate seed run dev test test-fast e2e browser lint format bench clean var
+.PHONY: install messages migrate seed run dev test test-fast e2e browser axe lint format bench clean var
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -75,14 +75,25 @@ browser:
 	else echo "NOTE: /usr/bin/chromium is missing and we are not root, so the browser tests will be skipped."; \
 		echo "      Install it with: sudo apt-get install chromium"; fi
 
-test: install messages browser var
+# axe-core (package.json, a devDependency) runs the accessibility check in the browser tests.
+# Installed once from the lock file; nothing is fetched while node_modules matches it.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm >/dev/null); \
+		else echo "npm is missing: install Node.js (sudo apt-get install npm)"; exit 1; fi; fi
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+axe: node_modules/.package-lock.json
+
+test: install messages browser axe var
 	$(TEST_ENV) $(PY) -m pytest -q
 
 # The suite without the browser tests (CI runs it again on PostgreSQL this way).
 test-fast: install messages var
 	$(TEST_ENV) $(PY) -m pytest -q -m "not e2e"
 
-e2e: install messages browser var
+e2e: install messages browser axe var
 	$(TEST_ENV) $(PY) -m pytest -q -m e2e
 
 lint: install
@@ -100,7 +111,7 @@ bench: install messages
 		echo "== $$script"; $(PY) $$script || status=1; done; exit $$status
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules
 
 # Refresh the Indonesian catalogue after changing user-facing text; then translate the new
 # entries in cerdas/locale/id/LC_MESSAGES/django.po.

@@ -5,7 +5,7 @@ only national admins and the round's assessors (others get 404, as if it did not
 """
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from cerdas.assessments import permissions
@@ -17,7 +17,8 @@ router = Router(tags=["assessments"])
 
 class IndicatorOut(Schema):
     code: str
-    name: str
+    name: str = Field(description="In Bahasa Indonesia")
+    name_en: str = Field(description="In English; empty when not translated")
     weight: float
     kind: str
     direction: str
@@ -27,7 +28,8 @@ class IndicatorOut(Schema):
 
 class DimensionOut(Schema):
     code: str
-    name: str
+    name: str = Field(description="In Bahasa Indonesia")
+    name_en: str = Field(description="In English; empty when not translated")
     weight: float
     weight_is_assumption: bool
     indicators: list[IndicatorOut]
@@ -37,18 +39,21 @@ class FrameworkOut(Schema):
     id: int
     family: str
     version: int
-    name: str
+    name: str = Field(description="In Bahasa Indonesia")
+    name_en: str = Field(description="In English; empty when not translated")
     purpose: str
     normalisation: str
     missing_policy: str
     assumptions: str
+    assumptions_en: str
     dimensions: list[DimensionOut]
 
 
 class RoundOut(Schema):
     id: int
     slug: str
-    name: str
+    name: str = Field(description="In Bahasa Indonesia")
+    name_en: str = Field(description="In English; empty when not translated")
     purpose: str
     status: str
     year: int
@@ -82,22 +87,26 @@ def _framework_out(framework) -> dict:
                 "family",
                 "version",
                 "name",
+                "name_en",
                 "purpose",
                 "normalisation",
                 "missing_policy",
                 "assumptions",
+                "assumptions_en",
             )
         },
         "dimensions": [
             {
                 "code": d.code,
                 "name": d.name,
+                "name_en": d.name_en,
                 "weight": float(d.weight),
                 "weight_is_assumption": d.weight_is_assumption,
                 "indicators": [
                     {
                         "code": i.code,
                         "name": i.name,
+                        "name_en": i.name_en,
                         "weight": float(i.weight),
                         "kind": i.kind,
                         "direction": i.direction,

@@ -159,7 +159,7 @@ def coverage(round_) -> Coverage:
     for r, participant in enumerate(participants):
         gaps = [
             DimensionGap(
-                name=d.name,
+                name=d.label,
                 missing=int(missing[r, column_dimension == k].sum()),
                 total=int((column_dimension == k).sum()),
             )
@@ -178,7 +178,7 @@ def coverage(round_) -> Coverage:
         )
     return Coverage(
         rows=rows,
-        dimension_names=[d.name for d in dimensions],
+        dimension_names=[d.label for d in dimensions],
         weight_share=_weight_share(dimensions, indicators),
         policy=str(round_.framework.get_missing_policy_display()),
     )

@@ -7,34 +7,43 @@ publishes only Outcome 30, Impact 20 and Quick Win 20, so Baseline and Output sh
 remaining 30 equally, marked as assumptions to correct when the source is found.
 """
 
-# code, name, weight, indicators: (code, name, weight, kind, direction, unit, source,
-# scale_min, scale_max, evidence_required, question)
+# Texts people read are pairs (Bahasa Indonesia, English): the first is stored in the field,
+# the second in its `_en` twin. Units and sources are short terms, in Indonesian only.
+# The evaluation guides write Baseline, Output, Outcome, Impact and Quick win in English in
+# Indonesian too, so those stay as they are.
+# Dimensions: (code, name, weight, assumed, indicators); indicators: (code, name, weight,
+# kind, direction, unit, source, scale_min, scale_max, evidence_required, question).
 READINESS = {
     "family": "readiness",
-    "name": "Smart city readiness",
+    "name": ("Kesiapan smart city", "Smart city readiness"),
     "purpose": "selection",
     "normalisation": "minmax",
     "missing_policy": "reweight",
     "description": (
+        "Kesiapan kabupaten/kota untuk program smart city pada empat bidang yang dipakai "
+        "seleksi 2017: infrastruktur, sumber daya manusia (SDM), regulasi dan tata kelola, "
+        "serta inovasi, dari data sekunder, penilaian mandiri daerah, dan wawancara asesor.",
         "Readiness of a kabupaten/kota for the smart city program, in the four areas the "
         "2017 selection used: infrastructure, human resources (SDM), regulation and "
         "governance, and innovation, from secondary data, the region's self-assessment "
-        "and the assessors' interview."
+        "and the assessors' interview.",
     ),
     "assumptions": (
+        "Tidak ada sumber publik yang memberikan bobotnya: setiap dimensi berbobot 25% dan "
+        "bobot indikator di dalam setiap dimensi adalah asumsi kerja kantor program.",
         "No public source gives the weights: each dimension has 25% and the indicator "
-        "weights inside each dimension are the program office's working assumption."
+        "weights inside each dimension are the program office's working assumption.",
     ),
     "dimensions": [
         (
             "infrastructure",
-            "Infrastructure",
+            ("Infrastruktur", "Infrastructure"),
             25,
             True,
             [
                 (
                     "internet_households",
-                    "Households with internet access",
+                    ("Rumah tangga dengan akses internet", "Households with internet access"),
                     30,
                     "data",
                     "higher",
@@ -47,11 +56,11 @@ READINESS = {
                 ),
                 (
                     "green_city_index",
-                    "Indeks Kota Hijau (green city index)",
+                    ("Indeks Kota Hijau", "Indeks Kota Hijau (green city index)"),
                     25,
                     "data",
                     "higher",
-                    "index",
+                    "indeks",
                     "Kementerian PUPR",
                     0,
                     100,
@@ -60,25 +69,33 @@ READINESS = {
                 ),
                 (
                     "government_network",
-                    "Government network and data centre in use",
+                    (
+                        "Jaringan dan pusat data pemerintah yang digunakan",
+                        "Government network and data centre in use",
+                    ),
                     20,
                     "yesno",
                     "higher",
                     "",
-                    "Self-assessment",
+                    "Penilaian mandiri",
                     None,
                     None,
                     True,
-                    "Do the regional agencies (OPD) share one government network and data centre?",
+                    (
+                        "Apakah perangkat daerah (OPD) memakai satu jaringan dan pusat data "
+                        "pemerintah bersama?",
+                        "Do the regional agencies (OPD) share one government network and "
+                        "data centre?",
+                    ),
                 ),
                 (
                     "interview_infrastructure",
-                    "Interview: infrastructure readiness",
+                    ("Wawancara: kesiapan infrastruktur", "Interview: infrastructure readiness"),
                     25,
                     "assessor",
                     "higher",
                     "1-5",
-                    "Assessor panel",
+                    "Panel asesor",
                     1,
                     5,
                     False,
@@ -88,18 +105,21 @@ READINESS = {
         ),
         (
             "sdm",
-            "Human resources (SDM)",
+            ("Sumber Daya Manusia (SDM)", "Human resources (SDM)"),
             25,
             True,
             [
                 (
                     "ict_staff",
-                    "ICT-qualified staff in the Diskominfo",
+                    (
+                        "Pegawai berkualifikasi TIK di Diskominfo",
+                        "ICT-qualified staff in the Diskominfo",
+                    ),
                     30,
                     "data",
                     "higher",
-                    "people",
-                    "Regional civil service agency (BKD)",
+                    "orang",
+                    "Badan Kepegawaian Daerah (BKD)",
                     0,
                     None,
                     False,
@@ -107,26 +127,30 @@ READINESS = {
                 ),
                 (
                     "digital_training",
-                    "Staff trained in digital services",
+                    ("Pegawai terlatih layanan digital", "Staff trained in digital services"),
                     30,
                     "scale",
                     "higher",
                     "1-5",
-                    "Self-assessment",
+                    "Penilaian mandiri",
                     1,
                     5,
                     False,
-                    "How many agencies (OPD) have staff trained to run digital services? "
-                    "1 = none, 5 = all.",
+                    (
+                        "Berapa banyak perangkat daerah (OPD) yang pegawainya terlatih menjalankan "
+                        "layanan digital? 1 = tidak ada, 5 = semua.",
+                        "How many agencies (OPD) have staff trained to run digital services? "
+                        "1 = none, 5 = all.",
+                    ),
                 ),
                 (
                     "interview_sdm",
-                    "Interview: human resources",
+                    ("Wawancara: sumber daya manusia", "Interview: human resources"),
                     40,
                     "assessor",
                     "higher",
                     "1-5",
-                    "Assessor panel",
+                    "Panel asesor",
                     1,
                     5,
                     False,
@@ -136,17 +160,17 @@ READINESS = {
         ),
         (
             "governance",
-            "Regulation and governance",
+            ("Regulasi dan Tata Kelola/Kelembagaan", "Regulation and governance"),
             25,
             True,
             [
                 (
                     "fiscal_capacity",
-                    "Fiscal capacity (kemampuan keuangan daerah)",
+                    ("Kemampuan keuangan daerah", "Fiscal capacity (kemampuan keuangan daerah)"),
                     25,
                     "data",
                     "higher",
-                    "index",
+                    "indeks",
                     "Kementerian Keuangan (DJPK)",
                     0,
                     None,
@@ -155,11 +179,14 @@ READINESS = {
                 ),
                 (
                     "high_performing",
-                    "On Kemendagri's list of high-performing regions",
+                    (
+                        "Termasuk daerah berkinerja tinggi menurut Kemendagri",
+                        "On Kemendagri's list of high-performing regions",
+                    ),
                     20,
                     "data",
                     "higher",
-                    "yes = 1",
+                    "ya = 1",
                     "Kemendagri (EKPPD)",
                     0,
                     1,
@@ -168,11 +195,14 @@ READINESS = {
                 ),
                 (
                     "sustainable_city_index",
-                    "Indeks Kota Berkelanjutan (sustainable city index)",
+                    (
+                        "Indeks Kota Berkelanjutan",
+                        "Indeks Kota Berkelanjutan (sustainable city index)",
+                    ),
                     20,
                     "data",
                     "higher",
-                    "index",
+                    "indeks",
                     "Bappenas",
                     0,
                     100,
@@ -181,26 +211,33 @@ READINESS = {
                 ),
                 (
                     "smart_city_regulation",
-                    "Regulation on e-government or smart city in force",
+                    (
+                        "Regulasi e-government atau smart city yang berlaku",
+                        "Regulation on e-government or smart city in force",
+                    ),
                     15,
                     "yesno",
                     "higher",
                     "",
-                    "Self-assessment",
+                    "Penilaian mandiri",
                     None,
                     None,
                     True,
-                    "Has the region enacted a regional regulation (perda) or head-of-region "
-                    "regulation (perkada) on e-government or the smart city?",
+                    (
+                        "Apakah daerah telah menetapkan peraturan daerah (perda) atau peraturan "
+                        "kepala daerah (perkada) tentang e-government atau smart city?",
+                        "Has the region enacted a regional regulation (perda) or head-of-region "
+                        "regulation (perkada) on e-government or the smart city?",
+                    ),
                 ),
                 (
                     "interview_leadership",
-                    "Interview: the leader's vision",
+                    ("Wawancara: visi kepala daerah", "Interview: the leader's vision"),
                     20,
                     "assessor",
                     "higher",
                     "1-5",
-                    "Assessor panel",
+                    "Panel asesor",
                     1,
                     5,
                     False,
@@ -210,17 +247,20 @@ READINESS = {
         ),
         (
             "innovation",
-            "Innovation",
+            ("Inovasi", "Innovation"),
             25,
             True,
             [
                 (
                     "public_service_innovations",
-                    "Public service innovations in the last 3 years",
+                    (
+                        "Inovasi pelayanan publik dalam 3 tahun terakhir",
+                        "Public service innovations in the last 3 years",
+                    ),
                     30,
                     "data",
                     "higher",
-                    "innovations",
+                    "inovasi",
                     "KemenPANRB, SINOVIK",
                     0,
                     None,
@@ -229,26 +269,30 @@ READINESS = {
                 ),
                 (
                     "innovation_pipeline",
-                    "Innovation programs ready to start",
+                    ("Program inovasi yang siap dimulai", "Innovation programs ready to start"),
                     30,
                     "scale",
                     "higher",
                     "1-5",
-                    "Self-assessment",
+                    "Penilaian mandiri",
                     1,
                     5,
                     False,
-                    "How ready are the region's next innovation programs? 1 = ideas only, "
-                    "5 = budgeted with a team.",
+                    (
+                        "Seberapa siap program inovasi daerah berikutnya? 1 = baru gagasan, "
+                        "5 = sudah dianggarkan dan punya tim.",
+                        "How ready are the region's next innovation programs? 1 = ideas only, "
+                        "5 = budgeted with a team.",
+                    ),
                 ),
                 (
                     "interview_innovation",
-                    "Interview: innovation",
+                    ("Wawancara: inovasi", "Interview: innovation"),
                     40,
                     "assessor",
                     "higher",
                     "1-5",
-                    "Assessor panel",
+                    "Panel asesor",
                     1,
                     5,
                     False,
@@ -261,6 +305,7 @@ READINESS = {
 
 
 def _evaluation_dimension(code, name, weight, assumed):
+    name_id, name_en = name
     return (
         code,
         name,
@@ -269,25 +314,30 @@ def _evaluation_dimension(code, name, weight, assumed):
         [
             (
                 f"{code}_self",
-                f"{name}: self-assessed index",
+                (f"{name_id}: indeks penilaian mandiri", f"{name_en}: self-assessed index"),
                 60,
                 "scale",
                 "higher",
                 "1-4",
-                "Self-assessment",
+                "Penilaian mandiri",
                 1,
                 4,
                 True,
-                f"Index of {name.lower()} achievement, 1 (not achieved) to 4 (fully achieved).",
+                (
+                    f"Indeks capaian {name_id.lower()}, 1 (tidak tercapai) sampai 4 "
+                    "(tercapai sepenuhnya).",
+                    f"Index of {name_en.lower()} achievement, 1 (not achieved) to 4 "
+                    "(fully achieved).",
+                ),
             ),
             (
                 f"{code}_verified",
-                f"{name}: verified at interview",
+                (f"{name_id}: diverifikasi saat wawancara", f"{name_en}: verified at interview"),
                 40,
                 "assessor",
                 "higher",
                 "1-4",
-                "Assessor panel",
+                "Panel asesor",
                 1,
                 4,
                 False,
@@ -303,42 +353,83 @@ _EVALUATION_COMMON = {
     "normalisation": "range",
     "missing_policy": "lowest",
     "description": (
+        "Evaluasi pelaksanaan di daerah angkatan: penilaian mandiri dengan indeks 1-4 per "
+        "dimensi, diverifikasi asesor dalam wawancara.",
         "Evaluation of a cohort region's implementation: a self-assessment on a 1-4 "
-        "index per dimension, verified by the assessors at an interview."
+        "index per dimension, verified by the assessors at an interview.",
     ),
 }
 
 EVALUATION_A = {
     **_EVALUATION_COMMON,
-    "name": "Implementation evaluation (weights A)",
-    "assumptions": "The 1-4 index scale is believed, not confirmed, by the sources.",
+    "name": ("Evaluasi pelaksanaan (bobot A)", "Implementation evaluation (weights A)"),
+    "assumptions": (
+        "Skala indeks 1-4 diyakini, belum dikonfirmasi, oleh sumber.",
+        "The 1-4 index scale is believed, not confirmed, by the sources.",
+    ),
     "dimensions": [
-        _evaluation_dimension("baseline", "Baseline", 10, False),
-        _evaluation_dimension("output", "Output", 20, False),
-        _evaluation_dimension("outcome", "Outcome", 30, False),
-        _evaluation_dimension("impact", "Impact", 30, False),
-        _evaluation_dimension("quick_win", "Quick win", 10, False),
+        _evaluation_dimension("baseline", ("Baseline", "Baseline"), 10, False),
+        _evaluation_dimension("output", ("Output", "Output"), 20, False),
+        _evaluation_dimension("outcome", ("Outcome", "Outcome"), 30, False),
+        _evaluation_dimension("impact", ("Impact", "Impact"), 30, False),
+        _evaluation_dimension("quick_win", ("Quick win", "Quick win"), 10, False),
     ],
 }
 
 EVALUATION_B = {
     **_EVALUATION_COMMON,
-    "name": "Implementation evaluation (weights B)",
+    "name": ("Evaluasi pelaksanaan (bobot B)", "Implementation evaluation (weights B)"),
     "assumptions": (
+        "Sumber hanya memberikan Outcome 30%, Impact 20%, dan Quick win 20%. Baseline 15% dan "
+        "Output 15% adalah asumsi yang membagi rata sisa 30%: ubah bila pembobotan lengkap "
+        "diketahui. Skala indeks 1-4 diyakini, belum dikonfirmasi.",
         "The source gives only Outcome 30%, Impact 20% and Quick win 20%. Baseline 15% and "
         "Output 15% are assumptions that share the remaining 30% equally: edit them when "
-        "the full weighting is known. The 1-4 index scale is believed, not confirmed."
+        "the full weighting is known. The 1-4 index scale is believed, not confirmed.",
     ),
     "dimensions": [
-        _evaluation_dimension("baseline", "Baseline", 15, True),
-        _evaluation_dimension("output", "Output", 15, True),
-        _evaluation_dimension("outcome", "Outcome", 30, False),
-        _evaluation_dimension("impact", "Impact", 20, False),
-        _evaluation_dimension("quick_win", "Quick win", 20, False),
+        _evaluation_dimension("baseline", ("Baseline", "Baseline"), 15, True),
+        _evaluation_dimension("output", ("Output", "Output"), 15, True),
+        _evaluation_dimension("outcome", ("Outcome", "Outcome"), 30, False),
+        _evaluation_dimension("impact", ("Impact", "Impact"), 20, False),
+        _evaluation_dimension("quick_win", ("Quick win", "Quick win"), 20, False),
     ],
 }
 
 DEFAULTS = [(READINESS, 1), (EVALUATION_A, 1), (EVALUATION_B, 2)]
+
+
+# The units and sources as the first shipped version wrote them.
+_OLD_TERMS = {
+    "people": "orang",
+    "innovations": "inovasi",
+    "yes = 1": "ya = 1",
+    "index": "indeks",
+    "Self-assessment": "Penilaian mandiri",
+    "Assessor panel": "Panel asesor",
+    "Regional civil service agency (BKD)": "Badan Kepegawaian Daerah (BKD)",
+}
+TRANSLATED = ("name", "description", "assumptions")
+
+
+def _pair(text) -> tuple[str, str]:
+    return text if isinstance(text, tuple) else (text, "")
+
+
+def english_to_indonesian() -> dict[str, str]:
+    """Every shipped English text with its Indonesian twin (migrating data stored in English)."""
+    pairs = {}
+    for data, _version in DEFAULTS:
+        for key in TRANSLATED:
+            pairs[_pair(data[key])[1]] = _pair(data[key])[0]
+        for _code, name, _weight, _assumed, indicators in data["dimensions"]:
+            pairs[name[1]] = name[0]
+            for indicator in indicators:
+                pairs[indicator[1][1]] = indicator[1][0]
+                pairs[_pair(indicator[10])[1]] = _pair(indicator[10])[0]
+    pairs.update(_OLD_TERMS)
+    pairs.pop("", None)
+    return pairs
 
 
 def install(Framework, Dimension, Indicator):
@@ -346,13 +437,16 @@ def install(Framework, Dimension, Indicator):
     for data, version in DEFAULTS:
         if Framework.objects.filter(family=data["family"], version=version).exists():
             continue
-        fields = {k: v for k, v in data.items() if k != "dimensions"}
+        fields = {k: v for k, v in data.items() if k != "dimensions" and k not in TRANSLATED}
+        for key in TRANSLATED:
+            fields[key], fields[f"{key}_en"] = _pair(data[key])
         framework = Framework.objects.create(version=version, **fields)
         for order, (code, name, weight, assumed, indicators) in enumerate(data["dimensions"]):
             dimension = Dimension.objects.create(
                 framework=framework,
                 code=code,
-                name=name,
+                name=name[0],
+                name_en=name[1],
                 weight=weight,
                 weight_is_assumption=assumed,
                 order=order,
@@ -361,7 +455,8 @@ def install(Framework, Dimension, Indicator):
                 Indicator(
                     dimension=dimension,
                     code=i[0],
-                    name=i[1],
+                    name=i[1][0],
+                    name_en=i[1][1],
                     weight=i[2],
                     kind=i[3],
                     direction=i[4],
@@ -370,7 +465,8 @@ def install(Framework, Dimension, Indicator):
                     scale_min=i[7],
                     scale_max=i[8],
                     evidence_required=i[9],
-                    question=i[10],
+                    question=_pair(i[10])[0],
+                    question_en=_pair(i[10])[1],
                     order=position,
                 )
                 for position, i in enumerate(indicators)

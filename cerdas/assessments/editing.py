@@ -96,7 +96,7 @@ def update_weights(*, framework_id: int, weights: dict, normalise: bool, user) -
         if sum(weights[("i", d.code, i.code)] for i in d.indicators.all()) != 100:
             problems.append(
                 _("The indicator weights in %(dimension)s must add up to 100%%.")
-                % {"dimension": d.name}
+                % {"dimension": d.label}
             )
     if problems:
         raise ValidationError(problems)

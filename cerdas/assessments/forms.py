@@ -64,6 +64,7 @@ class RoundForm(RegionRulesMixin, forms.ModelForm):
         model = Round
         fields = [
             "name",
+            "name_en",
             "slug",
             "purpose",
             "framework",
@@ -228,7 +229,7 @@ class WeightsForm(forms.Form):
         for dimension in framework.dimensions.prefetch_related("indicators"):
             key = f"d{dimension.pk}"
             self.fields[key] = bounded.DecimalField(
-                label=dimension.name,
+                label=dimension.label,
                 min_value=0,
                 max_value=100,
                 max_digits=6,
@@ -239,7 +240,7 @@ class WeightsForm(forms.Form):
             for indicator in dimension.indicators.all():
                 field = f"i{indicator.pk}"
                 self.fields[field] = bounded.DecimalField(
-                    label=indicator.name,
+                    label=indicator.label,
                     min_value=0,
                     max_value=100,
                     max_digits=6,
@@ -257,8 +258,11 @@ class FrameworkMethodForm(forms.ModelForm):
         model = Framework
         fields = [
             "name",
+            "name_en",
             "description",
+            "description_en",
             "assumptions",
+            "assumptions_en",
             "normalisation",
             "missing_policy",
             "aggregation",
@@ -266,7 +270,9 @@ class FrameworkMethodForm(forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
             "assumptions": forms.Textarea(attrs={"rows": 3}),
+            "assumptions_en": forms.Textarea(attrs={"rows": 3}),
         }
         formfield_callback = formfield_for
 
@@ -287,7 +293,9 @@ class IndicatorForm(forms.ModelForm):
         fields = [
             "code",
             "name",
+            "name_en",
             "question",
+            "question_en",
             "weight",
             "kind",
             "direction",
@@ -297,7 +305,10 @@ class IndicatorForm(forms.ModelForm):
             "scale_max",
             "evidence_required",
         ]
-        widgets = {"question": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "question": forms.Textarea(attrs={"rows": 2}),
+            "question_en": forms.Textarea(attrs={"rows": 2}),
+        }
         formfield_callback = formfield_for
         help_texts = {
             "code": _(
@@ -309,7 +320,7 @@ class IndicatorForm(forms.ModelForm):
     def __init__(self, *args, framework: Framework, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dimension"].choices = [
-            (d.code, d.name) for d in framework.dimensions.order_by("order", "id")
+            (d.code, d.label) for d in framework.dimensions.order_by("order", "id")
         ]
         if self.instance.pk:
             self.fields["dimension"].initial = self.instance.dimension.code

@@ -47,7 +47,7 @@ def ranking_rows(round_) -> list[dict]:
     decisions = {d["code"]: d for d in proposal.decisions} if proposal else {}
     chosen = set(proposal.chosen_codes()) if proposal else set()
     dimensions = list(round_.framework.dimensions.order_by("order", "id"))
-    names = {d.code: d.name for d in dimensions}
+    names = {d.code: d.label for d in dimensions}
     rows = []
     for participant in participants:
         if participant.rank is None:
@@ -94,7 +94,7 @@ def explanation(participant: Participant) -> dict:
         scores = dict(round_.participants.values_list("region_id", "score"))
         cutoff = proposal.cutoff(scores)
         distance = participant.score - cutoff if cutoff is not None else None
-        names = {d["dimension"].code: d["dimension"].name for d in dimensions}
+        names = {d["dimension"].code: d["dimension"].label for d in dimensions}
         decision = decision_text(
             next((d for d in proposal.decisions if d["code"] == participant.region_id), None), names
         )

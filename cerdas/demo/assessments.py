@@ -26,6 +26,11 @@ from cerdas.regions.models import Region
 
 ROUND_2017 = "Asesmen kesiapan Gerakan Menuju 100 Smart City 2017 (demo)"
 SCAN_2018 = "Pemetaan kesiapan seluruh kabupaten/kota 2018 (demo)"
+# The same names for English pages.
+NAMES_EN = {
+    ROUND_2017: "Readiness assessment of Gerakan Menuju 100 Smart City 2017 (demo)",
+    SCAN_2018: "Readiness scan of every kabupaten/kota 2018 (demo)",
+}
 INVITED_2017 = 80
 # Usernames of the demo assessors; "asesor" comes from seed_demo.
 ASSESSORS = [
@@ -93,6 +98,7 @@ def _round_2017(admin, assessors) -> Round:
         user=admin,
         framework_id=framework.pk,
         name=ROUND_2017,
+        name_en=NAMES_EN[ROUND_2017],
         purpose="selection",
         year=2017,
         opens_on=datetime.date(2017, 4, 10),
@@ -120,7 +126,7 @@ def _round_2017(admin, assessors) -> Round:
         region_codes=cohort,
         user=admin,
         name="Gerakan Menuju 100 Smart City 2017",
-        reason="Demo: the 25 regions with the highest readiness scores (invented numbers).",
+        reason="Demo: 25 wilayah dengan skor kesiapan tertinggi (angka rekaan).",
         confirmed=True,
     )
     services.publish_round(round_id=round_.pk, user=admin, confirmed=True)
@@ -190,6 +196,7 @@ def _national_scan(admin) -> Round:
         user=admin,
         framework_id=framework.pk,
         name=SCAN_2018,
+        name_en=NAMES_EN[SCAN_2018],
         purpose="evaluation",
         year=2018,
         opens_on=datetime.date(2018, 1, 15),
@@ -220,8 +227,8 @@ def _national_scan(admin) -> Round:
         user=admin,
         confirmed=True,
         override_reason=(
-            "Demo: a scan of every region on the imported indicators alone; self-assessments "
-            "and interviews were not part of it."
+            "Demo: pemetaan seluruh wilayah hanya dari indikator yang diimpor; penilaian "
+            "mandiri dan wawancara tidak termasuk."
         ),
     )
     return scan

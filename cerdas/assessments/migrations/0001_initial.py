@@ -8,14 +8,7 @@ from django.db import migrations, models
 
 
 def install_defaults(apps, schema_editor):
-    """The shipped frameworks (readiness; evaluation A and B), see cerdas/assessments/defaults.py."""
-    from cerdas.assessments import defaults
-
-    defaults.install(
-        apps.get_model("assessments", "Framework"),
-        apps.get_model("assessments", "Dimension"),
-        apps.get_model("assessments", "Indicator"),
-    )
+    """Nothing now: 0005 installs the shipped frameworks once their English fields exist."""
 
 
 class Migration(migrations.Migration):

@@ -5,12 +5,20 @@ from decimal import Decimal
 import numpy as np
 from django.conf import settings
 from django.db import models, transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.assessments.engine import scoring
 from cerdas.core.models import Audited
 
 HUNDRED = Decimal("100")
+
+
+def _in_language(obj, field: str) -> str:
+    """The text in Bahasa Indonesia, or its English twin on English pages when there is one."""
+    if (get_language() or "id").startswith("en"):
+        return getattr(obj, f"{field}_en") or getattr(obj, field)
+    return getattr(obj, field)
 
 
 class Framework(Audited, models.Model):
@@ -35,14 +43,17 @@ class Framework(Audited, models.Model):
 
     family = models.SlugField(_("family"), max_length=50)
     version = models.PositiveIntegerField(_("version"), default=1)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name (Indonesian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description (Indonesian)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
     assumptions = models.TextField(
-        _("assumptions"),
+        _("assumptions (Indonesian)"),
         blank=True,
         help_text=_("Values that no public source gives and were set by assumption."),
     )
+    assumptions_en = models.TextField(_("assumptions (English)"), blank=True)
     normalisation = models.CharField(
         _("normalisation"), max_length=10, choices=Normalisation.choices, default="minmax"
     )
@@ -77,7 +88,19 @@ class Framework(Audited, models.Model):
         verbose_name_plural = _("assessment frameworks")
 
     def __str__(self):
-        return f"{self.name} (v{self.version})"
+        return f"{self.label} (v{self.version})"
+
+    @property
+    def label(self) -> str:
+        return _in_language(self, "name")
+
+    @property
+    def shown_description(self) -> str:
+        return _in_language(self, "description")
+
+    @property
+    def shown_assumptions(self) -> str:
+        return _in_language(self, "assumptions")
 
     def is_frozen(self) -> bool:
         """Used by a closed or published round: its results must stay reproducible."""
@@ -105,11 +128,11 @@ class Framework(Audited, models.Model):
             if indicators and subtotal != HUNDRED:
                 problems.append(
                     _("The indicator weights in %(dimension)s add up to %(total)s%%, not 100%%.")
-                    % {"dimension": dimension.name, "total": subtotal}
+                    % {"dimension": dimension.label, "total": subtotal}
                 )
             if not indicators:
                 problems.append(
-                    _("%(dimension)s has no indicators.") % {"dimension": dimension.name}
+                    _("%(dimension)s has no indicators.") % {"dimension": dimension.label}
                 )
         return problems
 
@@ -157,7 +180,8 @@ class Framework(Audited, models.Model):
 class Dimension(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="dimensions")
     code = models.SlugField(_("code"), max_length=40)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name (Indonesian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     weight = models.DecimalField(_("weight (%)"), max_digits=6, decimal_places=2)
     weight_is_assumption = models.BooleanField(
         _("weight is an assumption"),
@@ -173,7 +197,11 @@ class Dimension(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return _in_language(self, "name")
 
 
 class Indicator(models.Model):
@@ -189,8 +217,10 @@ class Indicator(models.Model):
 
     dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="indicators")
     code = models.SlugField(_("code"), max_length=40)
-    name = models.CharField(_("name"), max_length=200)
-    question = models.TextField(_("question or definition"), blank=True)
+    name = models.CharField(_("name (Indonesian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    question = models.TextField(_("question or definition (Indonesian)"), blank=True)
+    question_en = models.TextField(_("question or definition (English)"), blank=True)
     weight = models.DecimalField(_("weight in its dimension (%)"), max_digits=6, decimal_places=2)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     direction = models.CharField(
@@ -207,7 +237,15 @@ class Indicator(models.Model):
         ordering = ["order", "id"]
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return _in_language(self, "name")
+
+    @property
+    def shown_question(self) -> str:
+        return _in_language(self, "question")
 
     @property
     def higher_is_better(self) -> bool:

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.assessments.engine.selection import DEFAULT_EASTERN_PROVINCES
@@ -53,7 +54,8 @@ class Round(Audited, models.Model):
         SELECTION = "selection", _("Readiness assessment for selection")
         EVALUATION = "evaluation", _("Implementation evaluation")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name (Indonesian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     # The public address (``2017-kesiapan``): stable, unlike the database id, so links and
     # the page benchmarks survive a reload of the data.
     slug = models.SlugField(
@@ -121,7 +123,7 @@ class Round(Audited, models.Model):
         verbose_name_plural = _("assessment rounds")
 
     def __str__(self):
-        return self.name
+        return self.label
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -130,6 +132,13 @@ class Round(Audited, models.Model):
 
     def get_absolute_url(self):
         return reverse("assessments:round", args=[self.slug])
+
+    @property
+    def label(self) -> str:
+        """The name in Bahasa Indonesia, or in English on English pages when it has one."""
+        if (get_language() or "id").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name
 
     def free_slug(self) -> str:
         """``<year>-<purpose>``, with ``-2``, ``-3``... when another round has it."""

@@ -171,7 +171,7 @@ def test_an_admin_adds_an_indicator_and_sees_that_the_weights_need_fixing(client
     )
     body = response.content.decode()
     assert "Fibre optic network" in body
-    assert "Jumlah bobot indikator dalam Infrastructure 110.00%, bukan 100%." in body
+    assert "Jumlah bobot indikator dalam Infrastruktur 110.00%, bukan 100%." in body
     assert AuditEntry.objects.filter(action="assessments.indicator_added").exists()
 
 
@@ -237,7 +237,7 @@ def test_editing_an_indicator_of_a_frozen_framework_makes_a_new_version(
     data = {**INDICATOR, "dimension": "sdm", "code": "ict_staff", "name": "Renamed", "weight": "30"}
     client.post(_url(old, f"indikator/{indicator.pk}/"), data)
     indicator.refresh_from_db()
-    assert indicator.name == "ICT-qualified staff in the Diskominfo"
+    assert indicator.name == "Pegawai berkualifikasi TIK di Diskominfo"
     new = Framework.objects.get(family="readiness", version=2)
     assert Indicator.objects.get(dimension__framework=new, code="ict_staff").name == "Renamed"
     assert Indicator.objects.filter(dimension__framework=new).count() == len(

@@ -126,7 +126,7 @@ def indicator_edit(request, pk, indicator_pk):
         pk=indicator_pk,
         dimension__framework=framework_,
     )
-    return _indicator(request, framework_, indicator, indicator.name)
+    return _indicator(request, framework_, indicator, indicator.label)
 
 
 def _indicator(request, framework_, indicator, title):

@@ -107,7 +107,7 @@ def _table(round_) -> tuple[list[str], list[list]]:
         _("Province"),
         _("Score"),
         _("Selected"),
-        *[d.name for d in dimensions],
+        *[d.label for d in dimensions],
         _("Share of weight draws inside the cohort"),
     ]
     body = [
