@@ -60,6 +60,7 @@ def main_pages() -> dict[str, list[str]]:
     """The main pages of the demo site, by who opens them (None: a visitor who is not signed in)."""
     from cerdas.assessments.models import Round
     from cerdas.complaints.models import Report
+    from cerdas.implementation.models import Record
     from cerdas.masterplans.models import Masterplan
     from cerdas.portal.models import Article
     from cerdas.surveys.models import Survey
@@ -71,6 +72,7 @@ def main_pages() -> dict[str, list[str]]:
     survey = Survey.objects.filter(status="open").order_by("pk").first()
     results = Survey.objects.filter(published_at__isnull=False).order_by("pk").first()
     report = Report.objects.filter(privacy="public").order_by("pk").first()
+    record = Record.objects.filter(region_id="35.22").order_by("pk").first()
     public = [
         "/",
         "/wilayah/",
@@ -99,12 +101,16 @@ def main_pages() -> dict[str, list[str]]:
         f"/survei/isi/{survey.pk}/",
         results.get_absolute_url(),
         results.unit.get_absolute_url(),
+        "/implementasi/",
+        "/implementasi/35.22/",
         "/kalender/",
         "/akun/masuk/",
         "/akun/lupa-sandi/",
     ]
     if report is not None:
         public.append(report.get_absolute_url())
+    if record is not None:
+        public.append(record.get_absolute_url())
     team = [
         "/akun/",
         "/akun/sandi/",
@@ -115,7 +121,10 @@ def main_pages() -> dict[str, list[str]]:
         "/survei/kelola/",
         "/pengaduan/kelola/",
         "/berita/kelola/",
+        "/implementasi/35.22/periode/",
     ]
+    if record is not None:
+        team.append(record.get_absolute_url() + "perbarui/")
     admin = [
         "/akun/",
         "/penilaian/kelola/",

@@ -278,7 +278,9 @@ class LegacyArticleForm(forms.Form):
         max_length=300,
         help_text=_("E.g. Portal Pemerintah Kabupaten Bojonegoro, news page as recorded."),
     )
-    source_url = forms.URLField(label=_("Address on the older portal"), required=False)
+    source_url = forms.URLField(
+        label=_("Address on the older portal"), required=False, assume_scheme="https"
+    )
     recorded_on = bounded.DateField(
         label=_("Counts read on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
