@@ -47,13 +47,20 @@ CKAN, DCAT and Data Package views, the dashboards)::
         )
     )
 
+``key`` is the dataset's name in the catalogue (lower case, digits and ``-``).
 ``rows(region_ids)`` yields one tuple per row, in ``fields`` order, for the given regions
 (None: every region); it must iterate the database lazily (``.iterator()``), so a download
 of any size streams. ``scope`` ``NATIONAL`` makes one dataset published by the ministry;
 ``REGION`` makes one per region that has rows (published by that region; ``regions()``
 returns their ids), as well as the national one. ``modified(region_ids)`` returns when the
-rows last changed (a datetime, or None). Nothing private or personal may be in a dataset:
-``cerdas.opendata``'s tests walk the registry and refuse a field named like personal data.
+rows last changed (a datetime, or None); ``kinds`` are the public content kinds whose change
+(``cerdas.core.signals.content_changed``) can change the rows, so a download's ETag changes
+with them even where no timestamp moves (a view count). ``temporal(region_ids)``, when
+given, returns the (first, last) dates the rows cover, or None. ``frequency`` is how often
+the rows change: ``continual``, ``daily``, ``monthly``, ``annual`` or ``irregular``.
+Only published content and aggregate figures: nothing private or personal may be in a
+dataset, and ``cerdas.opendata``'s tests walk the registry and refuse a field named like
+personal data (a person's name, e-mail, phone, NIK, reporter, user, IP address, token, ...).
 """
 
 import datetime
@@ -197,6 +204,7 @@ class Dataset:
     modified: Callable
     scope: str = NATIONAL
     regions: Callable | None = None
+    temporal: Callable | None = None
     frequency: str = "daily"
     kinds: tuple[str, ...] = ()
     order: int = 100
