@@ -1,0 +1,81 @@
+"""What anyone sees of the open data: the catalogue, a dataset's page, its downloads."""
+
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from cerdas.opendata import catalogue, downloads, metadata
+
+
+def _package_or_404(name: str):
+    package = catalogue.find(name)
+    if package is None:
+        raise Http404
+    return package
+
+
+@require_safe
+def catalogue_page(request):
+    text = " ".join(request.GET.get("q", "").split())[:200]
+    publisher = request.GET.get("publisher", "")[:100]
+    publishers = catalogue.publishers()
+    if publisher and publisher not in {p.name for p, _count in publishers}:
+        publisher = ""
+    found = catalogue.search(text, publisher)
+    return render(
+        request,
+        "opendata/catalogue.html",
+        {
+            "packages": found,
+            "text": text,
+            "publisher": publisher,
+            "publishers": publishers,
+            "licence": catalogue.LICENCE,
+        },
+    )
+
+
+@require_safe
+def dataset_page(request, name):
+    package = _package_or_404(name)
+    resources = [
+        (res, metadata.download_path(package, res.format), catalogue.FORMAT_TITLES[res.format])
+        for res in package.resources()
+    ]
+    return render(
+        request,
+        "opendata/dataset.html",
+        {
+            "package": package,
+            "resources": resources,
+            "fields": package.dataset.fields,
+            "licence": catalogue.LICENCE,
+        },
+    )
+
+
+@require_safe
+def download(request, name, fmt):
+    if fmt not in catalogue.FORMATS:
+        raise Http404
+    return downloads.serve(request, _package_or_404(name), fmt)
+
+
+def _json(data):
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def data_package(request, name):
+    package = _package_or_404(name)
+    return _json(metadata.data_package(package, request.build_absolute_uri))
+
+
+@require_safe
+def catalog_jsonld(request):
+    data = metadata.dcat_catalogue(catalogue.packages(), request.build_absolute_uri)
+    response = _json(data)
+    response["Content-Type"] = "application/ld+json"
+    return response
