@@ -82,6 +82,10 @@ class Registry:
         """Add an entry; registering the same key again (a second ``ready()``) keeps one."""
         self._entries[entry.key] = entry
 
+    def unregister(self, key: str) -> None:
+        """Take an entry out (a test's own entry, once the test is done)."""
+        self._entries.pop(key, None)
+
     def __iter__(self) -> Iterator:
         return iter(sorted(self._entries.values(), key=lambda entry: entry.order))
 

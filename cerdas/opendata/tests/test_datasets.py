@@ -1,0 +1,86 @@
+"""What each app's dataset holds: published figures of the right regions."""
+
+import pytest
+
+from cerdas.assessments import computing, services
+from cerdas.core.registries import datasets
+from cerdas.opendata import catalogue
+
+
+def _dataset(key):
+    return next(dataset for dataset in datasets if dataset.key == key)
+
+
+def _rows(key, region_ids=None):
+    dataset = _dataset(key)
+    names = [column.name for column in dataset.fields]
+    return [dict(zip(names, row, strict=True)) for row in dataset.rows(region_ids)]
+
+
+@pytest.mark.django_db
+def test_rankings_appear_only_once_the_round_is_published(computed_round, national_admin):
+    assert _rows("assessment-rankings") == []
+    computing.finalise_selection(
+        round_id=computed_round.pk,
+        region_codes=["35.22", "35.78"],
+        reason="Uji",
+        user=national_admin,
+        name="Uji 2030",
+        confirmed=True,
+        override_reason="Uji: data sengaja tidak lengkap",
+    )
+    assert _rows("assessment-rankings") == []
+    services.publish_round(round_id=computed_round.pk, user=national_admin, confirmed=True)
+    rows = {row["region_code"]: row for row in _rows("assessment-rankings")}
+    assert set(rows) == {"35.22", "32.73", "35.78", "73.71", "91.71"}
+    assert rows["35.22"]["selected"] is True and rows["32.73"]["selected"] is False
+    assert rows["35.22"]["rank"] == 1 and rows["35.22"]["round"] == computed_round.slug
+    assert _dataset("assessment-rankings").modified(None) is not None
+
+
+@pytest.mark.django_db
+def test_bojonegoro_publishes_its_own_datasets(open_data):
+    names = {package.name for package in catalogue.packages("kab-bojonegoro")}
+    assert {
+        "cohort-memberships-kab-bojonegoro",
+        "cohort-awards-kab-bojonegoro",
+        "news-statistics-kab-bojonegoro",
+        "survey-results-kab-bojonegoro",
+        "complaint-counts-kab-bojonegoro",
+        "complaint-deadlines-kab-bojonegoro",
+        "masterplan-programs-kab-bojonegoro",
+        "masterplan-budgets-kab-bojonegoro",
+    } <= names
+    # Kota Bandung has only a draft masterplan: no masterplan dataset of its own.
+    bandung = [p.name for p in catalogue.packages("kota-bandung")]
+    assert bandung and not any(name.startswith("masterplan") for name in bandung)
+
+
+@pytest.mark.django_db
+def test_a_regions_package_holds_only_its_rows(open_data):
+    news = _rows("news-statistics", ["35.22"])
+    assert [row["recorded_views"] for row in news] == [390]
+    assert news[0]["recorded_sangat_puas"] == 11 and news[0]["recorded_tidak_puas"] == 2
+    assert _rows("news-statistics", ["32.73"]) == []
+    members = _rows("cohort-memberships", ["35.22"])
+    assert [(m["cohort_year"], m["region_code"]) for m in members] == [(2017, "35.22")]
+    programs = _rows("masterplan-programs", ["35.22"])
+    assert {p["program"] for p in programs} == {"Satu Data Bojonegoro", "Wi-Fi desa"}
+    assert {p["horizon"] for p in programs} == {"quick_win", "short"}
+
+
+def test_region_names_become_publisher_names():
+    from cerdas.regions.models import Region
+
+    assert catalogue.region_slug(Region(name="Kabupaten Bojonegoro", kind="kabupaten")) == (
+        "kab-bojonegoro"
+    )
+    assert catalogue.region_slug(Region(name="Kota Bandung", kind="kota")) == "kota-bandung"
+
+
+@pytest.mark.django_db
+def test_every_region_has_its_own_publisher_name():
+    from cerdas.regions.models import Region
+
+    slugs = [catalogue.region_slug(region) for region in Region.objects.all()]
+    assert len(slugs) == len(set(slugs)) == Region.objects.count()
