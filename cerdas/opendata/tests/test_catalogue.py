@@ -8,6 +8,10 @@ def test_the_catalogue_searches_words_and_filters_by_publisher(open_data, client
     everything = client.get("/data/")
     assert everything.status_code == 200
     assert b"/data/regions/" in everything.content
+    total = everything.context["count"]
+    assert total > 30 and len(everything.context["packages"]) == 30  # a page at a time
+    last = client.get("/data/", {"page": (total + 29) // 30})
+    assert len(last.context["packages"]) == total - 30 * ((total - 1) // 30)
     survey = client.get("/data/", {"q": "IKM", "publisher": "kab-bojonegoro"})
     assert survey.context["packages"] == [
         p for p in survey.context["packages"] if p.name == "survey-results-kab-bojonegoro"

@@ -1,10 +1,13 @@
 """What anyone sees of the open data: the catalogue, a dataset's page, its downloads."""
 
+from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from cerdas.opendata import catalogue, downloads, metadata
+
+PAGE_SIZE = 30
 
 
 def _package_or_404(name: str):
@@ -22,11 +25,17 @@ def catalogue_page(request):
     if publisher and publisher not in {p.name for p, _count in publishers}:
         publisher = ""
     found = catalogue.search(text, publisher)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "opendata/catalogue.html",
         {
-            "packages": found,
+            "packages": page.object_list,
+            "count": len(found),
+            "page": page,
+            "query": query.urlencode(),
             "text": text,
             "publisher": publisher,
             "publishers": publishers,
