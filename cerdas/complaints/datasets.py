@@ -1,8 +1,8 @@
 """Complaint statistics as open datasets: counts, and how often deadlines were met.
 
-Counts and shares only (``cerdas.complaints.opendata`` and the counts below): never a
-reporter, the text of a report, its place or its tracking number. Every report counts,
-confidential ones too: a count reveals nothing of them.
+Counts and shares only (the figures of ``cerdas.complaints.stats``, and the counts below):
+never a reporter, the text of a report, its place or its tracking number. Every report
+counts, confidential ones too: a count reveals nothing of them.
 """
 
 from django.db.models import Count, Max, Min
@@ -10,10 +10,10 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cerdas.complaints import opendata
 from cerdas.complaints.models import COMPLAINTS, Report
+from cerdas.complaints.stats import figures_for
 from cerdas.core.registries import REGION, Column, Dataset, datasets
-from cerdas.regions.models import Region
+from cerdas.regions.models import Agency, Region
 
 REGION_COLUMNS = (
     Column("region_code", "string", _("Kemendagri code of the kabupaten/kota")),
@@ -88,22 +88,19 @@ def count_rows(region_ids=None):
 
 
 def deadline_rows(region_ids=None):
+    """The region's figures (agency empty), then each agency's, for each region asked for."""
     names = [name for name, _kind, _title in FIGURES]
-    wanted = None if region_ids is None else set(region_ids)
-    by_region: dict[str, list[dict]] = {}
-    for row in opendata.agency_rows():
-        if wanted is None or row["region_code"] in wanted:
-            by_region.setdefault(row["region_code"], []).append(row)
-    for row in opendata.region_rows():
-        if wanted is not None and row["region_code"] not in wanted:
-            continue
-        yield (row["region_code"], row["region"], "", *(row[name] for name in names))
-        for agency in by_region.get(row["region_code"], []):
+    for region in _regions(region_ids):
+        total, by_agency = figures_for(Report.objects.filter(region=region), region.tzinfo)
+        yield (region.code, region.name, "", *(total.row()[name] for name in names))
+        agencies = dict(Agency.objects.filter(pk__in=by_agency).values_list("pk", "name"))
+        for agency_id, figures in sorted(by_agency.items(), key=lambda i: agencies.get(i[0], "")):
+            row = figures.row()
             yield (
-                agency["region_code"],
-                agency["region"],
-                agency["agency"],
-                *(agency[name] for name in names),
+                region.code,
+                region.name,
+                agencies.get(agency_id, ""),
+                *(row[name] for name in names),
             )
 
 

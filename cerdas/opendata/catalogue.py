@@ -17,6 +17,7 @@ import uuid
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -152,9 +153,15 @@ class Package:
         return [Resource(self, fmt, position) for position, fmt in enumerate(FORMATS)]
 
     def matches(self, words: list[str]) -> bool:
-        text = " ".join(
-            [self.name, self.title, self.description, self.publisher.title, self.spatial]
-        ).lower()
+        """Whether every word is in the name, publisher, or title or description in either
+        language (an English word finds a dataset on an Indonesian page, and back)."""
+        if not words:
+            return True
+        texts = [self.name, self.publisher.title, self.spatial]
+        for language in ("id", "en"):
+            with translation.override(language):
+                texts += [str(self.dataset.title), str(self.dataset.description)]
+        text = " ".join(texts).lower()
         return all(word in text for word in words)
 
 
@@ -221,16 +228,22 @@ def find_resource(resource_id: str) -> Resource | None:
     return None
 
 
-def search(text: str = "", publisher: str = "") -> list[Package]:
+def search(text: str = "", publisher: str = "", among=None) -> list[Package]:
+    """The packages (of ``among``, default every one) matching every word and the publisher."""
     words = [word.lower() for word in text.split()]
-    return [package for package in packages(publisher) if package.matches(words)]
+    if among is None:
+        among = packages(publisher)
+    elif publisher:
+        among = [package for package in among if package.publisher.name == publisher]
+    return [package for package in among if package.matches(words)]
 
 
-def publishers() -> list[tuple[Publisher, int]]:
-    """Every publisher with data, with its number of packages: the ministry first."""
+def publishers(among=None) -> list[tuple[Publisher, int]]:
+    """Every publisher with data (of ``among``, default every package), with its number of
+    packages: the ministry first, then the regions by name."""
     counts: dict[str, int] = {}
     regions: dict[str, Region] = {}
-    for package in packages():
+    for package in packages() if among is None else among:
         key = package.publisher.name
         counts[key] = counts.get(key, 0) + 1
         if package.region is not None:

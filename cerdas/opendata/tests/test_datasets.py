@@ -84,3 +84,23 @@ def test_every_region_has_its_own_publisher_name():
 
     slugs = [catalogue.region_slug(region) for region in Region.objects.all()]
     assert len(slugs) == len(set(slugs)) == Region.objects.count()
+
+
+@pytest.mark.django_db
+def test_complaint_figures_count_reports_without_the_reporter(open_data):
+    [count] = _rows("complaint-counts", ["35.22"])
+    assert count["category"] == "Jalan rusak" and count["status"] == "submitted"
+    assert count["reports"] == 1 and len(count["month"]) == 7
+    [region] = _rows("complaint-deadlines", ["35.22"])
+    assert region["agency"] == "" and region["reports"] == 1 and region["open"] == 1
+    assert _rows("complaint-counts", ["32.73"]) == []
+
+
+@pytest.mark.django_db
+def test_the_catalogue_finds_a_dataset_by_english_or_indonesian_words(open_data):
+    from django.utils import translation
+
+    with translation.override("id"):
+        english = {p.name for p in catalogue.search("satisfaction survey", "kab-bojonegoro")}
+        indonesian = {p.name for p in catalogue.search("kepuasan", "kab-bojonegoro")}
+    assert english == indonesian == {"survey-results-kab-bojonegoro"}

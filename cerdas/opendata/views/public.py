@@ -5,6 +5,8 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from cerdas.core.cache import public_page
+from cerdas.core.registries import datasets
 from cerdas.opendata import catalogue, downloads, metadata
 
 PAGE_SIZE = 30
@@ -17,14 +19,24 @@ def _package_or_404(name: str):
     return package
 
 
+def _kinds() -> tuple[str, ...]:
+    """Every dataset's content kinds: a change to any of them retires the cached pages."""
+    return tuple(sorted({kind for dataset in datasets for kind in dataset.kinds}))
+
+
 @require_safe
 def catalogue_page(request):
+    return public_page(*_kinds())(_catalogue)(request)
+
+
+def _catalogue(request):
     text = " ".join(request.GET.get("q", "").split())[:200]
     publisher = request.GET.get("publisher", "")[:100]
-    publishers = catalogue.publishers()
+    every = catalogue.packages()
+    publishers = catalogue.publishers(every)
     if publisher and publisher not in {p.name for p, _count in publishers}:
         publisher = ""
-    found = catalogue.search(text, publisher)
+    found = catalogue.search(text, publisher, among=every)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -46,6 +58,10 @@ def catalogue_page(request):
 
 @require_safe
 def dataset_page(request, name):
+    return public_page(*_kinds())(_dataset_page)(request, name)
+
+
+def _dataset_page(request, name):
     package = _package_or_404(name)
     resources = [
         (res, metadata.download_path(package, res.format), catalogue.FORMAT_TITLES[res.format])
