@@ -81,7 +81,7 @@ def plan(region, rows):
 
 plan("32.73", 10_000)
 plan("35.22", 100_000)
-client = Client()
+client = Client(HTTP_HOST="127.0.0.1")
 result = {}
 for label, path in (("10,000", "/data/masterplan-budgets-kota-bandung/data.csv"),
                     ("100,000", "/data/masterplan-budgets-kab-bojonegoro/data.csv")):
