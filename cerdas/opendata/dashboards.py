@@ -36,6 +36,16 @@ def rows_of(key: str, region_ids=None) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in dataset.rows(region_ids)]
 
 
+def publishing_regions(key: str, region_ids=None) -> set:
+    """The regions that publish their own package of a dataset (its ``regions()``): for the
+    masterplans, those with an approved plan, without reading every program."""
+    dataset = dataset_named(key)
+    if dataset is None or dataset.regions is None:
+        return set()
+    found = set(dataset.regions())
+    return found if region_ids is None else found & set(region_ids)
+
+
 def kinds() -> tuple[str, ...]:
     """The content kinds of every dataset a dashboard reads: its page cache retires with them."""
     keys = (
@@ -94,7 +104,7 @@ def funnel(region_ids=None) -> list[Step]:
         Step(
             "masterplan",
             _("Masterplan approved"),
-            {p["region_code"] for p in rows_of("masterplan-programs", region_ids)},
+            publishing_regions("masterplan-programs", region_ids),
             "masterplan-programs",
         ),
     ]
