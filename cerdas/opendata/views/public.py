@@ -94,12 +94,20 @@ def _json(data):
 
 @require_safe
 def data_package(request, name):
+    return public_page(*_kinds())(_data_package)(request, name)
+
+
+def _data_package(request, name):
     package = _package_or_404(name)
     return _json(metadata.data_package(package, request.build_absolute_uri))
 
 
 @require_safe
 def catalog_jsonld(request):
+    return public_page(*_kinds())(_catalog_jsonld)(request)
+
+
+def _catalog_jsonld(request):
     data = metadata.dcat_catalogue(catalogue.packages(), request.build_absolute_uri)
     response = _json(data)
     response["Content-Type"] = "application/ld+json"
