@@ -9,7 +9,7 @@ import datetime
 from django.db.models import Max, Min
 from django.utils.translation import gettext_lazy as _
 
-from cerdas.assessments.models import Participant, Round
+from cerdas.assessments.models import Participant, Round, Selection
 from cerdas.core.registries import NATIONAL, Column, Dataset, datasets
 
 FIELDS = (
@@ -28,9 +28,22 @@ FIELDS = (
 
 
 def _participants(region_ids):
+    # Only the columns the rows show: a participant's explanation and a selection's
+    # decisions are large JSON documents that a row never needs.
     participants = (
         Participant.objects.filter(round__status=Round.Status.PUBLISHED)
-        .select_related("round__selection", "region")
+        .select_related("round", "region")
+        .only(
+            "rank",
+            "score",
+            "region__name",
+            "round__slug",
+            "round__name",
+            "round__year",
+            "round__purpose",
+            "round__published_at",
+            "round__is_demo",
+        )
         .order_by("-round__year", "round__slug", "rank", "region_id")
     )
     if region_ids is not None:
@@ -39,11 +52,17 @@ def _participants(region_ids):
 
 
 def rows(region_ids=None):
+    chosen = {
+        round_id: set(codes or [])
+        for round_id, codes in Selection.objects.filter(
+            round__status=Round.Status.PUBLISHED, round__purpose=Round.Purpose.SELECTION
+        ).values_list("round_id", "final_codes")
+    }
     for participant in _participants(region_ids).iterator(chunk_size=1000):
         round_ = participant.round
         selected = None
-        if round_.purpose == Round.Purpose.SELECTION and hasattr(round_, "selection"):
-            selected = participant.region_id in (round_.selection.final_codes or [])
+        if round_.pk in chosen:
+            selected = participant.region_id in chosen[round_.pk]
         yield (
             round_.slug,
             round_.name,
