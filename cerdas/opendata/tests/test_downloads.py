@@ -131,3 +131,12 @@ def test_memory_stays_flat_whatever_the_size(client, fmt):
     assert large_size > 9 * small_size
     assert large_peak < 2 * small_peak, (small_peak, large_peak)
     assert large_peak < large_size / 5
+
+
+@pytest.mark.django_db
+def test_any_site_may_read_the_downloads_and_a_head_request_sends_no_rows(open_data, client):
+    response = client.get(SURVEYS + "data.json")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Cache-Control"] == "public, no-cache"
+    head = client.head(SURVEYS + "data.csv")
+    assert head.status_code == 200 and head["ETag"] == client.get(SURVEYS + "data.csv")["ETag"]
