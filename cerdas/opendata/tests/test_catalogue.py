@@ -71,3 +71,11 @@ def test_the_dcat_catalogue_lists_every_dataset_in_both_languages(open_data, cli
     assert survey["dct:publisher"]["foaf:name"] == "Kabupaten Bojonegoro"
     assert survey["dct:temporal"]["dcat:startDate"]["@value"] == "2025-01-01"
     assert len(survey["dcat:distribution"]) == 3
+
+
+@pytest.mark.django_db
+def test_a_region_profile_lists_the_datasets_it_publishes(open_data, client):
+    page = client.get("/wilayah/35.22/").content.decode()
+    assert 'href="/data/survey-results-kab-bojonegoro/"' in page
+    assert 'href="/dasbor/35.22/"' in page
+    assert "/dasbor/11.01/" not in client.get("/wilayah/11.01/").content.decode()
