@@ -110,9 +110,9 @@ def funnel(region_ids=None) -> list[Step]:
     ]
     if dataset_named(IMPLEMENTATION) is not None:
         done = {
-            row["region_code"]
+            row.get("region_code")
             for row in rows_of(IMPLEMENTATION, region_ids)
-            if _quick_win_done(row)
+            if _quick_win_done(row) and row.get("region_code")
         }
         steps.append(Step("quick_wins", _("Quick wins done"), done, IMPLEMENTATION))
     return steps
