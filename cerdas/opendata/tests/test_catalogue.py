@@ -79,3 +79,13 @@ def test_a_region_profile_lists_the_datasets_it_publishes(open_data, client):
     assert 'href="/data/survey-results-kab-bojonegoro/"' in page
     assert 'href="/dasbor/35.22/"' in page
     assert "/dasbor/11.01/" not in client.get("/wilayah/11.01/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_last_change_is_shown_in_the_publishers_zone(open_data, client):
+    from cerdas.regions.templatetags.regions import region_time
+    from cerdas.surveys.models import Survey
+
+    published = Survey.objects.get(unit__name="Disdukcapil — layanan KTP-el").published_at
+    page = client.get("/data/survey-results-kab-bojonegoro/").content.decode()
+    assert region_time(published, "35.22") in page and "WIB" in page
