@@ -104,3 +104,32 @@ def test_the_catalogue_finds_a_dataset_by_english_or_indonesian_words(open_data)
         english = {p.name for p in catalogue.search("satisfaction survey", "kab-bojonegoro")}
         indonesian = {p.name for p in catalogue.search("kepuasan", "kab-bojonegoro")}
     assert english == indonesian == {"survey-results-kab-bojonegoro"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("with_data", [False, True])
+def test_every_dataset_answers_its_questions_with_or_without_data(request, with_data):
+    """rows, modified, temporal and regions work on an empty site and on one with data."""
+    import datetime
+
+    if with_data:
+        request.getfixturevalue("open_data")
+    for dataset in datasets:
+        for region_ids in (None, ["35.22"]):
+            rows = list(dataset.rows(region_ids))
+            modified = dataset.modified(region_ids)
+            assert modified is None or modified.tzinfo is not None, dataset.key
+            if dataset.temporal:
+                span = dataset.temporal(region_ids)
+                assert span is None or span[0] <= span[1], dataset.key
+                assert span is None or isinstance(span[0], datetime.date)
+            if rows and with_data:
+                assert modified is not None, dataset.key
+        if dataset.regions is not None:
+            assert set(dataset.regions()) <= {row for row in _region_codes(dataset)}
+
+
+def _region_codes(dataset):
+    names = [column.name for column in dataset.fields]
+    index = names.index("region_code")
+    return {row[index] for row in dataset.rows(None)}
