@@ -59,9 +59,9 @@ with them even where no timestamp moves (a view count). ``temporal(region_ids)``
 given, returns the (first, last) dates the rows cover, or None. ``frequency`` is how often
 the rows change: ``continual``, ``daily``, ``monthly``, ``annual`` or ``irregular``.
 The dashboards (``/dasbor/``) read some datasets by their column names: a region's quick
-wins count as done from the ``implementation`` rows with ``region_code`` and either
-``horizon`` ``quick_win`` or ``quick_win`` true, and either ``status`` ``done`` or ``done``
-true. Only published content and aggregate figures: nothing private or personal may be in a
+wins count as done from the ``implementation`` rows with ``region_code``, ``item_kind`` (or
+``horizon``) ``quick_win`` (or ``quick_win`` true) and ``status`` ``done`` (or ``done``
+true). Only published content and aggregate figures: nothing private or personal may be in a
 dataset, and ``cerdas.opendata``'s tests walk the registry and refuse a field named like
 personal data (a person's name, e-mail, phone, NIK, reporter, user, IP address, token, ...).
 """

@@ -5,8 +5,9 @@ Nothing here queries an app: every figure is a count or an average over a datase
 
 - The program funnel: regions assessed (a published round) → selected → MoU signed →
   masterplan approved → quick wins done. The last step comes from the ``implementation``
-  dataset when an app registers it (a row with ``horizon`` ``quick_win`` and ``status``
-  ``done``, or ``quick_win`` and ``done`` true); without it the step is left out.
+  dataset when an app registers it (a row whose ``item_kind`` or ``horizon`` is
+  ``quick_win``, or ``quick_win`` true, and whose ``status`` is ``done``, or ``done`` true);
+  without it the step is left out.
 - IKM by service unit (a region) or by region (the nation): the latest published survey of
   each unit; a region's figure is the mean over its units.
 - Complaint deadlines met: the share of follow-ups written within the agency's deadline and
@@ -73,7 +74,9 @@ class Step:
 
 
 def _quick_win_done(row: dict) -> bool:
-    quick = row.get("horizon") == "quick_win" or row.get("quick_win") is True
+    quick = (
+        "quick_win" in (row.get("item_kind"), row.get("horizon")) or row.get("quick_win") is True
+    )
     done = str(row.get("status", "")).lower() in DONE or row.get("done") is True
     return quick and done
 

@@ -25,6 +25,14 @@ from cerdas.lib.spreadsheet import FORMULA_STARTS, safe_row
 BATCH = 500
 
 
+def _plain(value):
+    """Dates and times as ISO 8601 text, whatever a dataset yields (a spreadsheet cannot hold
+    a time with its zone)."""
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    return value
+
+
 def _text(value):
     if value is None:
         return ""
@@ -32,7 +40,7 @@ def _text(value):
         return "true"
     if value is False:
         return "false"
-    return value
+    return _plain(value)
 
 
 def csv_chunks(fields, rows):
@@ -74,6 +82,7 @@ def json_chunks(fields, rows):
 def _xlsx_cell(sheet, value):
     # Text that looks like a formula stays text (a write-only sheet cannot be read back, so
     # this is ``cerdas.lib.spreadsheet.append_row``'s rule applied while writing).
+    value = _plain(value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"

@@ -39,6 +39,7 @@ def test_quick_wins_done_come_from_the_implementation_dataset_when_registered(op
     def rows(region_ids=None):
         yield ("35.22", "Satu Data Bojonegoro", "quick_win", "done")
         yield ("32.73", "Wi-Fi", "quick_win", "in_progress")
+        yield ("35.78", "Jalan mulus", "program", "done")
 
     datasets.register(
         Dataset(
@@ -48,13 +49,13 @@ def test_quick_wins_done_come_from_the_implementation_dataset_when_registered(op
             fields=(
                 Column("region_code", "string", "code"),
                 Column("program", "string", "program"),
-                Column("horizon", "string", "horizon"),
+                Column("item_kind", "string", "program or quick_win"),
                 Column("status", "string", "status"),
             ),
             rows=rows,
             modified=lambda region_ids=None: None,
             scope=REGION,
-            regions=lambda: {"35.22", "32.73"},
+            regions=lambda: {"35.22", "32.73", "35.78"},
         )
     )
     try:

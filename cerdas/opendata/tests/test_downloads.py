@@ -140,3 +140,28 @@ def test_any_site_may_read_the_downloads_and_a_head_request_sends_no_rows(open_d
     assert response["Cache-Control"] == "public, no-cache"
     head = client.head(SURVEYS + "data.csv")
     assert head.status_code == 200 and head["ETag"] == client.get(SURVEYS + "data.csv")["ETag"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
+def test_dates_and_aware_times_from_a_dataset_are_written_as_iso_text(client, fmt):
+    when = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    dataset = Dataset(
+        "test-times",
+        "Times",
+        "Made up for a test.",
+        fields=(Column("day", "date", "day"), Column("at", "datetime", "at")),
+        rows=lambda region_ids=None: iter([(when.date(), when)]),
+        modified=lambda region_ids=None: when,
+        scope=NATIONAL,
+    )
+    datasets.register(dataset)
+    try:
+        body = _body(client.get(f"/data/test-times/data.{fmt}"))
+    finally:
+        datasets.unregister("test-times")
+    if fmt == "xlsx":
+        rows = list(openpyxl.load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True))
+        assert rows[1] == ("2026-01-02", "2026-01-02T03:04:05+00:00")
+    else:
+        assert "2026-01-02T03:04:05+00:00" in body.decode()
