@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "cerdas.portal",
     "cerdas.surveys",
     "cerdas.complaints",
+    "cerdas.opendata",
     "cerdas.site",
 ]
 

@@ -39,6 +39,8 @@ urlpatterns = [
     path("akun/", include("cerdas.accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    # The open data catalogue (/data/), its CKAN action API (/api/3/action/) and dashboards.
+    path("", include("cerdas.opendata.urls")),
     # Uploaded files, each app's access rule first (cerdas.core.media), in every mode.
     path(f"{settings.MEDIA_URL.lstrip('/')}<path:name>", media.media, name="media"),
 ]

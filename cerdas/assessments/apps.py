@@ -34,6 +34,9 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Assessments")
 
     def ready(self):
+        from . import datasets
+
+        datasets.register()
         from cerdas.core.registries import ProfileSection, WorkLink, profile_sections, work_links
 
         profile_sections.register(

@@ -41,6 +41,9 @@ class CohortsConfig(AppConfig):
     verbose_name = _("Cohorts")
 
     def ready(self):
+        from . import datasets
+
+        datasets.register()
         from cerdas.assessments import signals as assessments
         from cerdas.core.registries import ProfileSection, WorkLink, profile_sections, work_links
 

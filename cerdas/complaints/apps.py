@@ -25,6 +25,9 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Complaints")
 
     def ready(self):
+        from . import datasets
+
+        datasets.register()
         from cerdas.complaints.receivers import recount_after_calendar_change
         from cerdas.core.calendar import calendar_changed
         from cerdas.core.registries import ProfileSection, WorkLink, profile_sections, work_links

@@ -47,13 +47,23 @@ CKAN, DCAT and Data Package views, the dashboards)::
         )
     )
 
+``key`` is the dataset's name in the catalogue (lower case, digits and ``-``).
 ``rows(region_ids)`` yields one tuple per row, in ``fields`` order, for the given regions
 (None: every region); it must iterate the database lazily (``.iterator()``), so a download
 of any size streams. ``scope`` ``NATIONAL`` makes one dataset published by the ministry;
 ``REGION`` makes one per region that has rows (published by that region; ``regions()``
 returns their ids), as well as the national one. ``modified(region_ids)`` returns when the
-rows last changed (a datetime, or None). Nothing private or personal may be in a dataset:
-``cerdas.opendata``'s tests walk the registry and refuse a field named like personal data.
+rows last changed (a datetime, or None); ``kinds`` are the public content kinds whose change
+(``cerdas.core.signals.content_changed``) can change the rows, so a download's ETag changes
+with them even where no timestamp moves (a view count). ``temporal(region_ids)``, when
+given, returns the (first, last) dates the rows cover, or None. ``frequency`` is how often
+the rows change: ``continual``, ``daily``, ``monthly``, ``annual`` or ``irregular``.
+The dashboards (``/dasbor/``) read some datasets by their column names: a region's quick
+wins count as done from the ``implementation`` rows with ``region_code``, ``item_kind`` (or
+``horizon``) ``quick_win`` (or ``quick_win`` true) and ``status`` ``done`` (or ``done``
+true). Only published content and aggregate figures: nothing private or personal may be in a
+dataset, and ``cerdas.opendata``'s tests walk the registry and refuse a field named like
+personal data (a person's name, e-mail, phone, NIK, reporter, user, IP address, token, ...).
 
 ``indicator_sources`` — where a round's indicator values can come from instead of being
 typed again: the assessments import page offers every source beside the CSV upload and
@@ -87,6 +97,10 @@ class Registry:
     def register(self, entry) -> None:
         """Add an entry; registering the same key again (a second ``ready()``) keeps one."""
         self._entries[entry.key] = entry
+
+    def unregister(self, key: str) -> None:
+        """Take an entry out (a test's own entry, once the test is done)."""
+        self._entries.pop(key, None)
 
     def __iter__(self) -> Iterator:
         return iter(sorted(self._entries.values(), key=lambda entry: entry.order))
@@ -210,6 +224,7 @@ class Dataset:
     modified: Callable
     scope: str = NATIONAL
     regions: Callable | None = None
+    temporal: Callable | None = None
     frequency: str = "daily"
     kinds: tuple[str, ...] = ()
     order: int = 100

@@ -47,6 +47,9 @@ class MasterplansConfig(AppConfig):
     verbose_name = _("Masterplans")
 
     def ready(self):
+        from . import datasets
+
+        datasets.register()
         from cerdas.core.registries import (
             MilestoneFact,
             ProfileSection,

@@ -28,6 +28,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from . import datasets
+
+        datasets.register()
         from cerdas.core.registries import (
             MediaRule,
             ProfileSection,

@@ -6,3 +6,8 @@ class RegionsConfig(AppConfig):
     name = "cerdas.regions"
     label = "regions"
     verbose_name = _("Regions")
+
+    def ready(self):
+        from . import datasets
+
+        datasets.register()

@@ -35,6 +35,9 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Satisfaction surveys")
 
     def ready(self):
+        from . import datasets
+
+        datasets.register()
         from cerdas.core.registries import ProfileSection, WorkLink, profile_sections, work_links
 
         profile_sections.register(
