@@ -49,7 +49,7 @@ def env_for(tree: Path, database: Path) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="bench.settings",
         PYTHONPATH=str(tree),
         DEBUG="0",
-        SECRET_KEY="bench-only-secret-key-not-for-any-real-deployment",
+        SECRET_KEY="bench-only-secret-key-not-for-any-real-deployment",  # noqa: S106
         ALLOWED_HOSTS="testserver",
         SECURE_SSL_REDIRECT="0",
         VAR_DIR=str(TMP),
