@@ -249,15 +249,19 @@ def http_status(port: int, path: str, headers: dict | None = None, timeout: floa
         conn.close()
 
 
-def start_server(name: str, env: dict[str, str], args: argparse.Namespace) -> Server:
-    """Start the server in its own process group and wait until /healthz answers 200."""
+def start_server(
+    name: str, env: dict[str, str], args: argparse.Namespace, cwd: Path = ROOT
+) -> Server:
+    """Start the server in its own process group and wait until /healthz answers 200.
+
+    ``cwd`` is the checkout it serves (another one is compared with ``PYTHONPATH`` set to it)."""
     port = free_port()
     command = server_command(name, port, args)
     log_path = TMP_DIR / f"{name}.log"
     log = open(log_path, "wb")  # noqa: SIM115 - closed by stop_server
     proc = subprocess.Popen(
         command,
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
