@@ -143,6 +143,8 @@ def measure(args: argparse.Namespace) -> dict:
         clients[username] = client
     rows = []
     for what, persona, path in pages():
+        if args.only and not any(part in path for part in args.only.split(",")):
+            continue
         client = clients[persona]
         status = client.get(path).status_code
         for _ in range(args.warmup):
@@ -180,6 +182,8 @@ def run_tree(tree: Path, base: Path, args: argparse.Namespace, tag: str) -> dict
     out = TMP / f"{tag}.json"
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", str(out)]
     command += ["--renders", str(args.renders), "--warmup", str(args.warmup)]
+    if args.only:
+        command += ["--only", args.only]
     subprocess.run(command, cwd=tree, env=env_for(tree, database), check=True)
     return json.loads(out.read_text())
 
@@ -257,6 +261,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--against", type=Path, help="another checkout of Cerdas to compare")
     parser.add_argument("--fresh", action="store_true", help="build the database again")
+    parser.add_argument("--only", help="measure only the paths containing one of these (a,b)")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -5,6 +5,7 @@ assessors) and, for its own results page, the region's team; anyone else gets a 
 """
 
 import csv
+import functools
 import io
 
 from django.http import Http404, HttpResponse
@@ -92,8 +93,12 @@ def ranking(request, slug):
         "assessments/ranking.html",
         {
             "round": round_,
-            "rows": ranking_rows(round_),
-            "dimensions": list(round_.framework.dimensions.order_by("order", "id")),
+            # Read only when the shared copy of the table is missing or not allowed.
+            "rows": functools.partial(ranking_rows, round_),
+            "dimensions": round_.framework.dimensions.order_by("order", "id"),
+            # A published round's table is the same for every reader (the public page cache
+            # keeps it too); a round before publication announces no change: never shared.
+            "shared_kinds": CACHE_KIND if round_.is_published else "",
         },
     )
 
