@@ -25,9 +25,11 @@ after on a busy machine, where absolute figures drift.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -156,7 +158,7 @@ def measure(args: argparse.Namespace) -> dict:
             cpu.append((time.process_time() - start_cpu) * 1000)
             wall.append((time.perf_counter() - start) * 1000)
         with CaptureQueriesContext(connection) as queries:
-            size = len(client.get(path).content)
+            content = client.get(path).content
         rows.append(
             {
                 "what": what,
@@ -166,11 +168,19 @@ def measure(args: argparse.Namespace) -> dict:
                 "cpu_ms": round(statistics.median(cpu), 2),
                 "wall_ms": round(statistics.median(wall), 2),
                 "queries": len(queries),
-                "bytes": size,
+                "bytes": len(content),
+                "digest": digest(content),
             }
         )
         print(f"  {persona:15} {path:50} {rows[-1]['cpu_ms']:7.2f} ms", flush=True)
     return {"rows": rows}
+
+
+def digest(content: bytes) -> str:
+    """The page's fingerprint, without what differs on every request (CSRF tokens, nonces)."""
+    text = re.sub(rb'(csrfmiddlewaretoken" value=")[^"]*', rb"\1", content)
+    text = re.sub(rb'(nonce=")[^"]*', rb"\1", text)
+    return hashlib.sha256(text).hexdigest()[:16]
 
 
 def run_tree(tree: Path, base: Path, args: argparse.Namespace, tag: str) -> dict:
@@ -232,8 +242,8 @@ def report(rows: list[dict], other: list[dict] | None, args, busy) -> str:
     head = "| page | signed in as | path | status | CPU ms | wall ms | queries | verdict |"
     rule = "|---|---|---|---:|---:|---:|---:|---|"
     if other:
-        head = head[:-10] + f" {args.against_label} CPU ms | ratio | verdict |"
-        rule = rule[:-4] + "---:|---:|---|"
+        head = head[:-10] + f" {args.against_label} CPU ms | ratio | same page | verdict |"
+        rule = rule[:-4] + "---:|---:|---|---|"
     lines += [head, rule]
     for index, row in enumerate(rows):
         baseline = row["path"] == "/bench/baseline"
@@ -249,7 +259,8 @@ def report(rows: list[dict], other: list[dict] | None, args, busy) -> str:
         ]
         if other:
             before = other[index]["cpu_ms"]
-            cells += [f"{before:.2f}", f"{row['cpu_ms'] / before:.2f}"]
+            same = "yes" if row["digest"] == other[index]["digest"] else "**no**"
+            cells += [f"{before:.2f}", f"{row['cpu_ms'] / before:.2f}", same]
         lines.append("| " + " | ".join([*cells, verdict]) + " |")
     return "\n".join(lines) + "\n"
 

@@ -18,14 +18,10 @@ rest are what it varies on. The block must hold nothing personal: a block holdin
 token is never stored.
 """
 
-import hashlib
-
 from django import template
-from django.core.cache import cache
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
-from cerdas.core.cache import PAGE_TIMEOUT, content_version
+from cerdas.core.cache import shared_fragment
 
 register = template.Library()
 
@@ -36,17 +32,11 @@ class SharedNode(template.Node):
 
     def render(self, context):
         kinds = (self.kinds.resolve(context) or "").split()
-        if not kinds:
-            return self.nodelist.render(context)
-        vary = "\n".join(str(value.resolve(context)) for value in self.vary_on)
-        digest = hashlib.sha256(vary.encode()).hexdigest()
-        name = self.name.resolve(context)
-        key = f"fragment:{name}:{content_version(*kinds)}:{get_language()}:{digest}"
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            if "csrfmiddlewaretoken" not in html:
-                cache.set(key, str(html), PAGE_TIMEOUT)
+        vary = [value.resolve(context) for value in self.vary_on]
+        html = shared_fragment(
+            kinds, self.name.resolve(context), vary, lambda: str(self.nodelist.render(context))
+        )
+        # The block's own rendering, escaped as it rendered.
         return mark_safe(html)
 
 
