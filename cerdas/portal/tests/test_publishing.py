@@ -186,3 +186,25 @@ def test_editing_logs_what_changed(client, member_a):
     client.post(f"/berita/kelola/{article.pk}/", _data(title="Judul baru", slug=article.slug))
     entry = AuditEntry.objects.get(action="article.updated")
     assert entry.changes["title"] == ["Pasar desa kini menerima QRIS", "Judul baru"]
+
+
+@pytest.mark.django_db
+def test_a_signed_in_reader_of_the_news_list_sees_a_publication_once_it_commits(
+    client, member_a, django_capture_on_commit_callbacks
+):
+    """The list is rendered once for every reader, signed in or not, and retires on a change."""
+    client.force_login(member_a)
+    client.post(NEW, _data())
+    article = Article.objects.get()
+    assert article.title not in client.get("/berita/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/berita/kelola/{article.pk}/status/", {"status": "published"})
+    signed_in = client.get("/berita/").content.decode()
+    client.logout()
+    anonymous = client.get("/berita/").content.decode()
+    assert article.title in signed_in
+
+    def news(body):  # the page below the messages
+        return body[body.index("<h1>") : body.index("</main>")]
+
+    assert news(signed_in) == news(anonymous)
