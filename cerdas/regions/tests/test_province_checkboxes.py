@@ -1,10 +1,12 @@
-"""The provinces to tick: Django's ticks in a ``province-list`` box, as the template wrote them."""
+"""The provinces to tick and the list of regions, written as Django's templates write them."""
 
 import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
 
+from cerdas.core.form_renderer import FormRenderer
 from cerdas.regions.forms import ProvincesField
+from cerdas.regions.models import Region
 
 # What regions/widgets/province_checkboxes.html held before the widget wrote its box itself.
 THE_TEMPLATE = (
@@ -33,3 +35,22 @@ def test_the_box_of_ticks_is_the_markup_the_template_gave(data):
         field.html_name, field.value(), {"id": "id_provinces"}, renderer=DjangoTemplates()
     )
     assert plain == by_template
+
+
+@pytest.mark.django_db
+def test_the_list_of_every_region_is_the_same_markup():
+    form = forms.Form()
+    form.fields["region"] = forms.ModelChoiceField(Region.objects.order_by("name"))
+    by_templates, fast = both(form, "region")
+    assert fast == by_templates
+    assert fast.count("<option") == Region.objects.count() + 1
+    assert "Kabupaten Bojonegoro</option>" in fast
+
+
+def both(form, name):
+    field = form[name]
+    widget = field.field.widget
+    return tuple(
+        widget.render(field.html_name, field.value(), field.build_widget_attrs({}), renderer)
+        for renderer in (DjangoTemplates(), FormRenderer())
+    )
