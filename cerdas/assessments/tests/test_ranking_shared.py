@@ -10,9 +10,9 @@ from cerdas.core.cache import bump_version
 
 def _table(response) -> str:
     assert response.status_code == 200
-    return re.search(r'<div class="table-wrap">.*?</table></div>', response.content.decode(), re.S)[
-        0
-    ]
+    return re.search(
+        r'<div class="table-wrap"[^>]*>.*?</table></div>', response.content.decode(), re.S
+    )[0]
 
 
 def _first_score(round_) -> Participant:
