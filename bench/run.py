@@ -553,8 +553,12 @@ def server_report(server: Server, samples: dict, urls: list[Page]) -> dict:
     rows = [summarise(page, samples[page.key]) for page in urls]
     judge(rows)
     command = [Path(server.command[0]).name, *server.command[1:]]
+    try:
+        version = metadata.version(server.name)
+    except metadata.PackageNotFoundError:  # a server installed outside this environment
+        version = "(version unknown)"
     return {
-        "version": metadata.version(server.name),
+        "version": version,
         "workers": server.workers,
         "command": shlex.join(command),
         "results": rows,
