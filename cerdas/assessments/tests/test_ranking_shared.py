@@ -46,3 +46,30 @@ def test_the_panel_sees_a_round_before_publication_as_it_is_now(
     client.get(path)
     Participant.objects.filter(pk=_first_score(computed_round).pk).update(score=98.76)
     assert "98,76" in _table(client.get(path))
+
+
+def test_the_announcement_is_shared_once_published_and_current_before(
+    client,
+    published,  # noqa: F811
+    national_admin,
+):
+    path = f"/penilaian/{published.slug}/"
+    anonymous = client.get(path).content.decode()
+    client.force_login(national_admin)
+    signed_in = client.get(path).content.decode()
+
+    def body(page):
+        return page[page.index("<h1") : page.index("</main>")]
+
+    assert body(signed_in) == body(anonymous)
+    assert "2 wilayah terpilih" in body(signed_in) or "2 regions selected" in body(signed_in)
+
+
+def test_the_panel_reads_a_round_before_publication_as_it_is_now(
+    client, computed_round, national_admin
+):
+    client.force_login(national_admin)
+    path = f"/penilaian/{computed_round.slug}/"
+    client.get(path)
+    Participant.objects.filter(round=computed_round).update(rank=None)
+    assert "<dd>0</dd>" in client.get(path).content.decode()
