@@ -10,6 +10,24 @@ from cerdas.regions.models import Province, Region
 from cerdas.regions.services import reason_text, resolve_pasted
 
 
+class _CodesAndNames(forms.models.ModelChoiceIterator):
+    """The choices read as (code, name) rows: no Region object is built for each of 514."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for code, name in self.queryset.values_list("code", "name"):
+            yield (forms.models.ModelChoiceIteratorValue(code, None), name)
+
+
+class RegionChoiceField(forms.ModelChoiceField):
+    """A region picked from a list (by name, as ``str(region)`` shows it); the list is read
+    as codes and names only. The chosen region is still a Region, checked against the
+    queryset."""
+
+    iterator = _CodesAndNames
+
+
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or code"), required=False, max_length=100)
     province = forms.ModelChoiceField(

@@ -54,3 +54,19 @@ def both(form, name):
         widget.render(field.html_name, field.value(), field.build_widget_attrs({}), renderer)
         for renderer in (DjangoTemplates(), FormRenderer())
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", [None, "35.22"])
+def test_a_region_list_read_as_codes_and_names_is_the_same_markup_and_gives_a_region(value):
+    from cerdas.regions.forms import RegionChoiceField
+
+    plain, light = forms.Form(), forms.Form({"region": value} if value else None)
+    plain.fields["region"] = forms.ModelChoiceField(Region.objects.order_by("name"))
+    light.fields["region"] = RegionChoiceField(Region.objects.order_by("name"))
+    plain.data = light.data
+    plain.is_bound = light.is_bound
+    assert str(light["region"]) == str(plain["region"])
+    if value:
+        assert light.is_valid() and light.cleaned_data["region"] == Region.objects.get(pk=value)
+        assert 'value="35.22" selected' in str(light["region"])
