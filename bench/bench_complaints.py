@@ -177,56 +177,134 @@ def intake(name, url, script, seconds) -> dict:
     }
 
 
+def intake_scripts(port: int, data: dict) -> tuple[Path, Path]:
+    """The wrk scripts that post the web form's last step and an Open311 request."""
+    base = f"http://{harness.HOST}:{port}"
+    cookie, token = csrf(port)
+    form = lua_post(
+        {
+            "csrfmiddlewaretoken": token,
+            "step": "send",
+            "kind": "complaint",
+            "category": data["category"],
+            "description": "Jalan berlubang di depan pasar (benchmark).",
+            "address": "Jl. Veteran",
+            "latitude": "-7.150975",
+            "longitude": "111.881860",
+            "privacy": "public",
+        },
+        {"Cookie": f"csrftoken={cookie}", "Referer": base + "/pengaduan/wilayah/35.22/lapor/"},
+    )
+    open311 = lua_post(
+        {
+            "api_key": data["key"],
+            "jurisdiction_id": "35.22",
+            "service_code": "jalan-rusak",
+            "lat": "-7.150975",
+            "long": "111.881860",
+            "description": "Jalan berlubang (benchmark).",
+        },
+        {},
+    )
+    return form, open311
+
+
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time (user + system) used so far by the processes of this group (the server)."""
+    total, tick = 0, os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if int(fields[2]) == pgid:  # fields after the name: state, ppid, pgrp, ...
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
+def measure_intake(tree: Path, values: dict, args, data: dict, seconds: int) -> list[dict]:
+    """Serve ``tree`` (a checkout of Cerdas) on the benchmark's database and load both intakes.
+
+    Besides the rate, the server's CPU time per accepted report: other work on the machine
+    slows the rate down but hardly changes what one report costs."""
+    server = harness.start_server("granian", {**values, "PYTHONPATH": str(tree)}, args, cwd=tree)
+    try:
+        base = f"http://{harness.HOST}:{server.port}"
+        form, open311 = intake_scripts(server.port, data)
+        rows = []
+        for name, url, script in (
+            ("web form", base + "/pengaduan/wilayah/35.22/lapor/", form),
+            ("Open311 POST", base + "/open311/v2/requests.json", open311),
+        ):
+            cpu = group_cpu_seconds(server.proc.pid)
+            row = intake(name, url, script, seconds)
+            used = group_cpu_seconds(server.proc.pid) - cpu
+            row["cpu_ms_per_report"] = 1000 * used / max(1, row["accepted"])
+            rows.append(row)
+        return rows
+    finally:
+        harness.stop_server(server)
+
+
+def median_intakes(runs: list[list[dict]]) -> list[dict]:
+    """Per intake, the round with the median rate; losses and errors summed over rounds."""
+    rows = []
+    for index in range(len(runs[0])):
+        rounds = sorted((run[index] for run in runs), key=lambda row: row["per_second"])
+        row = dict(rounds[len(rounds) // 2])
+        for key in ("lost", "non_2xx"):
+            row[key] = sum(r[key] for r in rounds)
+        row["socket_errors"] = {"all rounds": sum(sum(r["socket_errors"].values()) for r in rounds)}
+        row["rounds"] = [r["per_second"] for r in rounds]
+        row["cpu_ms_per_report"] = statistics.median(r["cpu_ms_per_report"] for r in rounds)
+        if row["lost"] or row["non_2xx"] or row["socket_errors"]["all rounds"]:
+            row["verdict"] = "FAIL"
+        rows.append(row)
+    return rows
+
+
 def main() -> int:
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="another checkout of Cerdas (say, main): its intake is measured in turns with "
+        "this one's, on the same database, and the ratio reported",
+    )
+    parser.add_argument("--intake-only", action="store_true", help="leave out the pages")
     options = parser.parse_args()
     values = env()
     load_before = os.getloadavg()[0]
     print("Preparing a fresh database ...", flush=True)
     data = prepare(values)
     args = harness.parse_args(["--servers", "granian"])
+    trees = [("this", ROOT)]
+    if options.against:
+        trees.append(("other", options.against.resolve()))
+    runs = {tag: [] for tag, _tree in trees}
+    for round_no in range(options.rounds if options.against else 1):
+        # Taking turns, so a slow patch of the machine hits both checkouts alike.
+        for tag, tree in trees if round_no % 2 == 0 else trees[::-1]:
+            print(f"  round {round_no + 1}: intake served from {tree}", flush=True)
+            runs[tag].append(measure_intake(tree, values, args, data, options.duration))
+    intakes = median_intakes(runs["this"])
+    options.compared = None
+    if options.against:
+        options.compared = (options.against, median_intakes(runs["other"]))
+    pages = {
+        "baseline": "/bench/baseline",
+        "public list": "/pengaduan/wilayah/35.22/",
+        "report page": f"/pengaduan/{data['report']}/",
+    }
+    if options.intake_only:
+        pages = {"baseline": "/bench/baseline"}
     server = harness.start_server("granian", values, args)
     try:
         base = f"http://{harness.HOST}:{server.port}"
-        cookie, token = csrf(server.port)
-        form = lua_post(
-            {
-                "csrfmiddlewaretoken": token,
-                "step": "send",
-                "kind": "complaint",
-                "category": data["category"],
-                "description": "Jalan berlubang di depan pasar (benchmark).",
-                "address": "Jl. Veteran",
-                "latitude": "-7.150975",
-                "longitude": "111.881860",
-                "privacy": "public",
-            },
-            {"Cookie": f"csrftoken={cookie}", "Referer": base + "/pengaduan/wilayah/35.22/lapor/"},
-        )
-        open311 = lua_post(
-            {
-                "api_key": data["key"],
-                "jurisdiction_id": "35.22",
-                "service_code": "jalan-rusak",
-                "lat": "-7.150975",
-                "long": "111.881860",
-                "description": "Jalan berlubang (benchmark).",
-            },
-            {},
-        )
-        intakes = [
-            intake("web form", base + "/pengaduan/wilayah/35.22/lapor/", form, options.duration),
-            intake("Open311 POST", base + "/open311/v2/requests.json", open311, options.duration),
-        ]
-        pages = {
-            "baseline": "/bench/baseline",
-            "public list": "/pengaduan/wilayah/35.22/",
-            "report page": f"/pengaduan/{data['report']}/",
-        }
         for path in pages.values():
             status = harness.http_status(server.port, path)
             if status != 200:
@@ -266,7 +344,7 @@ def report(intakes, median, p99, options, data) -> list[str]:
         "# Complaints benchmark",
         "",
         f"Measured {datetime.now(UTC).isoformat(timespec='seconds')} with "
-        "`.venv/bin/python bench/bench_complaints.py` — "
+        f"`.venv/bin/python {' '.join(['bench/bench_complaints.py', *sys.argv[1:]])}` — "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
         f"Django {django.get_version()}, "
         "SQLite (WAL), production settings, granian (workers = cores, 1 blocking thread), "
@@ -279,17 +357,37 @@ def report(intakes, median, p99, options, data) -> list[str]:
         "## Intake (16 concurrent clients)",
         "",
         "| intake | accepted reports | accepted/s | answers seen | in flight at the end | lost "
-        "| errors | p99 ms | target | verdict |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| errors | p99 ms | server CPU ms per report | target | verdict |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in intakes:
         errors = row["non_2xx"] + sum(row["socket_errors"].values())
         lines.append(
             f"| {row['name']} | {row['accepted']:,} | {row['per_second']:,.1f} | "
             f"{row['answered']:,} | {row['in_flight']} | {row['lost']} | {errors} | "
-            f"{row['p99_ms']} | "
+            f"{row['p99_ms']} | {row['cpu_ms_per_report']:.2f} | "
             f">= {TARGET_INTAKE:.0f}/s | {row['verdict']} |"
         )
+    if options.compared:
+        other, theirs = options.compared
+        lines += [
+            "",
+            f"Against `{other}` (served from that checkout on the same database, the two taking "
+            f"turns over {options.rounds} rounds; the round with the median rate of each):",
+            "",
+            "| intake | this checkout accepted/s (rounds) | other accepted/s (rounds) | ratio "
+            "| server CPU ms per report: this | other | ratio |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for mine, before in zip(intakes, theirs, strict=True):
+            lines.append(
+                f"| {mine['name']} | {mine['per_second']:,.1f} "
+                f"({', '.join(f'{x:.1f}' for x in mine['rounds'])}) | "
+                f"{before['per_second']:,.1f} ({', '.join(f'{x:.1f}' for x in before['rounds'])}) "
+                f"| {mine['per_second'] / before['per_second']:.2f} "
+                f"| {mine['cpu_ms_per_report']:.2f} | {before['cpu_ms_per_report']:.2f} "
+                f"| {mine['cpu_ms_per_report'] / before['cpu_ms_per_report']:.2f} |"
+            )
     lines += [
         "",
         "Accepted means counted in the database after the run; *lost* is successful answers "

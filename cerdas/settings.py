@@ -86,6 +86,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cerdas.urls"
+# Django's form renderer, with select boxes (514 regions) written out without a template each.
+FORM_RENDERER = "cerdas.core.form_renderer.FormRenderer"
 WSGI_APPLICATION = "cerdas.wsgi.application"
 
 TEMPLATES = [

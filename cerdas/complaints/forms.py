@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cerdas.complaints import services
 from cerdas.complaints.engine import deadlines, tracking
 from cerdas.complaints.models import (
     ArchiveReason,
@@ -172,7 +173,8 @@ class ReportForm(forms.Form):
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
         self.region = region
-        self.fields["category"].queryset = Category.objects.active().filter(region=region)
+        # As intake reads it, so that the service takes the topic the form found.
+        self.fields["category"].queryset = services.intake_categories(region)
 
     def clean_latitude(self):
         return _within(self.cleaned_data.get("latitude"), LATITUDES, _("latitude"))

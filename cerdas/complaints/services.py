@@ -86,6 +86,14 @@ def _moderation_of(region_ref):
     return ComplaintSettings.objects.filter(region_id=region_ref).values("moderate_first")[:1]
 
 
+def intake_categories(region):
+    """The region's open topics, read as intake needs them: with the region (no query of its
+    own) and whether the region checks texts first; ``submit_report(category=...)`` takes one."""
+    return region.complaint_categories.active().annotate(
+        moderated=Subquery(_moderation_of(OuterRef("region_id")))
+    )
+
+
 def settings_for(region_code: str) -> ComplaintSettings:
     found = ComplaintSettings.objects.filter(region_id=region_code).first()
     return found or ComplaintSettings(region_id=region_code)
@@ -160,6 +168,7 @@ def submit_report(
     sender: str = "",
     now=None,
     is_demo=False,
+    category=None,
 ) -> Report:
     """Receive a report: a tracking number, the coordinator's deadline, the first event.
 
@@ -167,15 +176,23 @@ def submit_report(
     pictures' files are done before the write transaction, which then holds SQLite's write
     lock for a few short statements only: under many concurrent reports the other writers
     wait the least. ``limit`` (a ``cerdas.core.ratelimit.Limit``) counts the ``sender`` in
-    the same transaction and raises ``IntakeLimited`` past it, storing nothing."""
+    the same transaction and raises ``IntakeLimited`` past it, storing nothing. ``category``
+    is the topic as ``intake_categories`` read it, when the caller has it already (the form
+    and Open311 look it up to check it): it is then not read a second time."""
     now = now or timezone.now()
-    # One query: the topic, its region (with the province, for the time zone) and whether the
-    # region checks texts before they are public.
-    category = (
-        Category.objects.select_related("region__province")
-        .annotate(moderated=Subquery(_moderation_of(OuterRef("region_id"))))
-        .get(pk=new.category_id, region_id=new.region_code)
-    )
+    if not (
+        category is not None
+        and category.pk == new.category_id
+        and category.region_id == new.region_code
+        and hasattr(category, "moderated")
+    ):
+        # One query: the topic, its region (with the province, for the time zone) and whether
+        # the region checks texts before they are public.
+        category = (
+            Category.objects.select_related("region__province")
+            .annotate(moderated=Subquery(_moderation_of(OuterRef("region_id"))))
+            .get(pk=new.category_id, region_id=new.region_code)
+        )
     if not category.is_active:
         raise ReportError(CATEGORY_CLOSED)
     region = category.region

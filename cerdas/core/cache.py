@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
+from django.utils.translation import get_language
 
 PAGE_TIMEOUT = 300
 
@@ -54,6 +55,26 @@ def retire_pages(sender, kinds, **kwargs) -> None:
     """Receiver of ``public_content_changed``: retire the pages of the kinds that changed."""
     for kind in kinds:
         bump_version(kind)
+
+
+def shared_fragment(kinds, name: str, vary, render) -> str:
+    """A part of a page that is the same for every reader: ``render()`` once per language,
+    per ``vary`` and per version of the content ``kinds``, kept as long as a public page.
+
+    ``{% shared %}`` (``cerdas/core/templatetags/shared.py``) is the same in a template.
+    Empty ``kinds`` render every time (content whose changes are not announced). What holds
+    a CSRF token is never kept. Returns the HTML as ``render`` gave it.
+    """
+    if not kinds:
+        return render()
+    digest = hashlib.sha256(str(vary).encode()).hexdigest()
+    key = f"fragment:{name}:{content_version(*kinds)}:{get_language()}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        if "csrfmiddlewaretoken" not in html:
+            cache.set(key, html, PAGE_TIMEOUT)
+    return html
 
 
 def is_shareable(request) -> bool:

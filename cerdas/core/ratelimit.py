@@ -54,7 +54,9 @@ class Limit:
             f"INSERT INTO {table} (key, slot, hits, expires) VALUES (%s, %s, 1, %s) "  # noqa: S608 - our own table's name
             f"ON CONFLICT (key, slot) DO UPDATE SET hits = {table}.hits + 1 RETURNING hits"
         )
-        with transaction.atomic(), connection.cursor() as cursor:
+        # Inside a caller's transaction (a report's intake) the statement needs no savepoint
+        # of its own: if it fails, the caller's transaction fails with it.
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
             cursor.execute(statement, [self.key(identity), slot, (slot + 1) * self.seconds])
             hits = cursor.fetchone()[0]
         if hits == 1 and secrets.randbelow(CLEANUP_EVERY) == 0:

@@ -23,11 +23,12 @@ from cerdas.masterplans.models import (
     Section,
 )
 from cerdas.masterplans.sections import fields_for
+from cerdas.regions.forms import RegionChoiceField
 from cerdas.regions.models import Agency, Region
 
 
 class MasterplanForm(forms.Form):
-    region = forms.ModelChoiceField(Region.objects.none(), label=_("Region"))
+    region = RegionChoiceField(Region.objects.none(), label=_("Region"))
     title = forms.CharField(label=_("Title"), max_length=200)
     period_start = bounded.YearField(label=_("First year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     period_end = bounded.YearField(label=_("Last year"), min_value=MIN_YEAR, max_value=MAX_YEAR)

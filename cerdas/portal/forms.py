@@ -15,7 +15,7 @@ from cerdas.portal.body_text import to_text
 from cerdas.portal.models import NATIONAL_TIMEZONE, Article, Category, Reaction
 from cerdas.portal.permissions import linkable_masterplans, writable_regions
 from cerdas.portal.services import LegacyArticle
-from cerdas.regions.forms import RegionPicker, RegionsField
+from cerdas.regions.forms import RegionChoiceField, RegionPicker, RegionsField
 from cerdas.regions.models import Region
 
 MAX_RELATED = 20
@@ -253,7 +253,7 @@ def region_choices_exist(user) -> bool:
 class LegacyArticleForm(forms.Form):
     """An article moved from an older portal, with the views and reactions it counted there."""
 
-    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
+    region = RegionChoiceField(label=_("Region"), queryset=Region.objects.none())
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
         label=_("Summary"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})

@@ -5,11 +5,13 @@ assessors) and, for its own results page, the region's team; anyone else gets a 
 """
 
 import csv
+import functools
 import io
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from cerdas.assessments import permissions
@@ -69,15 +71,18 @@ def by_id(request, pk, rest=""):
 def round_detail(request, slug):
     """The announcement of a round: who was selected, and why."""
     round_ = _get_round_for_user(request, slug)
-    rows = ranking_rows(round_)
     return render(
         request,
         "assessments/round.html",
         {
             "round": round_,
-            "selected": [row for row in rows if row["selected"]],
+            # Read only when the shared copy of the page's body is missing or not allowed.
+            "selected": SimpleLazyObject(
+                lambda: [row for row in ranking_rows(round_) if row["selected"]]
+            ),
             "selection": getattr(round_, "selection", None),
-            "count": len(rows),
+            "count": round_.participants.filter(rank__isnull=False).count(),
+            "shared_kinds": CACHE_KIND if round_.is_published else "",
             # Decided although data were missing: the public sees that too, and why.
             "override_texts": gap_texts(round_.data_gaps) if round_.was_overridden else [],
         },
@@ -92,8 +97,12 @@ def ranking(request, slug):
         "assessments/ranking.html",
         {
             "round": round_,
-            "rows": ranking_rows(round_),
-            "dimensions": list(round_.framework.dimensions.order_by("order", "id")),
+            # Read only when the shared copy of the table is missing or not allowed.
+            "rows": functools.partial(ranking_rows, round_),
+            "dimensions": round_.framework.dimensions.order_by("order", "id"),
+            # A published round's table is the same for every reader (the public page cache
+            # keeps it too); a round before publication announces no change: never shared.
+            "shared_kinds": CACHE_KIND if round_.is_published else "",
         },
     )
 

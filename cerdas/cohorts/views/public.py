@@ -1,11 +1,13 @@
 """Pages anyone can read: the cohorts, their members over time, the showcase and results."""
 
 import datetime
+import functools
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from cerdas.core import media
@@ -39,29 +41,39 @@ def cohort_detail(request, year):
     """A cohort's calendar, its members on a chosen day and every membership change."""
     cohort = get_cohort(year)
     day = _day_from(request)
-    members = list(cohort.members_on(day).select_related("region__province"))
-    history = list(
-        cohort.memberships.select_related("region", "replaces__region").order_by(
-            "joined_on", "region__name"
+
+    @functools.cache
+    def history():
+        return list(
+            cohort.memberships.select_related("region", "replaces__region").order_by(
+                "joined_on", "region__name"
+            )
         )
-    )
-    changes = sorted(
-        [m for m in history if m.left_on or m.replaces_id or m.joined_on != _first_day(history)],
-        key=lambda m: m.left_on or m.joined_on,
-    )
+
+    def changes():
+        first = _first_day(history())
+        return sorted(
+            [m for m in history() if m.left_on or m.replaces_id or m.joined_on != first],
+            key=lambda m: m.left_on or m.joined_on,
+        )
+
+    # Everything below the heading is the same for every reader of the day, so the template
+    # shares it ({% shared %}); these are read only when that copy is missing.
     return render(
         request,
         "cohorts/detail.html",
         {
             "cohort": cohort,
             "day": day,
-            "members": members,
-            "history": history,
-            "changes": changes,
-            "calendar": _calendar(cohort),
+            "members": SimpleLazyObject(
+                lambda: list(cohort.members_on(day).select_related("region__province"))
+            ),
+            "history": SimpleLazyObject(history),
+            "changes": SimpleLazyObject(changes),
+            "calendar": SimpleLazyObject(lambda: _calendar(cohort)),
             "award_records": cohort.award_records.select_related("region"),
-            "results_published": cohort.results_published(),
-            "has_showcase": cohort.presentations.filter(is_published=True).exists(),
+            "results_published": SimpleLazyObject(cohort.results_published),
+            "has_showcase": SimpleLazyObject(cohort.presentations.filter(is_published=True).exists),
             "can_manage": request.user.is_authenticated and can_manage(request.user),
         },
     )

@@ -286,7 +286,7 @@ def _values(choices) -> list[dict]:
 def service_definition(request, fmt, code):
     """The attributes a report of this service may carry: its kind and its privacy."""
     region = _jurisdiction(request.GET)
-    category = Category.objects.active().filter(region=region, code=code).first()
+    category = services.intake_categories(region).filter(code=code).first()
     if category is None:
         raise Open311Error(404, _("service_code %(code)s was not found.") % {"code": code})
     attributes = [
@@ -430,7 +430,7 @@ def _create(request, fmt):
     code = _arg(params, "service_code")
     if not code:
         raise Open311Error(400, _("service_code was not provided."))
-    category = Category.objects.active().filter(region=region, code=code).first()
+    category = services.intake_categories(region).filter(code=code).first()
     if category is None:
         raise Open311Error(404, _("service_code %(code)s was not found.") % {"code": code})
     lat, lng = _point(params)
@@ -468,6 +468,7 @@ def _create(request, fmt):
             ),
             source="open311",
             api_key=key,
+            category=category,
             limit=keys.post_limit(),
             sender=str(key.pk),
         )

@@ -207,6 +207,7 @@ def report_form(request, code):
             ),
             limit=intake_limit(),
             sender=request.META.get("REMOTE_ADDR", ""),
+            category=data["category"],
         )
     except services.IntakeLimited:
         key = staging.stage(pictures)

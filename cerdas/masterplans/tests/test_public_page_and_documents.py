@@ -142,3 +142,20 @@ def test_a_draft_is_marked_as_a_draft_in_its_documents_and_file_names(client, me
     document = Document(io.BytesIO(client.get(f"/masterplan/{plan.pk}/unduh/docx/").content))
     assert "DRAF — belum disetujui" in "\n".join(p.text for p in document.paragraphs[:12])
     assert "DRAF — belum disetujui" in document.sections[0].header.paragraphs[0].text
+
+
+@pytest.mark.django_db
+def test_a_signed_in_reader_gets_the_page_everyone_gets_in_their_own_frame(
+    client, approved, member_b
+):
+    """The plan's body is rendered once for every reader; the header stays the reader's."""
+    anonymous = client.get(f"/masterplan/{approved.pk}/").content.decode()
+    client.force_login(member_b)
+    signed_in = client.get(f"/masterplan/{approved.pk}/").content.decode()
+
+    def main(body):
+        return body[body.index("<main") : body.index("</main>")]
+
+    assert main(signed_in) == main(anonymous)
+    assert "Mal Pelayanan Publik Digital" in main(signed_in)
+    assert f"Masuk sebagai {member_b}" in signed_in and "Masuk sebagai" not in anonymous

@@ -82,7 +82,7 @@ def index(request):
         )
         if not user.is_national_admin
         else Region.objects.all()
-    )
+    ).only("code", "name")  # the form's list of 514 shows names only
     form = MasterplanForm(request.POST or None, regions=writable)
     if request.method == "POST":
         if not writable.exists():

@@ -5,10 +5,11 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from cerdas.core.cache import public_page
+from cerdas.core.cache import public_page, shared_fragment
 from cerdas.masterplans import permissions
 from cerdas.masterplans.charts import legend, roadmap_svg
 from cerdas.masterplans.documents import document_context, filename
@@ -78,26 +79,32 @@ def detail(request, pk):
     plan = _get_visible_masterplan(request, pk)
     if not plan.is_public:
         return redirect(plan.get_manage_url())
+    # The page is the same for every reader (the public page cache keeps it under the same
+    # version): signed-in readers get it rendered once too, their own header around it.
+    body = shared_fragment(
+        [CACHE_KIND],
+        "masterplan-detail",
+        plan.pk,
+        lambda: render_to_string("masterplans/_detail_body.html", _detail_context(plan), request),
+    )
+    return render(request, "masterplans/detail.html", {"plan": plan, "body": mark_safe(body)})
+
+
+def _detail_context(plan) -> dict:
     snapshot = build_snapshot(plan)
     dimensions = list(Dimension.objects.all())
     groups = programs_by_dimension(snapshot, dimensions)
-    years = plan.years
-    newer = plan.revisions.filter(status=Status.APPROVED).first()
-    return render(
-        request,
-        "masterplans/detail.html",
-        {
-            "plan": plan,
-            "snapshot": snapshot,
-            "vision": snapshot["sections"].get("vision", {}),
-            "groups": groups,
-            "quick_win_count": sum(len(g["quick_wins"]) for g in groups),
-            "summary": budget_summary(snapshot, dimensions),
-            "roadmap": mark_safe(roadmap_svg(groups, years)),
-            "legend": legend(),
-            "newer": newer,
-        },
-    )
+    return {
+        "plan": plan,
+        "snapshot": snapshot,
+        "vision": snapshot["sections"].get("vision", {}),
+        "groups": groups,
+        "quick_win_count": sum(len(g["quick_wins"]) for g in groups),
+        "summary": budget_summary(snapshot, dimensions),
+        "roadmap": mark_safe(roadmap_svg(groups, plan.years)),
+        "legend": legend(),
+        "newer": plan.revisions.filter(status=Status.APPROVED).first(),
+    }
 
 
 def document_bytes(plan: Masterplan, fmt: str) -> bytes:

@@ -186,3 +186,51 @@ def test_editing_logs_what_changed(client, member_a):
     client.post(f"/berita/kelola/{article.pk}/", _data(title="Judul baru", slug=article.slug))
     entry = AuditEntry.objects.get(action="article.updated")
     assert entry.changes["title"] == ["Pasar desa kini menerima QRIS", "Judul baru"]
+
+
+@pytest.mark.django_db
+def test_a_signed_in_reader_of_the_news_list_sees_a_publication_once_it_commits(
+    client, member_a, django_capture_on_commit_callbacks
+):
+    """The list is rendered once for every reader, signed in or not, and retires on a change."""
+    client.force_login(member_a)
+    client.post(NEW, _data())
+    article = Article.objects.get()
+    assert article.title not in client.get("/berita/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/berita/kelola/{article.pk}/status/", {"status": "published"})
+    signed_in = client.get("/berita/").content.decode()
+    client.logout()
+    anonymous = client.get("/berita/").content.decode()
+    assert article.title in signed_in
+
+    def news(body):  # the page below the messages
+        return body[body.index("<h1>") : body.index("</main>")]
+
+    assert news(signed_in) == news(anonymous)
+
+
+@pytest.mark.django_db
+def test_a_signed_in_reader_sees_an_edited_article_at_once_with_their_own_form(
+    client, member_a, django_capture_on_commit_callbacks
+):
+    """The article's text is shared by every reader and retires with an edit; the reaction
+    form around it keeps the signed-in reader's own token."""
+    client.force_login(member_a)
+    client.post(NEW, _data())
+    article = Article.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/berita/kelola/{article.pk}/status/", {"status": "published"})
+    first = client.get(article.get_absolute_url()).content.decode()
+    assert "Pasar desa kini menerima QRIS</h1>" in first
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/berita/kelola/{article.pk}/",
+            _data(title="Judul baru", summary="Ringkasan baru", slug=article.slug),
+        )
+    again = client.get(article.get_absolute_url()).content.decode()
+    assert "Judul baru</h1>" in again and "Ringkasan baru" in again
+    assert 'name="csrfmiddlewaretoken"' in again
+    client.logout()
+    anonymous = client.get(article.get_absolute_url()).content.decode()
+    assert "Judul baru</h1>" in anonymous and 'name="csrfmiddlewaretoken"' not in anonymous

@@ -111,10 +111,11 @@ def article_served(request, response, pk, slug=""):
 
 
 # The page lists related cohorts and approved masterplans: their changes retire it too.
+ARTICLE_KINDS = (PORTAL, "cohorts", "masterplans")
+
+
 @public_page(
-    PORTAL,
-    "cohorts",
-    "masterplans",
+    *ARTICLE_KINDS,
     timeout=ARTICLE_PAGE_TIMEOUT,
     served="cerdas.portal.views.public.article_served",
 )
@@ -147,6 +148,9 @@ def _article_page(request, pk, slug):
         if shared
         else reactions.current_choice(reactions.reader_token(request), item.pk),
         "form_needs_token": request.user.is_authenticated,
+        # The article itself is the same for every reader; around it, the view count and the
+        # reaction form are rendered for the reader ({% shared %} in the template).
+        "shared_kinds": " ".join(ARTICLE_KINDS),
     }
     return render(request, "portal/article.html", context)
 

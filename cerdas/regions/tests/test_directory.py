@@ -62,3 +62,18 @@ def test_an_unknown_kind_is_reported_and_nothing_typed_is_lost(client):
     assert response.context["form"].errors["kind"]
     assert "Sebagian saringan tidak dapat dipakai" in body
     assert 'value="Bandung"' in body
+
+
+@pytest.mark.django_db
+def test_signed_in_each_filter_gets_its_own_list_and_the_list_everyone_gets(client, member_a):
+    anonymous = client.get("/wilayah/", {"province": "35", "kind": "kota"}).content.decode()
+    client.force_login(member_a)
+    everyone = client.get("/wilayah/").content.decode()
+    filtered = client.get("/wilayah/", {"province": "35", "kind": "kota"}).content.decode()
+
+    def main(body):
+        return body[body.index("<main") : body.index("</main>")]
+
+    assert "Kabupaten Aceh Selatan" in everyone and "Kabupaten Aceh Selatan" not in filtered
+    assert main(filtered) == main(anonymous)
+    assert 'value="35" selected' in filtered

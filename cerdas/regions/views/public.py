@@ -1,3 +1,5 @@
+import functools
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
@@ -53,7 +55,9 @@ def detail(request, code):
         {
             "region": region,
             "siblings_count": siblings_count,
-            "sections": sections_for(region),
+            # Read only when the shared copy of the sections is missing (they are the same
+            # for every reader: the public page cache keeps them under the same versions).
+            "sections": functools.partial(sections_for, region),
             "can_view_audit": request.user.is_authenticated
             and request.user.can("view_audit", region),
         },

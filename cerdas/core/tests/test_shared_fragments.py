@@ -1,0 +1,86 @@
+"""``{% shared %}`` renders a part that is the same for every reader once per content version."""
+
+import pytest
+from django.core.cache import cache
+from django.template import Context, Template
+from django.utils import translation
+
+from cerdas.core.cache import bump_version
+
+BLOCK = Template(
+    '{% load shared %}[{% shared kinds "names" key %}{{ names }}{% endshared %}]'
+    "{% if user %} {{ user }}{% endif %}"
+)
+
+
+class Reads:
+    """Counts how often the block's data were read."""
+
+    def __init__(self, text):
+        self.text, self.count = text, 0
+
+    def __call__(self):
+        self.count += 1
+        return self.text
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def render(names, kinds="regions", key=1, user=""):
+    return BLOCK.render(Context({"names": names, "kinds": kinds, "key": key, "user": user}))
+
+
+def test_the_block_is_read_once_and_the_rest_of_the_page_stays_personal():
+    names = Reads("Bojonegoro")
+    assert render(names, user="Siti") == "[Bojonegoro] Siti"
+    assert render(names, user="Budi") == "[Bojonegoro] Budi"
+    assert names.count == 1
+
+
+def test_a_change_of_its_content_retires_it():
+    render(Reads("old"))
+    bump_version("regions")
+    assert render(Reads("new")) == "[new]"
+
+
+def test_a_change_of_other_content_keeps_it():
+    names = Reads("Bojonegoro")
+    render(names)
+    bump_version("portal")
+    render(names)
+    assert names.count == 1
+
+
+def test_each_key_and_language_has_its_own_copy():
+    assert render(Reads("a"), key=1) == "[a]"
+    assert render(Reads("b"), key=2) == "[b]"
+    with translation.override("en"):
+        assert render(Reads("english"), key=1) == "[english]"
+    assert render(Reads("again"), key=1) == "[a]"
+
+
+def test_without_kinds_it_is_rendered_every_time():
+    """A draft's page passes no kinds: its changes are not announced, so no copy is kept."""
+    names = Reads("draft")
+    render(names, kinds="")
+    render(names, kinds="")
+    assert names.count == 2
+
+
+def test_a_block_holding_a_csrf_token_is_never_kept():
+    form = Template(
+        "{% load shared %}{% shared 'regions' 'form' 1 %}"
+        '<input name="csrfmiddlewaretoken" value="{{ token }}">{% endshared %}'
+    )
+    assert "one" in form.render(Context({"token": "one"}))
+    assert "two" in form.render(Context({"token": "two"}))
+
+
+def test_what_it_keeps_is_escaped_as_rendered():
+    assert render(Reads("<b>&</b>")) == "[&lt;b&gt;&amp;&lt;/b&gt;]"
+    assert render(Reads("ignored")) == "[&lt;b&gt;&amp;&lt;/b&gt;]"

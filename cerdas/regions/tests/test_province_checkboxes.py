@@ -1,0 +1,72 @@
+"""The provinces to tick and the list of regions, written as Django's templates write them."""
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates
+
+from cerdas.core.form_renderer import FormRenderer
+from cerdas.regions.forms import ProvincesField
+from cerdas.regions.models import Region
+
+# What regions/widgets/province_checkboxes.html held before the widget wrote its box itself.
+THE_TEMPLATE = (
+    '<div class="province-list">{% include "django/forms/widgets/multiple_input.html" %}</div>\n'
+)
+
+
+class Provinces(forms.Form):
+    provinces = ProvincesField(required=False)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("data", [None, {"provinces": ["35", "91"]}])
+def test_the_box_of_ticks_is_the_markup_the_template_gave(data):
+    field = Provinces(data)["provinces"]
+    widget = field.field.widget
+    context = widget.get_context(field.html_name, field.value(), {"id": "id_provinces"})
+    # Rendered as Django's form renderer renders a widget's template.
+    by_template = DjangoTemplates().engine.from_string(THE_TEMPLATE).render(context).strip()
+    written = widget.render(field.html_name, field.value(), {"id": "id_provinces"})
+    assert written == by_template
+    assert written.count('type="checkbox"') == 38
+    assert ("checked" in written) == bool(data)
+    # And the same through Django's own renderer, without the site's.
+    plain = widget.render(
+        field.html_name, field.value(), {"id": "id_provinces"}, renderer=DjangoTemplates()
+    )
+    assert plain == by_template
+
+
+@pytest.mark.django_db
+def test_the_list_of_every_region_is_the_same_markup():
+    form = forms.Form()
+    form.fields["region"] = forms.ModelChoiceField(Region.objects.order_by("name"))
+    by_templates, fast = both(form, "region")
+    assert fast == by_templates
+    assert fast.count("<option") == Region.objects.count() + 1
+    assert "Kabupaten Bojonegoro</option>" in fast
+
+
+def both(form, name):
+    field = form[name]
+    widget = field.field.widget
+    return tuple(
+        widget.render(field.html_name, field.value(), field.build_widget_attrs({}), renderer)
+        for renderer in (DjangoTemplates(), FormRenderer())
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", [None, "35.22"])
+def test_a_region_list_read_as_codes_and_names_is_the_same_markup_and_gives_a_region(value):
+    from cerdas.regions.forms import RegionChoiceField
+
+    plain, light = forms.Form(), forms.Form({"region": value} if value else None)
+    plain.fields["region"] = forms.ModelChoiceField(Region.objects.order_by("name"))
+    light.fields["region"] = RegionChoiceField(Region.objects.order_by("name"))
+    plain.data = light.data
+    plain.is_bound = light.is_bound
+    assert str(light["region"]) == str(plain["region"])
+    if value:
+        assert light.is_valid() and light.cleaned_data["region"] == Region.objects.get(pk=value)
+        assert 'value="35.22" selected' in str(light["region"])
