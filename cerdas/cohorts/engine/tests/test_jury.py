@@ -26,3 +26,23 @@ def test_ranking_puts_the_highest_mean_first_and_the_unscored_last():
 def test_a_tie_on_the_mean_goes_to_the_jury_that_agreed_more():
     ranked = rank([summarise("split", [60, 100]), summarise("agreed", [80, 80])])
     assert [s.key for s in ranked] == ["agreed", "split"]
+
+
+def test_a_tie_on_mean_and_spread_goes_to_the_nominee_more_jurors_scored():
+    ranked = rank([summarise("few", [80]), summarise("many", [80, 80])])
+    assert [s.key for s in ranked] == ["many", "few"]
+
+
+def test_a_mean_of_zero_ranks_below_any_higher_mean():
+    ranked = rank([summarise("zero", [0, 0]), summarise("half", [0.5]), summarise("none", [])])
+    assert [s.key for s in ranked] == ["half", "zero", "none"]
+
+
+def test_several_unscored_nominees_rank_last_in_the_order_given():
+    ranked = rank([summarise("b", []), summarise("x", [1]), summarise("a", [])])
+    assert [s.key for s in ranked] == ["x", "b", "a"]
+
+
+def test_one_juror_has_no_spread_and_is_the_whole_range():
+    s = summarise("a", [72.5])
+    assert (s.count, s.mean, s.spread, s.low, s.high) == (1, 72.5, 0.0, 72.5, 72.5)
