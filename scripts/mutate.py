@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("Mutants per module (survivors include the listed equivalents):")
     for source, (count, alive) in sorted(per_file.items()):
-        print(f"  {str(source):45} {count:5} mutants, {alive:3} survived")
+        print(f"  {source!s:45} {count:5} mutants, {alive:3} survived")
     print()
     print(
         f"{total} mutants: {detected} killed ({len(timeouts)} of them by a timeout), "
