@@ -69,7 +69,9 @@ def run_mutmut(children: int) -> float:
     print(f"Running {' '.join(command[1:])} (progress in {log.relative_to(ROOT)}) ...", flush=True)
     started = time.monotonic()
     with log.open("w", encoding="utf-8") as out:
-        status = subprocess.call(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        # Hypothesis draws the "ci" examples but skips shrinking (see hypothesis_profiles).
+        env = os.environ | {"HYPOTHESIS_PROFILE": "mutate"}
+        status = subprocess.call(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
     seconds = time.monotonic() - started
     if status != 0:
         tail = log.read_text("utf-8", errors="replace").replace("\r", "\n").splitlines()[-30:]
