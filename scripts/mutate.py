@@ -7,6 +7,11 @@ change behaviour (an equivalent mutant) is listed, with why, in the ``EQUIVALENT
 beside its engine. Exits non-zero when a survivor is not listed, when a mutant has no test at
 all, or when the run left mutants unchecked.
 
+An entry with ``kind = "untested"`` is a known survivor that does change behaviour and still
+needs its test (its ``why`` says what the test must show): it does not fail the run, but it
+counts against the score and is printed on every run until a test kills it. Nothing new may
+join that list without a reviewer seeing it in the diff.
+
 A listed mutant is recognised by its function and its change (the lines before and after),
 not by mutmut's number alone: numbers shift when a function changes, a change does not.
 
@@ -143,9 +148,7 @@ def describe(name: str, source: Path, cache: dict[Path, _Functions]) -> Mutant:
         before_lines += [line.strip() for line in original_body[a1:a2]]
         after_lines += [line.strip() for line in mutated_body[b1:b2]]
     line = _original_line(source, function, first or 0, original)
-    return Mutant(
-        name, source, function, line, "\n".join(before_lines), "\n".join(after_lines)
-    )
+    return Mutant(name, source, function, line, "\n".join(before_lines), "\n".join(after_lines))
 
 
 def equivalents() -> tuple[dict[tuple, dict], list[str]]:
@@ -156,6 +159,9 @@ def equivalents() -> tuple[dict[tuple, dict], list[str]]:
         data = tomllib.loads(path.read_text("utf-8"))
         for entry in data.get("mutant", []):
             missing = {"file", "function", "before", "after", "why"} - entry.keys()
+            if entry.get("kind", "equivalent") not in ("equivalent", "untested"):
+                problems.append(f"{where}: kind must be equivalent or untested: {entry}")
+                continue
             if missing:
                 problems.append(f"{where}: an entry lacks {sorted(missing)}: {entry}")
                 continue
@@ -212,12 +218,14 @@ def main(argv: list[str] | None = None) -> int:
 
     listed, problems = equivalents()
     cache: dict[Path, _Functions] = {}
-    survivors, unlisted, no_tests, unchecked, timeouts, matched = [], [], [], [], [], set()
+    survivors, untested, unlisted, no_tests = [], [], [], []
+    unchecked, timeouts, matched = [], [], set()
     for name, (source, code) in sorted(found.items()):
         if code in SURVIVED or code in NO_TESTS:
             mutant = describe(name, source, cache)
             if mutant.key in listed:
-                survivors.append(mutant)
+                kind = listed[mutant.key].get("kind", "equivalent")
+                (survivors if kind == "equivalent" else untested).append(mutant)
                 matched.add(mutant.key)
             elif code in NO_TESTS:
                 no_tests.append(mutant)
@@ -230,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
 
     total = len(found)
     equivalent = len(survivors)
-    detected = total - equivalent - len(unlisted) - len(no_tests) - len(unchecked)
+    detected = total - equivalent - len(untested) - len(unlisted) - len(no_tests) - len(unchecked)
     relevant = total - equivalent
     score = 100.0 * detected / relevant if relevant else 100.0
     per_file: dict[Path, list[int]] = {}
@@ -246,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(
         f"{total} mutants: {detected} killed ({len(timeouts)} of them by a timeout), "
-        f"{equivalent} listed as equivalent, {len(unlisted)} survived unlisted, "
+        f"{equivalent} listed as equivalent, {len(untested)} listed as still untested, "
+        f"{len(unlisted)} survived unlisted, "
         f"{len(no_tests)} without a test, {len(unchecked)} not checked."
     )
     print(f"Mutation score: {score:.1f}% of the {relevant} mutants that are not equivalent.")
@@ -260,6 +269,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {entry.get('name', entry['function'])} in {entry['listed_in']}")
     for problem in problems:
         print(f"\n{problem}")
+    if untested:
+        print(f"\n{len(untested)} known survivor(s) still waiting for a test (kind = untested):")
+        print("\n".join(show(m) for m in untested))
     if no_tests:
         print(f"\n{len(no_tests)} mutant(s) that no engine test reaches:")
         print("\n".join(show(m) for m in no_tests))

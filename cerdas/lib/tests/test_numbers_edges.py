@@ -72,9 +72,7 @@ def test_the_longest_text_accepted_is_max_length():
         (1234567, {"grouping": False}, "1234567"),
     ],
 )
-def test_format_rounds_half_away_from_zero_and_writes_zero_without_a_sign(
-    value, options, expected
-):
+def test_format_rounds_half_away_from_zero_and_writes_zero_without_a_sign(value, options, expected):
     assert format(value, **options) == expected
 
 
