@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import ast
 import difflib
+import fnmatch
 import json
 import os
 import shutil
@@ -65,12 +66,13 @@ def mutmut_config() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mutmut"]
 
 
-def run_mutmut(children: int) -> float:
+def run_mutmut(children: int, only: list[str]) -> float:
     """Run mutmut, its progress going to mutants/mutmut-run.log; the seconds it took."""
     MUTANTS.mkdir(exist_ok=True)
     log = MUTANTS / "mutmut-run.log"
     mutmut = Path(sys.executable).with_name("mutmut")
     command = [str(mutmut if mutmut.exists() else "mutmut"), "run", "--max-children", str(children)]
+    command += only
     print(f"Running {' '.join(command[1:])} (progress in {log.relative_to(ROOT)}) ...", flush=True)
     started = time.monotonic()
     with log.open("w", encoding="utf-8") as out:
@@ -206,12 +208,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--children", type=int, default=os.cpu_count() or 2, help="mutants tested at once"
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="only the mutants whose names match (e.g. 'cerdas.lib.*'); may be repeated",
+    )
     args = parser.parse_args(argv)
 
     if args.fresh and MUTANTS.exists():
         shutil.rmtree(MUTANTS)
-    seconds = None if args.report else run_mutmut(args.children)
+    seconds = None if args.report else run_mutmut(args.children, args.only)
     found = results()
+    if args.only:
+        found = {
+            name: result
+            for name, result in found.items()
+            if any(fnmatch.fnmatchcase(name, pattern) for pattern in args.only)
+        }
     if not found:
         print("No mutmut results in mutants/: run without --report first.", file=sys.stderr)
         return 2
