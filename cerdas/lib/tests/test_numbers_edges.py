@@ -81,3 +81,10 @@ def test_format_refuses_what_is_not_a_number(value):
     with pytest.raises(NumberError) as refused:
         format(value)
     assert refused.value.code == "invalid"
+
+
+@pytest.mark.parametrize("text", ["1.000.000 000", "1 000.500"])
+def test_dots_and_spaces_grouping_one_number_are_mixed(text):
+    with pytest.raises(NumberError) as refused:
+        parse(text)
+    assert refused.value.code == "mixed"
