@@ -73,3 +73,16 @@ def test_columns_without_weight_keep_their_minimums():
     assert share_widths(20, [(5, 0), (5, 0)]) == [5, 5]
     assert share_widths(10, [(5, 1), (5, 1)]) == [5, 5]
     assert share_widths(8, [(5, 1), (5, 1)]) == [5, 5]
+
+
+def test_columns_are_counted_with_floor_division_erring_towards_fewer_per_part():
+    # 1.0 // 0.1 is 9 in floating point (1.0 / 0.1 rounds to 10): ten such columns are split
+    # rather than risk a row a hair wider than the page.
+    assert spans(split_columns(10, 0.1, 1.0)) == [(0, 5), (5, 10)]
+    # The same for the room beside the tail: 1.0 // 0.1 leaves room for nine, not ten.
+    assert spans(split_columns(10, 0.1, 1.1, tail=0.1)) == [(0, 5), (5, 10)]
+
+
+def test_columns_narrower_than_a_point_fill_parts_and_the_tail_by_their_width():
+    assert spans(split_columns(6, 0.5, 1)) == [(0, 2), (2, 4), (4, 6)]
+    assert spans(split_columns(4, 0.5, 1, tail=0.5)) == [(0, 2), (2, 3), (3, 4)]
