@@ -215,3 +215,59 @@ def test_the_wobble_is_twenty_percent_by_default():
 def test_the_cutoff_distance_of_a_region_exactly_at_the_cutoff_is_zero():
     assert scoring.cutoff_distance(61.5, 61.5) == 0.0
     assert scoring.cutoff_distance(np.float64(70), 61.5) == 8.5
+
+
+def two_indicators_in_one_dimension():
+    """Dimension 0 holds i0 and i1 (equal weights), dimension 1 holds i2; points = values."""
+    return Spec(
+        dimension_of=np.array([0, 0, 1]),
+        indicator_weights=np.ones(3),
+        dimension_weights=np.ones(2),
+        higher_is_better=np.ones(3, dtype=bool),
+        method="range",
+        lower=np.zeros(3),
+        upper=np.full(3, 100.0),
+    )
+
+
+def test_the_shares_of_a_seed_are_the_same_on_every_run_and_every_machine():
+    # Published shares must be reproducible: these figures pin how the draws are made
+    # (uniform factors in [0.8, 1.2] on every indicator and dimension weight, in this order).
+    values = np.array([[100.0, 0.0, 50.0], [0.0, 95.0, 52.0], [48.0, 48.0, 54.0]])
+    codes = ["11.01", "11.02", "11.03"]
+    share = scoring.sensitivity(values, two_indicators_in_one_dimension(), codes, 1, draws=200)
+    assert share.tolist() == [0.34, 0.3, 0.36]
+    share = scoring.sensitivity(
+        values, two_indicators_in_one_dimension(), codes, 2, draws=200, seed=7
+    )
+    assert share.tolist() == [0.47, 0.53, 1.0]
+
+
+def test_many_equal_composites_go_to_the_smallest_codes():
+    # Forty regions tie exactly (no wobble): the twenty with the smallest codes are inside,
+    # whatever order the rows come in.
+    codes = [f"{11 + i % 20}.{i // 20 + 1:02d}" for i in range(40)]
+    values = np.full((40, 2), 50.0)
+    share = scoring.sensitivity(values, points_spec(), codes, 20, draws=2, spread=0)
+    inside = sorted(c for c, s in zip(codes, share, strict=True) if s == 1)
+    assert inside == sorted(codes)[:20]
+
+
+def test_a_first_dimension_without_indicators_leaves_the_others_scored():
+    spec = Spec(
+        dimension_of=np.array([1]),
+        indicator_weights=np.array([1.0]),
+        dimension_weights=np.array([1.0, 1.0]),
+        higher_is_better=np.array([True]),
+    )
+    share = scoring.sensitivity(np.array([[90.0], [80.0]]), spec, ["11.01", "11.02"], 1, draws=5)
+    assert share.tolist() == [1.0, 0.0]
+
+
+def test_a_sub_score_a_hair_below_the_minimum_is_float_noise_and_meets_it():
+    values = np.array([[40.0 - 1e-9, 100.0], [39.0, 99.0]])
+    share = scoring.sensitivity(
+        values, points_spec(), ["11.01", "11.02"], 2, draws=3, spread=0,
+        minimum=np.array([40.0, NAN]),
+    )  # fmt: skip
+    assert share.tolist() == [1.0, 0.0]

@@ -225,3 +225,11 @@ def test_the_waiting_codes_come_in_waiting_list_order():
 
 def test_a_candidate_without_dimension_scores_has_none():
     assert Candidate("11.01", "11", 1.0, 1).dimension_scores == {}
+
+
+def test_every_eastern_pick_counts_towards_the_reserved_places():
+    # Two eastern regions on top fill both reserved places: the next places are open again.
+    candidates = ranked(("94.01", "94"), ("53.01", "53"), ("11.01", "11"), ("91.01", "91"))
+    decisions = selection.propose(candidates, Rules(size=3, reserved=2))
+    assert selection.selected_codes(decisions) == ["94.01", "53.01", "11.01"]
+    assert [d.reason for d in decisions[:3]] == ["merit"] * 3
