@@ -15,7 +15,8 @@ join that list without a reviewer seeing it in the diff.
 A listed mutant is recognised by its function and its change (the lines before and after),
 not by mutmut's number alone: numbers shift when a function changes, a change does not.
 
-    python scripts/mutate.py              # run (re-using mutants/ from an earlier run)
+    python scripts/mutate.py              # the gated modules (re-using mutants/ if there)
+    python scripts/mutate.py --all        # every engine module of [tool.mutmut]
     python scripts/mutate.py --fresh      # start from a clean mutants/
     python scripts/mutate.py --report     # only read the results of the last run
     python scripts/mutate.py --template   # also print TOML entries for unlisted survivors
@@ -64,6 +65,12 @@ class Mutant:
 
 def mutmut_config() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mutmut"]
+
+
+def gated() -> list[str]:
+    """The mutant names `make mutate` covers by default: [tool.cerdas.mutate] gate."""
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    return list(data.get("tool", {}).get("cerdas", {}).get("mutate", {}).get("gate", []))
 
 
 def run_mutmut(children: int, only: list[str]) -> float:
@@ -209,6 +216,11 @@ def main(argv: list[str] | None = None) -> int:
         "--children", type=int, default=os.cpu_count() or 2, help="mutants tested at once"
     )
     parser.add_argument(
+        "--all",
+        action="store_true",
+        help="every engine module, not only the gated ones of [tool.cerdas.mutate]",
+    )
+    parser.add_argument(
         "--only",
         action="append",
         default=[],
@@ -217,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
+    if not args.only and not args.all:
+        args.only = gated()
     if args.fresh and MUTANTS.exists():
         shutil.rmtree(MUTANTS)
     seconds = None if args.report else run_mutmut(args.children, args.only)
@@ -277,7 +291,15 @@ def main(argv: list[str] | None = None) -> int:
     if seconds is not None:
         print(f"mutmut ran for {seconds:.0f} s.")
 
-    stale = [entry for key, entry in listed.items() if key not in matched]
+    stale = [
+        entry
+        for key, entry in listed.items()
+        if key not in matched
+        and (
+            not args.only
+            or any(fnmatch.fnmatchcase(entry.get("name", ""), pattern) for pattern in args.only)
+        )
+    ]
     if stale:
         print(f"\n{len(stale)} listed equivalent(s) no longer survive (remove them):")
         for entry in stale:
