@@ -79,6 +79,7 @@ def test_columns_are_counted_with_floor_division_erring_towards_fewer_per_part()
     # 1.0 // 0.1 is 9 in floating point (1.0 / 0.1 rounds to 10): ten such columns are split
     # rather than risk a row a hair wider than the page.
     assert spans(split_columns(10, 0.1, 1.0)) == [(0, 5), (5, 10)]
+    assert spans(split_columns(19, 0.1, 1.0)) == [(0, 6), (6, 12), (12, 19)]
     # The same for the room beside the tail: 1.0 // 0.1 leaves room for nine, not ten.
     assert spans(split_columns(10, 0.1, 1.1, tail=0.1)) == [(0, 5), (5, 10)]
 
