@@ -1,6 +1,9 @@
 """Every problem of the completeness check with its exact parameters, and each edge of the
 period, the program years and the quick-win rules."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cerdas.masterplans.engine.checks import (
     Completeness,
     Problem,
@@ -139,3 +142,40 @@ def test_scores_round_down_and_nothing_to_check_is_a_hundred():
     assert whole.score == 33
     assert Completeness([]).score == 100
     assert Completeness([SectionScore("a")]).get("b") is None
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "name": st.sampled_from(["A", "B", "C"]),
+                "dimension": st.sampled_from(["governance", "economy", "society"]),
+                "horizon": st.sampled_from(["quick_win", "short", "long"]),
+                "start_year": st.integers(2020, 2040),
+                "end_year": st.integers(2020, 2040),
+                "agency": st.sampled_from(["", "Diskominfo"]),
+                "citizen_benefit": st.sampled_from(["", " ", "Antre cepat"]),
+                "budgets": st.lists(
+                    st.fixed_dictionaries(
+                        {
+                            "year": st.integers(2018, 2042),
+                            "source": st.just("apbd"),
+                            "amount": st.integers(0, 10),
+                        }
+                    ),
+                    max_size=3,
+                ),
+                "indicators": st.lists(st.just({"name": "x"}), max_size=1),
+            }
+        ),
+        max_size=6,
+    )
+)
+def test_every_failed_check_is_one_problem_and_scores_stay_within_0_and_100(programs):
+    result = check_completeness(plan(programs), FIELDS, DIMENSIONS)
+    for section in result.sections:
+        assert section.passed + len(section.problems) == section.total
+        assert 0 <= section.score <= 100
+        assert (section.score == 100) == (not section.problems)
+    assert result.problem_count == sum(len(s.problems) for s in result.sections)
+    assert 0 <= result.score <= 100
