@@ -10,7 +10,7 @@ RUN_ENV := LOCAL_HTTP=1
 DEV_ENV := DEBUG=1
 TEST_ENV := DEBUG=1 SECRET_KEY=test-only-secret-key
 
-.PHONY: install messages migrate seed run dev test test-fast e2e browser lint format bench clean var mutate
+.PHONY: install messages migrate seed run dev test test-fast e2e browser lint format bench clean var
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -88,6 +88,7 @@ e2e: install messages browser var
 # Mutation testing of the pure engines: mutmut mutates them and runs their own tests; the
 # score, every survivor, and a failure for any survivor not listed as equivalent in the
 # EQUIVALENT_MUTANTS.toml beside its engine (see scripts/mutate.py and the README).
+.PHONY: mutate
 mutate: install
 	$(PY) scripts/mutate.py $(MUTATE_ARGS)
 
@@ -106,7 +107,7 @@ bench: install messages
 		echo "== $$script"; $(PY) $$script || status=1; done; exit $$status
 
 clean:
-	rm -rf $(VENV) var mutants
+	rm -rf $(VENV) var
 
 # Refresh the Indonesian catalogue after changing user-facing text; then translate the new
 # entries in cerdas/locale/id/LC_MESSAGES/django.po.
