@@ -295,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
         entry
         for key, entry in listed.items()
         if key not in matched
+        # A mutant the run has not checked yet is not known to be killed.
+        and found.get(entry.get("name", ""), (None, 0))[1] is not None
         and (
             not args.only
             or any(fnmatch.fnmatchcase(entry.get("name", ""), pattern) for pattern in args.only)
