@@ -271,3 +271,18 @@ def test_a_sub_score_a_hair_below_the_minimum_is_float_noise_and_meets_it():
         minimum=np.array([40.0, NAN]),
     )  # fmt: skip
     assert share.tolist() == [1.0, 0.0]
+
+
+def test_z_scores_are_taken_per_indicator_over_its_present_values_only():
+    spec = Spec(
+        dimension_of=np.array([0, 0]),
+        indicator_weights=np.ones(2),
+        dimension_weights=np.ones(1),
+        higher_is_better=np.ones(2, dtype=bool),
+        method="zscore",
+    )
+    # Each column: two present values one deviation either side of its own mean.
+    values = np.array([[0.0, 100.0], [10.0, 300.0], [NAN, NAN]])
+    points = scoring.normalise(values, spec)
+    np.testing.assert_allclose(points[:2], [[100 / 3, 100 / 3], [200 / 3, 200 / 3]])
+    assert np.isnan(points[2]).all()
