@@ -96,6 +96,13 @@ test-fast: install messages var
 e2e: install messages browser axe var
 	$(TEST_ENV) $(PY) -m pytest -q -m e2e
 
+# Mutation testing of the pure engines: mutmut mutates them and runs their own tests; the
+# score, every survivor, and a failure for any survivor not listed as equivalent in the
+# EQUIVALENT_MUTANTS.toml beside its engine (see scripts/mutate.py and the README).
+.PHONY: mutate
+mutate: install
+	$(PY) scripts/mutate.py $(MUTATE_ARGS)
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

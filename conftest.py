@@ -1,19 +1,12 @@
 """Fixtures shared by the whole suite: the real regions, and the personas of STYLE.md."""
 
-import os
-
 import pytest
 from django.core.cache import cache
-from hypothesis import settings as hypothesis_settings
 
+# Registers and loads the Hypothesis profiles ("ci" is derandomized); mutmut loads it alone.
+import cerdas.core.tests.hypothesis_profiles  # noqa: F401
 from cerdas.accounts.models import User
 from cerdas.regions.models import Agency, Region
-
-# Property tests draw the same examples on every run: a landing never waits on a lucky draw,
-# and no machine's speed decides a deadline. HYPOTHESIS_PROFILE=explore draws afresh.
-hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
-hypothesis_settings.register_profile("explore", deadline=None)
-hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Rounds built through the assessments services, for the apps that listen to them too.
 pytest_plugins = ["cerdas.assessments.tests.fixtures"]

@@ -66,3 +66,15 @@ def test_nobody_choosing_an_answer_shows_zero_for_it(counts):
 @given(counts_lists, st.integers(min_value=0, max_value=1000))
 def test_any_total_is_split_exactly(counts, total):
     assert sum(largest_remainder(counts, total)) == (total if sum(counts) else 0)
+
+
+def test_the_missing_point_goes_to_the_largest_remainder_not_the_largest_share():
+    # 4/7 = 57.14, 1/7 = 14.29, 2/7 = 28.57: the point goes to 28.57, not to 57.14.
+    assert largest_remainder([4, 1, 2]) == [57, 14, 29]
+
+
+def test_refusals_say_what_was_negative():
+    with pytest.raises(ValueError, match=r"^counts must not be negative$"):
+        largest_remainder([1, -1])
+    with pytest.raises(ValueError, match=r"^total must not be negative$"):
+        largest_remainder([1, 1], total=-1)

@@ -172,3 +172,42 @@ def test_a_fixed_offset_zone_works_too():
     assert deadlines.due(PLAIN, flow.SUBMITTED, at(2026, 11, 2, tz=zone), zone) == midnight(
         2026, 11, 6, tz=zone
     )
+
+
+def test_an_extension_moves_the_follow_up_deadline_across_the_year_end():
+    calendar = Calendar(non_working={date(2026, 12, 24), date(2026, 12, 25), date(2027, 1, 1)})
+    # Dispatched Mon 21 Dec 2026: 5 working days + 2 extra = 7: Tue 22 (1), Wed 23 (2),
+    # Mon 28 (3), Tue 29 (4), Wed 30 (5), Thu 31 (6), Mon 4 Jan (7).
+    due = deadlines.due(calendar, flow.DISPATCHED, at(2026, 12, 21), WIB, extension=2)
+    assert due == midnight(2027, 1, 5)
+    # The extension does not touch the coordinator's clock: Tue 22, Wed 23, Mon 28.
+    due = deadlines.due(calendar, flow.SUBMITTED, at(2026, 12, 21), WIB, extension=2)
+    assert due == midnight(2026, 12, 29)
+
+
+def test_the_expected_answer_takes_the_extension_and_the_handling_into_account():
+    # Monday 2 Nov: 3 + 14 (dispute) + 1 = 18 working days → Thursday 26 Nov.
+    expected = deadlines.expected_answer(
+        PLAIN, flow.SUBMITTED, at(2026, 11, 2), WIB, "dispute", extension=1
+    )
+    assert expected == midnight(2026, 11, 27)
+    # With the agency from Monday 2 Nov: 5 + 2 = 7 working days → Wednesday 11 Nov.
+    expected = deadlines.expected_answer(PLAIN, flow.IN_PROGRESS, at(2026, 11, 2), WIB, extension=2)
+    assert expected == midnight(2026, 11, 12)
+
+
+def test_refusals_name_what_was_wrong():
+    with pytest.raises(ValueError, match=r"^an extension is 0 to 60 working days$"):
+        deadlines.limit(deadlines.FOLLOW_UP, "standard", 61)
+    with pytest.raises(ValueError, match=r"^unknown step 'lunch'$"):
+        deadlines.limit("lunch")
+    with pytest.raises(ValueError, match=r"^unknown handling 'someday'$"):
+        deadlines.limit(deadlines.FOLLOW_UP, "someday")
+
+
+def test_due_soon_at_the_horizon_itself_and_not_once_due():
+    due = midnight(2026, 11, 5)
+    assert deadlines.is_due_soon(due, due - timedelta(hours=1), due)
+    assert not deadlines.is_due_soon(due, due, due + timedelta(days=1))
+    assert not deadlines.is_due_soon(due, due - timedelta(days=2), due - timedelta(seconds=1))
+    assert not deadlines.is_due_soon(None, due, due)

@@ -62,3 +62,10 @@ def test_satisfied_means_very_satisfied_or_satisfied():
 def test_an_unknown_rating_is_refused():
     with pytest.raises(ValueError):
         figures.satisfaction(["meh"])
+
+
+def test_refusals_say_what_was_wrong():
+    with pytest.raises(ValueError, match=r"^the part must lie between 0 and the whole$"):
+        figures.share(3, 2)
+    with pytest.raises(ValueError, match=r"^unknown rating 'meh'$"):
+        figures.satisfaction(["puas", "meh"])

@@ -95,3 +95,19 @@ def test_open_and_final_split_every_status():
 def test_open311_sees_open_until_the_report_ends(status):
     expected = "closed" if status in flow.FINAL else "open"
     assert flow.open311_status(status) == expected
+
+
+def test_an_action_is_built_from_its_name_sources_target_and_actors():
+    action = flow._action("dispatch", [flow.SUBMITTED], flow.DISPATCHED, COORDINATOR, OFFICER)
+    assert action == flow.Action(
+        "dispatch", frozenset({flow.SUBMITTED}), flow.DISPATCHED, frozenset({COORDINATOR, OFFICER})
+    )
+    assert all(name == action.name for name, action in flow.ACTIONS.items())
+    assert len(flow.ACTIONS) == 14
+
+
+def test_a_refused_action_says_who_may_not_do_what():
+    with pytest.raises(
+        flow.FlowError, match=r"^reporter may not dispatch a report that is submitted$"
+    ):
+        flow.next_status("dispatch", flow.SUBMITTED, REPORTER)

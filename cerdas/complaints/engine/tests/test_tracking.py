@@ -42,3 +42,10 @@ def test_a_tracking_number_reads_back():
 )
 def test_anything_else_is_not_a_tracking_number(text):
     assert tracking.parse(text) is None
+
+
+def test_refusals_say_what_was_wrong():
+    with pytest.raises(ValueError, match=r"^report numbers start at 1$"):
+        tracking.tracking_number("35.22", date(2026, 11, 29), 0)
+    with pytest.raises(ValueError, match=r"^not a kabupaten/kota code: '35'$"):
+        tracking.tracking_number("35", date(2026, 11, 29), 1)

@@ -466,3 +466,11 @@ def test_a_shown_average_is_within_half_a_unit_of_the_fourth_decimal(rows):
         if score.nrr is not None:
             assert abs(Fraction(score.rounded_nrr) - score.nrr) <= Fraction(1, 20000)
             assert 1 <= score.nrr <= 4
+
+
+def test_unknown_codes_of_mixed_types_are_all_named_in_order():
+    # A spreadsheet import can key a column by number; the refusal still names every key.
+    with pytest.raises(
+        ValueError, match=r"^totals: unknown element codes \[10, 'U0'\]; expected U1 to U9$"
+    ):
+        from_totals({"U1": (4, 1), "U0": (4, 1), 10: (4, 1)})

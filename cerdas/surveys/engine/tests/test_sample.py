@@ -93,3 +93,10 @@ def test_the_sample_is_at_least_one_and_at_most_the_population_and_384(populatio
 @given(st.integers(min_value=1, max_value=10**7), st.integers(min_value=1, max_value=10**5))
 def test_a_larger_population_never_needs_a_smaller_sample(population, more):
     assert minimum_sample(population) <= minimum_sample(population + more)
+
+
+def test_a_population_that_is_no_whole_number_is_refused_by_its_type():
+    with pytest.raises(TypeError, match=r"^the population must be a whole number, got float$"):
+        minimum_sample(100.0)
+    with pytest.raises(TypeError, match=r"got bool$"):
+        minimum_sample(True)

@@ -1,0 +1,288 @@
+"""The scoring engine at its edges: two assessors, one assessor, none; a dimension with no
+indicator under a minimum; the gains under the ``lowest`` policy.
+
+Warnings are errors here: the engine promises plain arrays, not RuntimeWarnings about the
+empty cells it fills with nan on purpose.
+"""
+
+import numpy as np
+import pytest
+
+from cerdas.assessments.engine import scoring
+from cerdas.assessments.engine.scoring import Spec
+
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
+
+NAN = float("nan")
+
+
+def points_spec(dimensions=2, missing="reweight"):
+    """One indicator per dimension, equal weights, points equal to the values (range 0-100)."""
+    return Spec(
+        dimension_of=np.arange(dimensions),
+        indicator_weights=np.ones(dimensions),
+        dimension_weights=np.ones(dimensions),
+        higher_is_better=np.ones(dimensions, dtype=bool),
+        method="range",
+        missing=missing,
+        lower=np.zeros(dimensions),
+        upper=np.full(dimensions, 100.0),
+    )
+
+
+# --- assessors' scores -------------------------------------------------------------------
+
+
+def test_two_assessors_further_apart_than_the_threshold_disagree():
+    scores = np.array([[[1.0, 4.0], [1.0, 3.0], [2.0, NAN]]])
+    _aggregate, spread, flagged = scoring.aggregate_assessments(scores, threshold=2)
+    assert spread.tolist() == [[3.0, 2.0, 0.0]]
+    # Exactly at the threshold is no disagreement; one assessor alone never disagrees.
+    assert flagged.tolist() == [[True, False, False]]
+
+
+def test_one_assessor_alone_never_disagrees_even_with_a_threshold_of_zero():
+    _aggregate, _spread, flagged = scoring.aggregate_assessments(
+        np.array([[[3.0, NAN, NAN]]]), threshold=0
+    )
+    assert flagged.tolist() == [[False]]
+
+
+def test_without_a_threshold_nothing_is_flagged_not_even_an_empty_cell():
+    scores = np.array([[[1.0, 5.0], [NAN, NAN]]])
+    aggregate, spread, flagged = scoring.aggregate_assessments(scores)
+    assert flagged.tolist() == [[False, False]]
+    np.testing.assert_array_equal(aggregate, [[3.0, NAN]])
+    np.testing.assert_array_equal(spread, [[4.0, NAN]])
+
+
+@pytest.mark.parametrize("method", ["mean", "median"])
+def test_a_cell_nobody_scored_has_no_aggregate(method):
+    scores = np.array([[[NAN, NAN, NAN], [2.0, NAN, NAN]]])
+    aggregate, spread, _flagged = scoring.aggregate_assessments(scores, method=method)
+    np.testing.assert_array_equal(aggregate, [[NAN, 2.0]])
+    np.testing.assert_array_equal(spread, [[NAN, 0.0]])
+
+
+def test_the_median_of_one_two_and_three_assessors():
+    scores = np.array([[[7.0, NAN, NAN], [9.0, 1.0, NAN], [5.0, 1.0, 3.0]]])
+    aggregate, _spread, _flagged = scoring.aggregate_assessments(scores, method="median")
+    assert aggregate.tolist() == [[7.0, 5.0, 3.0]]
+
+
+def test_assessors_missing_as_none_read_as_no_score():
+    aggregate, spread, _flagged = scoring.aggregate_assessments([[[3, None, 4]]])
+    assert aggregate.tolist() == [[3.5]]
+    assert spread.tolist() == [[1.0]]
+
+
+def test_an_unknown_aggregation_is_refused_by_name():
+    with pytest.raises(ValueError, match="unknown aggregation 'mode'"):
+        scoring.aggregate_assessments(np.ones((1, 1, 1)), method="mode")
+
+
+# --- gains -------------------------------------------------------------------------------
+
+
+def test_under_the_lowest_policy_a_missing_value_could_gain_its_full_weight():
+    values = np.array([[NAN, 40.0]])
+    result = scoring.score(values, points_spec(missing="lowest"), ["11.01"])
+    # Each indicator carries half the composite; the missing one counts 0 points now.
+    np.testing.assert_allclose(result.gains(), [[50.0, 30.0]])
+    assert result.composite.tolist() == [20.0]
+
+
+def test_under_reweight_a_missing_value_has_no_gain_figure():
+    result = scoring.score(np.array([[NAN, 40.0]]), points_spec(), ["11.01"])
+    gains = result.gains()
+    assert np.isnan(gains[0, 0])
+    assert gains[0, 1] == pytest.approx(60.0)
+
+
+# --- sensitivity with constraints ---------------------------------------------------------
+
+
+def dimension_without_indicators():
+    """Dimension 1 has no indicator at all (its weight has nothing to score)."""
+    return Spec(
+        dimension_of=np.array([0]),
+        indicator_weights=np.array([1.0]),
+        dimension_weights=np.array([1.0, 1.0]),
+        higher_is_better=np.array([True]),
+    )
+
+
+def test_a_minimum_on_a_dimension_without_indicators_keeps_everyone_out():
+    values = np.array([[90.0], [80.0]])
+    share = scoring.sensitivity(
+        values, dimension_without_indicators(), ["11.01", "11.02"], 1, draws=10,
+        minimum=np.array([NAN, 10.0]),
+    )  # fmt: skip
+    assert share.tolist() == [0.0, 0.0]
+
+
+def test_without_a_minimum_a_dimension_without_indicators_changes_nothing():
+    values = np.array([[90.0], [80.0]])
+    codes = ["11.01", "11.02"]
+    spec = dimension_without_indicators()
+    for minimum in (None, np.array([NAN, NAN])):
+        share = scoring.sensitivity(values, spec, codes, 1, draws=10, minimum=minimum)
+        assert share.tolist() == [1.0, 0.0]
+
+
+def test_a_sub_score_exactly_at_the_minimum_meets_it_in_every_draw():
+    values = np.array([[40.0, 100.0], [39.0, 99.0]])
+    share = scoring.sensitivity(
+        values, points_spec(), ["11.01", "11.02"], 2, draws=20, minimum=np.array([40.0, NAN])
+    )
+    assert share.tolist() == [1.0, 0.0]
+
+
+def test_a_dimension_with_every_value_missing_fails_its_minimum():
+    values = np.array([[NAN, 100.0], [10.0, 10.0]])
+    share = scoring.sensitivity(
+        values, points_spec(), ["11.01", "11.02"], 1, draws=20, minimum=np.array([0.0, NAN])
+    )
+    assert share.tolist() == [0.0, 1.0]
+
+
+def test_a_province_cap_of_one_lets_the_next_province_in():
+    values = np.array([[90.0, 90.0], [80.0, 80.0], [70.0, 70.0]])
+    share = scoring.sensitivity(
+        values, points_spec(), ["11.01", "11.02", "12.01"], 2, draws=20, spread=0.01,
+        provinces=["11", "11", "12"], province_cap=1,
+    )  # fmt: skip
+    assert share.tolist() == [1.0, 0.0, 1.0]
+
+
+def test_an_ineligible_region_does_not_use_up_its_provinces_cap():
+    values = np.array([[90.0, 90.0], [80.0, 80.0], [70.0, 70.0]])
+    share = scoring.sensitivity(
+        values, points_spec(), ["11.01", "11.02", "12.01"], 2, draws=20, spread=0.01,
+        eligible=np.array([False, True, True]), provinces=["11", "11", "12"], province_cap=1,
+    )  # fmt: skip
+    assert share.tolist() == [0.0, 1.0, 1.0]
+
+
+def test_a_cap_without_provinces_or_provinces_without_a_cap_limit_nothing():
+    values = np.array([[90.0, 90.0], [80.0, 80.0]])
+    codes = ["11.01", "11.02"]
+    for provinces, cap in ((None, 1), (["11", "11"], None)):
+        share = scoring.sensitivity(
+            values, points_spec(), codes, 2, draws=5, provinces=provinces, province_cap=cap
+        )
+        assert share.tolist() == [1.0, 1.0]
+
+
+def test_no_regions_or_no_places_give_no_shares():
+    assert scoring.sensitivity(np.zeros((0, 2)), points_spec(), [], 3).tolist() == []
+    share = scoring.sensitivity(np.array([[50.0, 50.0]]), points_spec(), ["11.01"], 0)
+    assert share.tolist() == [0.0]
+
+
+def test_a_region_without_any_value_never_takes_a_place_even_when_places_are_left():
+    values = np.array([[NAN, NAN], [50.0, 50.0]])
+    share = scoring.sensitivity(values, points_spec(), ["11.01", "11.02"], 2, draws=5)
+    assert share.tolist() == [0.0, 1.0]
+
+
+def test_equal_composites_in_a_draw_go_to_the_smaller_code():
+    values = np.array([[50.0, 50.0], [50.0, 50.0]])
+    share = scoring.sensitivity(values, points_spec(), ["35.22", "11.01"], 1, draws=5, spread=0)
+    assert share.tolist() == [0.0, 1.0]
+
+
+def test_the_same_seed_gives_the_same_shares_and_the_default_is_a_thousand_draws():
+    values = np.array([[100.0, 0.0], [0.0, 99.0]])
+    codes = ["11.01", "11.02"]
+    first = scoring.sensitivity(values, points_spec(), codes, 1)
+    assert first.tolist() == scoring.sensitivity(values, points_spec(), codes, 1, seed=0).tolist()
+    # Shares are counts over a thousand draws.
+    assert all(float(s * 1000).is_integer() for s in first)
+    assert 0.3 < first[0] < 0.7
+
+
+def test_the_wobble_is_twenty_percent_by_default():
+    # 11.01 leads by 10 % on one dimension: only a wobble over about 5 % can reverse it.
+    values = np.array([[100.0, 0.0], [0.0, 90.0]])
+    codes = ["11.01", "11.02"]
+    default = scoring.sensitivity(values, points_spec(), codes, 1, draws=400)
+    narrow = scoring.sensitivity(values, points_spec(), codes, 1, draws=400, spread=0.04)
+    assert narrow.tolist() == [1.0, 0.0]
+    assert 0.5 < default[0] < 1.0
+
+
+def test_the_cutoff_distance_of_a_region_exactly_at_the_cutoff_is_zero():
+    assert scoring.cutoff_distance(61.5, 61.5) == 0.0
+    assert scoring.cutoff_distance(np.float64(70), 61.5) == 8.5
+
+
+def two_indicators_in_one_dimension():
+    """Dimension 0 holds i0 and i1 (equal weights), dimension 1 holds i2; points = values."""
+    return Spec(
+        dimension_of=np.array([0, 0, 1]),
+        indicator_weights=np.ones(3),
+        dimension_weights=np.ones(2),
+        higher_is_better=np.ones(3, dtype=bool),
+        method="range",
+        lower=np.zeros(3),
+        upper=np.full(3, 100.0),
+    )
+
+
+def test_the_shares_of_a_seed_are_the_same_on_every_run_and_every_machine():
+    # Published shares must be reproducible: these figures pin how the draws are made
+    # (uniform factors in [0.8, 1.2] on every indicator and dimension weight, in this order).
+    values = np.array([[100.0, 0.0, 50.0], [0.0, 95.0, 52.0], [48.0, 48.0, 54.0]])
+    codes = ["11.01", "11.02", "11.03"]
+    share = scoring.sensitivity(values, two_indicators_in_one_dimension(), codes, 1, draws=200)
+    assert share.tolist() == [0.34, 0.3, 0.36]
+    share = scoring.sensitivity(
+        values, two_indicators_in_one_dimension(), codes, 2, draws=200, seed=7
+    )
+    assert share.tolist() == [0.47, 0.53, 1.0]
+
+
+def test_many_equal_composites_go_to_the_smallest_codes():
+    # Forty regions tie exactly (no wobble): the twenty with the smallest codes are inside,
+    # whatever order the rows come in.
+    codes = [f"{11 + i % 20}.{i // 20 + 1:02d}" for i in range(40)]
+    values = np.full((40, 2), 50.0)
+    share = scoring.sensitivity(values, points_spec(), codes, 20, draws=2, spread=0)
+    inside = sorted(c for c, s in zip(codes, share, strict=True) if s == 1)
+    assert inside == sorted(codes)[:20]
+
+
+def test_a_first_dimension_without_indicators_leaves_the_others_scored():
+    spec = Spec(
+        dimension_of=np.array([1]),
+        indicator_weights=np.array([1.0]),
+        dimension_weights=np.array([1.0, 1.0]),
+        higher_is_better=np.array([True]),
+    )
+    share = scoring.sensitivity(np.array([[90.0], [80.0]]), spec, ["11.01", "11.02"], 1, draws=5)
+    assert share.tolist() == [1.0, 0.0]
+
+
+def test_a_sub_score_a_hair_below_the_minimum_is_float_noise_and_meets_it():
+    values = np.array([[40.0 - 1e-9, 100.0], [39.0, 99.0]])
+    share = scoring.sensitivity(
+        values, points_spec(), ["11.01", "11.02"], 2, draws=3, spread=0,
+        minimum=np.array([40.0, NAN]),
+    )  # fmt: skip
+    assert share.tolist() == [1.0, 0.0]
+
+
+def test_z_scores_are_taken_per_indicator_over_its_present_values_only():
+    spec = Spec(
+        dimension_of=np.array([0, 0]),
+        indicator_weights=np.ones(2),
+        dimension_weights=np.ones(1),
+        higher_is_better=np.ones(2, dtype=bool),
+        method="zscore",
+    )
+    # Each column: two present values one deviation either side of its own mean.
+    values = np.array([[0.0, 100.0], [10.0, 300.0], [NAN, NAN]])
+    points = scoring.normalise(values, spec)
+    np.testing.assert_allclose(points[:2], [[100 / 3, 100 / 3], [200 / 3, 200 / 3]])
+    assert np.isnan(points[2]).all()
