@@ -67,8 +67,8 @@ def shared_fragment(kinds, name: str, vary, render) -> str:
     """
     if not kinds:
         return render()
-    digest = hashlib.sha256(str(vary).encode()).hexdigest()
-    key = f"fragment:{name}:{content_version(*kinds)}:{get_language()}:{digest}"
+    fragment = f"{name}:{content_version(*kinds)}:{get_language()}:{vary}"
+    key = "fragment:" + hashlib.sha256(fragment.encode()).hexdigest()
     html = cache.get(key)
     if html is None:
         html = render()
@@ -89,9 +89,11 @@ def is_shareable(request) -> bool:
 
 
 def _page_key(request, kinds) -> str:
-    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    """One key per content versions, language and address; hashed, so that a page showing
+    many kinds of content still has a key every cache backend takes (at most 250 bytes)."""
     versions = content_version(*kinds)
-    return f"page:{'.'.join(kinds)}:{versions}:{request.LANGUAGE_CODE}:{address}"
+    page = f"{'.'.join(kinds)}:{versions}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+    return "page:" + hashlib.sha256(page.encode()).hexdigest()
 
 
 def _early_key(request) -> str:
