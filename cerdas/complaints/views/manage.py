@@ -106,11 +106,11 @@ def queue(request):
         shown.select_related("region__province", "category", "agency"), PAGE_SIZE
     ).get_page(request.GET.get("page"))
     open_reports = reports.filter(status__in=list(flow.OPEN))
-    counts = {
-        "overdue": open_reports.filter(due_at__lte=now).count(),
-        "due_soon": open_reports.filter(due_at__gt=now, due_at__lte=horizon).count(),
-        "open": open_reports.count(),
-    }
+    counts = open_reports.aggregate(
+        overdue=Count("pk", filter=Q(due_at__lte=now)),
+        due_soon=Count("pk", filter=Q(due_at__gt=now, due_at__lte=horizon)),
+        open=Count("pk"),
+    )
     by_category = (
         open_reports.values("category__name")
         .annotate(total=Count("pk"), overdue=Count("pk", filter=Q(due_at__lte=now)))
