@@ -1,13 +1,14 @@
-"""The form renderer: Django's own, with select boxes written out in Python.
+"""The form renderer: Django's own, with select boxes and inputs written out in Python.
 
 Django renders every ``<option>`` of a ``<select>`` through two template includes
 (``select_option.html``, then ``attrs.html``); a list of the 514 kabupaten/kota costs about
 15 ms that way, more than the rest of the page. Ticks and radio buttons take four includes
-each (38 provinces to tick cost ~8 ms). ``FormRenderer`` writes the same markup
-directly, byte for byte, whenever the widget and its options use Django's own templates, and
-leaves everything else (and any select whose labels a template would localise, such as
-numbers or dates) to the templates. ``settings.FORM_RENDERER`` names it;
-``core/tests/test_form_renderer.py`` compares the two ways on every kind of select.
+each (38 provinces to tick cost ~8 ms); a plain text input three templates (~0.4 ms each).
+``FormRenderer`` writes the same markup directly, byte for byte, whenever the widget and its
+options use Django's own templates, and leaves everything else (and any select whose labels
+a template would localise, such as numbers or dates) to the templates.
+``settings.FORM_RENDERER`` names it; ``core/tests/test_form_renderer.py`` compares the two
+ways on every kind of select and input.
 """
 
 from pathlib import Path
@@ -36,6 +37,13 @@ MULTIPLE_TEMPLATES = [
     WIDGETS + "input_option.html",
     WIDGETS + "input.html",
 ]
+# Plain inputs: each of these templates only includes input.html, which writes one <input>
+# tag (the renderer strips the line breaks around it).
+INPUT = WIDGETS + "input.html"
+PLAIN_INPUTS = {
+    WIDGETS + f"{kind}.html"
+    for kind in ("text", "email", "search", "url", "password", "hidden", "number", "tel")
+}
 DJANGO_TEMPLATES = Path(django.forms.__file__).parent / "templates"
 
 
@@ -58,6 +66,10 @@ class FormRenderer(DjangoTemplates):
         return self._djangos([*MULTIPLE_TEMPLATES, ATTRS])
 
     @cached_property
+    def input_is_djangos(self) -> bool:
+        return self._djangos([*PLAIN_INPUTS, INPUT, ATTRS])
+
+    @cached_property
     def label_is_djangos(self) -> bool:
         return self._djangos([LABEL, FORM_ATTRS])
 
@@ -71,6 +83,8 @@ class FormRenderer(DjangoTemplates):
             html = select_html(context["widget"])
         elif template_name in MULTIPLE and self.multiple_is_djangos:
             html = multiple_html(context["widget"])
+        elif template_name in PLAIN_INPUTS and self.input_is_djangos:
+            html = input_html(context["widget"])
         elif template_name == LABEL and self.label_is_djangos:
             html = label_html(context)
         elif template_name in ERROR_LISTS and not context["errors"] and self.errors_are_djangos:
@@ -131,6 +145,15 @@ def select_html(widget: dict) -> str | None:
             parts.append("\n  </optgroup>")
     parts.append("\n</select>")
     return "".join(parts)
+
+
+def input_html(widget: dict) -> str | None:
+    """What ``text.html`` (``email.html``, ``hidden.html``…) writes through ``input.html``."""
+    kind, name, attrs = _text(widget["type"]), _text(widget["name"]), attrs_html(widget["attrs"])
+    if kind is None or name is None or attrs is None:
+        return None
+    value = "" if widget["value"] is None else f' value="{_formatted(widget["value"])}"'
+    return f'<input type="{kind}" name="{name}"{value}{attrs}>'
 
 
 def _input_option_html(option: dict) -> str | None:

@@ -111,7 +111,49 @@ def test_labels_a_template_would_localise_are_left_to_the_template():
 
 def test_the_site_uses_it():
     assert isinstance(get_default_renderer(), FormRenderer)
-    assert FAST.select_is_djangos and FAST.multiple_is_djangos
+    assert FAST.select_is_djangos and FAST.multiple_is_djangos and FAST.input_is_djangos
+
+
+class Inputs(forms.Form):
+    text = forms.CharField(max_length=10, widget=forms.TextInput(attrs={"placeholder": 'a"<b>'}))
+    email = forms.EmailField(required=False)
+    search = forms.CharField(widget=forms.TextInput(attrs={"type": "search", "hidden": True}))
+    url = forms.URLField(required=False, widget=forms.URLInput(attrs={"disabled": False}))
+    password = forms.CharField(widget=forms.PasswordInput(render_value=True))
+    hidden = forms.CharField(widget=forms.HiddenInput, initial=mark_safe("<i>safe</i>"))
+    number = forms.IntegerField(required=False, widget=forms.NumberInput(attrs={"min": 0}))
+    decimal = forms.DecimalField(required=False, localize=True)
+    phone = forms.CharField(required=False, widget=forms.TextInput(attrs={"type": "tel"}))
+    lazy = forms.CharField(widget=forms.TextInput(attrs={"aria-label": lazy_text("Cari")}))
+
+
+@pytest.mark.parametrize("name", list(Inputs.base_fields))
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"text": 'Jl. "Veteran" & <b>', "number": "1500", "decimal": "1500.5", "password": "x"},
+        {"number": "abc", "decimal": "1.500,5", "email": "not an address"},
+    ],
+)
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_plain_inputs_are_written_as_the_templates_write_them(name, data, language):
+    from django.utils import translation
+
+    with translation.override(language):
+        by_templates, fast = both(Inputs(data), name)
+        assert fast == by_templates
+        for auto_id in ("id_%s", False):
+            by_templates, fast = as_the_form_writes_it(Inputs, data, name, auto_id)
+            assert fast == by_templates
+    assert fast.startswith("<input")
+
+
+def test_a_plain_input_is_written_without_its_templates():
+    widget = forms.TextInput(attrs={"class": "x"}).get_context("q", "a&b", {"id": "id_q"})
+    assert FAST.render("django/forms/widgets/text.html", widget) == (
+        '<input type="text" name="q" value="a&amp;b" class="x" id="id_q">'
+    )
 
 
 class Labelled(forms.Form):
