@@ -28,6 +28,8 @@ MULTIPLE = {WIDGETS + "checkbox_select.html", WIDGETS + "radio.html"}
 INPUT_OPTIONS = {WIDGETS + "checkbox_option.html", WIDGETS + "radio_option.html"}
 # A field's label, and its list of errors when it has none (most fields, most of the time).
 LABEL = "django/forms/label.html"
+# A field with its label, help text and errors (``as_field_group``, each field of ``as_div``).
+FIELD = "django/forms/field.html"
 FORM_ATTRS = "django/forms/attrs.html"
 ERROR_LISTS = {"django/forms/errors/list/default.html", "django/forms/errors/list/ul.html"}
 MULTIPLE_TEMPLATES = [
@@ -70,6 +72,10 @@ class FormRenderer(DjangoTemplates):
         return self._djangos([*PLAIN_INPUTS, INPUT, ATTRS])
 
     @cached_property
+    def field_is_djangos(self) -> bool:
+        return self._djangos([FIELD])
+
+    @cached_property
     def label_is_djangos(self) -> bool:
         return self._djangos([LABEL, FORM_ATTRS])
 
@@ -85,6 +91,8 @@ class FormRenderer(DjangoTemplates):
             html = multiple_html(context["widget"])
         elif template_name in PLAIN_INPUTS and self.input_is_djangos:
             html = input_html(context["widget"])
+        elif template_name == FIELD and self.field_is_djangos:
+            html = field_html(context["field"])
         elif template_name == LABEL and self.label_is_djangos:
             html = label_html(context)
         elif template_name in ERROR_LISTS and not context["errors"] and self.errors_are_djangos:
@@ -154,6 +162,28 @@ def input_html(widget: dict) -> str | None:
         return None
     value = "" if widget["value"] is None else f' value="{_formatted(widget["value"])}"'
     return f'<input type="{kind}" name="{name}"{value}{attrs}>'
+
+
+def field_html(field) -> str:
+    """What ``field.html`` writes for this bound field (stripped, as the renderer strips)."""
+    if field.use_fieldset:
+        described = field.aria_describedby
+        described = f' aria-describedby="{conditional_escape(described)}"' if described else ""
+        legend = conditional_escape(field.legend_tag()) if field.label else ""
+        head = f"\n  <fieldset{described}>\n  {legend}\n"
+    else:
+        head = f"\n  {conditional_escape(field.label_tag()) if field.label else ''}\n"
+    help_html = ""
+    if field.help_text:
+        auto_id = field.auto_id
+        where = f' id="{conditional_escape(auto_id)}_helptext"' if auto_id else ""
+        help_html = f'<div class="helptext"{where}>{field.help_text}</div>'
+    closing = "</fieldset>" if field.use_fieldset else ""
+    html = (
+        f"{head}\n{help_html}\n{conditional_escape(field.errors)}\n"
+        f"{conditional_escape(field)}{closing}\n"
+    )
+    return html.strip()
 
 
 def _input_option_html(option: dict) -> str | None:

@@ -118,7 +118,9 @@ class Inputs(forms.Form):
     text = forms.CharField(max_length=10, widget=forms.TextInput(attrs={"placeholder": 'a"<b>'}))
     email = forms.EmailField(required=False)
     search = forms.CharField(widget=forms.TextInput(attrs={"type": "search", "hidden": True}))
-    url = forms.URLField(required=False, widget=forms.URLInput(attrs={"disabled": False}))
+    url = forms.URLField(
+        required=False, assume_scheme="https", widget=forms.URLInput(attrs={"disabled": False})
+    )
     password = forms.CharField(widget=forms.PasswordInput(render_value=True))
     hidden = forms.CharField(widget=forms.HiddenInput, initial=mark_safe("<i>safe</i>"))
     number = forms.IntegerField(required=False, widget=forms.NumberInput(attrs={"min": 0}))
@@ -179,3 +181,19 @@ def test_whole_forms_with_labels_and_errors_are_written_as_the_templates_write_t
         fast = str(Labelled(data, renderer=FAST, auto_id=auto_id))
     assert fast == by_templates
     assert ("errorlist" in fast) == (data is not None and "pick" not in data)
+
+
+@pytest.mark.parametrize("form_class", [Everything, Inputs, Labelled])
+@pytest.mark.parametrize("data", [None, {"text": "x" * 20, "plain": "b", "name": "<b>"}])
+@pytest.mark.parametrize("auto_id", ["id_%s", False])
+def test_field_groups_are_written_as_the_templates_write_them(form_class, data, auto_id):
+    """``as_div`` (and ``as_field_group``): labels, legends, help texts, errors, widgets."""
+    by_templates = str(form_class(data, renderer=TEMPLATES, auto_id=auto_id))
+    fast = str(form_class(data, renderer=FAST, auto_id=auto_id))
+    assert fast == by_templates
+    assert "<div" in fast
+    field = form_class(data, renderer=FAST, auto_id=auto_id)[next(iter(form_class.base_fields))]
+    assert (
+        field.as_field_group()
+        == form_class(data, renderer=TEMPLATES, auto_id=auto_id)[field.name].as_field_group()
+    )
