@@ -44,7 +44,10 @@ def _require_editor(request) -> None:
 def article_list(request):
     """The articles this editor may edit, newest first, with their readership."""
     _require_editor(request)
-    articles = Article.objects.for_user(request.user).select_related("region")
+    # The list shows no text of an article: its body (often long) is left in the database.
+    articles = (
+        Article.objects.for_user(request.user).select_related("region").defer("body", "summary")
+    )
     status = request.GET.get("status", "")
     if status in Article.Status.values:
         articles = articles.filter(status=status)
