@@ -1,18 +1,18 @@
 import re
 from dataclasses import dataclass
+from html import escape
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import get_default_renderer
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.core.form_renderer import (
     OPTION,
     SELECT,
     FormRenderer,
-    _formatted,
     _text,
     attrs_html,
 )
@@ -62,13 +62,14 @@ class RegionSelect(forms.Select):
         for option_value, label in self.choices:
             if isinstance(label, list | tuple):
                 return None  # groups: Django's way
-            option_value = "" if option_value is None else option_value
-            text = _text(label)
-            if text is None:
+            value_text = "" if option_value is None else str(option_value)
+            # Plain names and codes (all but the empty label) escaped as a template does.
+            text = escape(label) if type(label) is str else _text(label)
+            if text is None or isinstance(option_value, SafeData):
                 return None
-            selected = not found and str(option_value) in wanted
+            selected = not found and value_text in wanted
             found = found or selected
-            shown = _formatted(option_value)
+            shown = escape(value_text)
             mark = " selected" if selected else ""
             parts.append(f'\n  <option value="{shown}"{mark}>{text}</option>\n')
         parts.append("\n</select>")
