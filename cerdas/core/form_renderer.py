@@ -102,7 +102,7 @@ class FormRenderer(DjangoTemplates):
         return super().render(template_name, context, request)
 
 
-def _text(value) -> str | None:
+def text_or_none(value) -> str | None:
     """``{{ value }}`` for text; None for anything a template would localise."""
     if isinstance(value, str | Promise):
         return conditional_escape(value)
@@ -121,7 +121,7 @@ def attrs_html(attrs: dict) -> str | None:
     for name, value in attrs.items():
         if value is False:
             continue
-        shown = _text(name)
+        shown = text_or_none(name)
         if shown is None:
             return None
         parts.append(f" {shown}" if value is True else f' {shown}="{_formatted(value)}"')
@@ -130,20 +130,20 @@ def attrs_html(attrs: dict) -> str | None:
 
 def select_html(widget: dict) -> str | None:
     """What ``select.html`` writes for this widget, or None to leave it to the template."""
-    name, attrs = _text(widget["name"]), attrs_html(widget["attrs"])
+    name, attrs = text_or_none(widget["name"]), attrs_html(widget["attrs"])
     if name is None or attrs is None:
         return None
     parts = [f'<select name="{name}"{attrs}>']
     for group_name, group_choices, _index in widget["optgroups"]:
         if group_name:
-            label = _text(group_name)
+            label = text_or_none(group_name)
             if label is None:
                 return None
             parts.append(f'\n  <optgroup label="{label}">')
         for option in group_choices:
             if option["template_name"] != OPTION:
                 return None
-            label, option_attrs = _text(option["label"]), attrs_html(option["attrs"])
+            label, option_attrs = text_or_none(option["label"]), attrs_html(option["attrs"])
             if label is None or option_attrs is None:
                 return None
             value = _formatted(option["value"])
@@ -157,7 +157,11 @@ def select_html(widget: dict) -> str | None:
 
 def input_html(widget: dict) -> str | None:
     """What ``text.html`` (``email.html``, ``hidden.html``…) writes through ``input.html``."""
-    kind, name, attrs = _text(widget["type"]), _text(widget["name"]), attrs_html(widget["attrs"])
+    kind, name, attrs = (
+        text_or_none(widget["type"]),
+        text_or_none(widget["name"]),
+        attrs_html(widget["attrs"]),
+    )
     if kind is None or name is None or attrs is None:
         return None
     value = "" if widget["value"] is None else f' value="{_formatted(widget["value"])}"'
@@ -188,18 +192,22 @@ def field_html(field) -> str:
 
 def _input_option_html(option: dict) -> str | None:
     """What ``checkbox_option.html`` / ``radio_option.html`` write (``input_option.html``)."""
-    name, attrs, input_type = _text(option["name"]), attrs_html(option["attrs"]), option["type"]
-    if name is None or attrs is None or _text(input_type) is None:
+    name, attrs, input_type = (
+        text_or_none(option["name"]),
+        attrs_html(option["attrs"]),
+        option["type"],
+    )
+    if name is None or attrs is None or text_or_none(input_type) is None:
         return None
     value = "" if option["value"] is None else f' value="{_formatted(option["value"])}"'
-    html = f'<input type="{_text(input_type)}" name="{name}"{value}{attrs}>\n'
+    html = f'<input type="{text_or_none(input_type)}" name="{name}"{value}{attrs}>\n'
     if option["wrap_label"]:
-        label = _text(option["label"])
+        label = text_or_none(option["label"])
         if label is None:
             return None
         target = option["attrs"].get("id")
-        opening = f'<label for="{_text(target)}">' if target else "<label>"
-        if target and _text(target) is None:
+        opening = f'<label for="{text_or_none(target)}">' if target else "<label>"
+        if target and text_or_none(target) is None:
             return None
         html = f"{opening}{html} {label}</label>"
     return html + "\n\n"  # input_option.html, then checkbox/radio_option.html, end a line
@@ -211,14 +219,14 @@ def multiple_html(widget: dict) -> str | None:
     parts = ["<div"]
     for attribute in ("id", "class"):
         if attrs.get(attribute):
-            value = _text(attrs[attribute])
+            value = text_or_none(attrs[attribute])
             if value is None:
                 return None
             parts.append(f' {attribute}="{value}"')
     parts.append(">")
     for group, options, _index in widget["optgroups"]:
         if group:
-            label = _text(group)
+            label = text_or_none(group)
             if label is None:
                 return None
             parts.append(f"\n  <div><label>{label}</label>")
@@ -235,12 +243,12 @@ def multiple_html(widget: dict) -> str | None:
 
 def label_html(context: dict) -> str | None:
     """What ``label.html`` writes: the label in its tag (``<label for=…>``, ``<legend>``)."""
-    label = _text(context["label"])
+    label = text_or_none(context["label"])
     if label is None:
         return None
     if not context["use_tag"]:
         return label.strip()
-    tag, attrs = _text(context["tag"]), attrs_html(context["attrs"] or {})
+    tag, attrs = text_or_none(context["tag"]), attrs_html(context["attrs"] or {})
     if tag is None or attrs is None:
         return None
     return f"<{tag}{attrs}>{label}</{tag}>"

@@ -13,8 +13,8 @@ from cerdas.core.form_renderer import (
     OPTION,
     SELECT,
     FormRenderer,
-    _text,
     attrs_html,
+    text_or_none,
 )
 from cerdas.regions.models import Province, Region
 from cerdas.regions.services import reason_text, resolve_pasted
@@ -52,7 +52,7 @@ class RegionSelect(forms.Select):
         return mark_safe(html)  # every text in it is escaped by the renderer's helpers
 
     def _html(self, name, value, attrs) -> str | None:
-        shown_name = _text(name)
+        shown_name = text_or_none(name)
         select_attrs = attrs_html(self.build_attrs(self.attrs, attrs))
         if shown_name is None or select_attrs is None:
             return None
@@ -64,7 +64,7 @@ class RegionSelect(forms.Select):
                 return None  # groups: Django's way
             value_text = "" if option_value is None else str(option_value)
             # Plain names and codes (all but the empty label) escaped as a template does.
-            text = escape(label) if type(label) is str else _text(label)
+            text = escape(label) if type(label) is str else text_or_none(label)
             if text is None or isinstance(option_value, SafeData):
                 return None
             selected = not found and value_text in wanted
