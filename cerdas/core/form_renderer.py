@@ -44,7 +44,10 @@ MULTIPLE_TEMPLATES = [
 INPUT = WIDGETS + "input.html"
 PLAIN_INPUTS = {
     WIDGETS + f"{kind}.html"
-    for kind in ("text", "email", "search", "url", "password", "hidden", "number", "tel")
+    for kind in (
+        *("text", "email", "search", "url", "password", "hidden", "number", "tel"),
+        *("date", "datetime", "time", "checkbox"),
+    )
 }
 DJANGO_TEMPLATES = Path(django.forms.__file__).parent / "templates"
 

@@ -127,6 +127,11 @@ class Inputs(forms.Form):
     decimal = forms.DecimalField(required=False, localize=True)
     phone = forms.CharField(required=False, widget=forms.TextInput(attrs={"type": "tel"}))
     lazy = forms.CharField(widget=forms.TextInput(attrs={"aria-label": lazy_text("Cari")}))
+    day = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    when = forms.DateTimeField(required=False, localize=True)
+    hour = forms.TimeField(required=False, initial=datetime.time(7, 30))
+    tick = forms.BooleanField(required=False, initial=True)
+    untick = forms.BooleanField(required=False)
 
 
 @pytest.mark.parametrize("name", list(Inputs.base_fields))
@@ -136,6 +141,7 @@ class Inputs(forms.Form):
         None,
         {"text": 'Jl. "Veteran" & <b>', "number": "1500", "decimal": "1500.5", "password": "x"},
         {"number": "abc", "decimal": "1.500,5", "email": "not an address"},
+        {"day": "2017-08-17", "when": "17/08/2017 10:00", "hour": "x", "untick": "on"},
     ],
 )
 @pytest.mark.parametrize("language", ["id", "en"])
