@@ -1,12 +1,12 @@
 """Deadlines as people read them: the last minute of the last day, in the region's zone."""
 
 import datetime as dt
+from html import escape  # as django.utils.html.escape does it, without its lazy wrapper
 
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
