@@ -1,13 +1,14 @@
-"""The form renderer: Django's own, with select boxes written out in Python.
+"""The form renderer: Django's own, with select boxes and inputs written out in Python.
 
 Django renders every ``<option>`` of a ``<select>`` through two template includes
 (``select_option.html``, then ``attrs.html``); a list of the 514 kabupaten/kota costs about
 15 ms that way, more than the rest of the page. Ticks and radio buttons take four includes
-each (38 provinces to tick cost ~8 ms). ``FormRenderer`` writes the same markup
-directly, byte for byte, whenever the widget and its options use Django's own templates, and
-leaves everything else (and any select whose labels a template would localise, such as
-numbers or dates) to the templates. ``settings.FORM_RENDERER`` names it;
-``core/tests/test_form_renderer.py`` compares the two ways on every kind of select.
+each (38 provinces to tick cost ~8 ms); a plain text input three templates (~0.4 ms each).
+``FormRenderer`` writes the same markup directly, byte for byte, whenever the widget and its
+options use Django's own templates, and leaves everything else (and any select whose labels
+a template would localise, such as numbers or dates) to the templates.
+``settings.FORM_RENDERER`` names it; ``core/tests/test_form_renderer.py`` compares the two
+ways on every kind of select and input.
 """
 
 from pathlib import Path
@@ -27,6 +28,8 @@ MULTIPLE = {WIDGETS + "checkbox_select.html", WIDGETS + "radio.html"}
 INPUT_OPTIONS = {WIDGETS + "checkbox_option.html", WIDGETS + "radio_option.html"}
 # A field's label, and its list of errors when it has none (most fields, most of the time).
 LABEL = "django/forms/label.html"
+# A field with its label, help text and errors (``as_field_group``, each field of ``as_div``).
+FIELD = "django/forms/field.html"
 FORM_ATTRS = "django/forms/attrs.html"
 ERROR_LISTS = {"django/forms/errors/list/default.html", "django/forms/errors/list/ul.html"}
 MULTIPLE_TEMPLATES = [
@@ -36,6 +39,16 @@ MULTIPLE_TEMPLATES = [
     WIDGETS + "input_option.html",
     WIDGETS + "input.html",
 ]
+# Plain inputs: each of these templates only includes input.html, which writes one <input>
+# tag (the renderer strips the line breaks around it).
+INPUT = WIDGETS + "input.html"
+PLAIN_INPUTS = {
+    WIDGETS + f"{kind}.html"
+    for kind in (
+        *("text", "email", "search", "url", "password", "hidden", "number", "tel"),
+        *("date", "datetime", "time", "checkbox"),
+    )
+}
 DJANGO_TEMPLATES = Path(django.forms.__file__).parent / "templates"
 
 
@@ -58,6 +71,14 @@ class FormRenderer(DjangoTemplates):
         return self._djangos([*MULTIPLE_TEMPLATES, ATTRS])
 
     @cached_property
+    def input_is_djangos(self) -> bool:
+        return self._djangos([*PLAIN_INPUTS, INPUT, ATTRS])
+
+    @cached_property
+    def field_is_djangos(self) -> bool:
+        return self._djangos([FIELD])
+
+    @cached_property
     def label_is_djangos(self) -> bool:
         return self._djangos([LABEL, FORM_ATTRS])
 
@@ -71,6 +92,10 @@ class FormRenderer(DjangoTemplates):
             html = select_html(context["widget"])
         elif template_name in MULTIPLE and self.multiple_is_djangos:
             html = multiple_html(context["widget"])
+        elif template_name in PLAIN_INPUTS and self.input_is_djangos:
+            html = input_html(context["widget"])
+        elif template_name == FIELD and self.field_is_djangos:
+            html = field_html(context["field"])
         elif template_name == LABEL and self.label_is_djangos:
             html = label_html(context)
         elif template_name in ERROR_LISTS and not context["errors"] and self.errors_are_djangos:
@@ -80,7 +105,7 @@ class FormRenderer(DjangoTemplates):
         return super().render(template_name, context, request)
 
 
-def _text(value) -> str | None:
+def text_or_none(value) -> str | None:
     """``{{ value }}`` for text; None for anything a template would localise."""
     if isinstance(value, str | Promise):
         return conditional_escape(value)
@@ -99,7 +124,7 @@ def attrs_html(attrs: dict) -> str | None:
     for name, value in attrs.items():
         if value is False:
             continue
-        shown = _text(name)
+        shown = text_or_none(name)
         if shown is None:
             return None
         parts.append(f" {shown}" if value is True else f' {shown}="{_formatted(value)}"')
@@ -108,20 +133,20 @@ def attrs_html(attrs: dict) -> str | None:
 
 def select_html(widget: dict) -> str | None:
     """What ``select.html`` writes for this widget, or None to leave it to the template."""
-    name, attrs = _text(widget["name"]), attrs_html(widget["attrs"])
+    name, attrs = text_or_none(widget["name"]), attrs_html(widget["attrs"])
     if name is None or attrs is None:
         return None
     parts = [f'<select name="{name}"{attrs}>']
     for group_name, group_choices, _index in widget["optgroups"]:
         if group_name:
-            label = _text(group_name)
+            label = text_or_none(group_name)
             if label is None:
                 return None
             parts.append(f'\n  <optgroup label="{label}">')
         for option in group_choices:
             if option["template_name"] != OPTION:
                 return None
-            label, option_attrs = _text(option["label"]), attrs_html(option["attrs"])
+            label, option_attrs = text_or_none(option["label"]), attrs_html(option["attrs"])
             if label is None or option_attrs is None:
                 return None
             value = _formatted(option["value"])
@@ -133,20 +158,59 @@ def select_html(widget: dict) -> str | None:
     return "".join(parts)
 
 
+def input_html(widget: dict) -> str | None:
+    """What ``text.html`` (``email.html``, ``hidden.html``…) writes through ``input.html``."""
+    kind, name, attrs = (
+        text_or_none(widget["type"]),
+        text_or_none(widget["name"]),
+        attrs_html(widget["attrs"]),
+    )
+    if kind is None or name is None or attrs is None:
+        return None
+    value = "" if widget["value"] is None else f' value="{_formatted(widget["value"])}"'
+    return f'<input type="{kind}" name="{name}"{value}{attrs}>'
+
+
+def field_html(field) -> str:
+    """What ``field.html`` writes for this bound field (stripped, as the renderer strips)."""
+    if field.use_fieldset:
+        described = field.aria_describedby
+        described = f' aria-describedby="{conditional_escape(described)}"' if described else ""
+        legend = conditional_escape(field.legend_tag()) if field.label else ""
+        head = f"\n  <fieldset{described}>\n  {legend}\n"
+    else:
+        head = f"\n  {conditional_escape(field.label_tag()) if field.label else ''}\n"
+    help_html = ""
+    if field.help_text:
+        auto_id = field.auto_id
+        where = f' id="{conditional_escape(auto_id)}_helptext"' if auto_id else ""
+        help_html = f'<div class="helptext"{where}>{field.help_text}</div>'
+    closing = "</fieldset>" if field.use_fieldset else ""
+    html = (
+        f"{head}\n{help_html}\n{conditional_escape(field.errors)}\n"
+        f"{conditional_escape(field)}{closing}\n"
+    )
+    return html.strip()
+
+
 def _input_option_html(option: dict) -> str | None:
     """What ``checkbox_option.html`` / ``radio_option.html`` write (``input_option.html``)."""
-    name, attrs, input_type = _text(option["name"]), attrs_html(option["attrs"]), option["type"]
-    if name is None or attrs is None or _text(input_type) is None:
+    name, attrs, input_type = (
+        text_or_none(option["name"]),
+        attrs_html(option["attrs"]),
+        option["type"],
+    )
+    if name is None or attrs is None or text_or_none(input_type) is None:
         return None
     value = "" if option["value"] is None else f' value="{_formatted(option["value"])}"'
-    html = f'<input type="{_text(input_type)}" name="{name}"{value}{attrs}>\n'
+    html = f'<input type="{text_or_none(input_type)}" name="{name}"{value}{attrs}>\n'
     if option["wrap_label"]:
-        label = _text(option["label"])
+        label = text_or_none(option["label"])
         if label is None:
             return None
         target = option["attrs"].get("id")
-        opening = f'<label for="{_text(target)}">' if target else "<label>"
-        if target and _text(target) is None:
+        opening = f'<label for="{text_or_none(target)}">' if target else "<label>"
+        if target and text_or_none(target) is None:
             return None
         html = f"{opening}{html} {label}</label>"
     return html + "\n\n"  # input_option.html, then checkbox/radio_option.html, end a line
@@ -158,14 +222,14 @@ def multiple_html(widget: dict) -> str | None:
     parts = ["<div"]
     for attribute in ("id", "class"):
         if attrs.get(attribute):
-            value = _text(attrs[attribute])
+            value = text_or_none(attrs[attribute])
             if value is None:
                 return None
             parts.append(f' {attribute}="{value}"')
     parts.append(">")
     for group, options, _index in widget["optgroups"]:
         if group:
-            label = _text(group)
+            label = text_or_none(group)
             if label is None:
                 return None
             parts.append(f"\n  <div><label>{label}</label>")
@@ -182,12 +246,12 @@ def multiple_html(widget: dict) -> str | None:
 
 def label_html(context: dict) -> str | None:
     """What ``label.html`` writes: the label in its tag (``<label for=…>``, ``<legend>``)."""
-    label = _text(context["label"])
+    label = text_or_none(context["label"])
     if label is None:
         return None
     if not context["use_tag"]:
         return label.strip()
-    tag, attrs = _text(context["tag"]), attrs_html(context["attrs"] or {})
+    tag, attrs = text_or_none(context["tag"]), attrs_html(context["attrs"] or {})
     if tag is None or attrs is None:
         return None
     return f"<{tag}{attrs}>{label}</{tag}>"

@@ -161,3 +161,17 @@ def test_outsiders_cannot_open_a_session_page(client, request, persona, session)
         session.cohort.memberships.filter(region_id="32.73").delete()
     client.force_login(user)
     assert client.get(f"{BASE}bimtek/1/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_cohort_page_counts_each_sessions_deliverables(client, cohort, national_admin, session):
+    """The count comes from the database (no list of deliverables loaded per session)."""
+    for title in ("Analisis kesiapan", "Pemetaan program"):
+        Deliverable.objects.create(cohort=cohort, session=session, title=title, due_on="2017-08-31")
+    other = BimtekSession.objects.create(cohort=cohort, stage=2, starts_on="2017-09-12")
+    client.force_login(national_admin)
+    page = client.get(BASE + "kelola/").content.decode()
+    first, second = page.index("Bimtek stage 1"), page.index("Bimtek stage 2")
+    assert "2 deliverables" in page[first:second]
+    assert "0 deliverables" in page[second : page.index("</ul>", second)]
+    assert other.pk

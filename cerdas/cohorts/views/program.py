@@ -4,6 +4,7 @@ mentors. Every page here is for national admins only (403 for everyone else)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -54,7 +55,8 @@ def manage_cohort(request, year):
         "cohorts/manage.html",
         {
             "cohort": cohort,
-            "sessions": cohort.sessions.prefetch_related("mentors", "deliverables"),
+            # The page shows how many deliverables each session has, not which: a count.
+            "sessions": cohort.sessions.annotate(deliverable_count=Count("deliverables")),
             "deliverables": cohort.deliverables.select_related("session"),
             "unassigned": cohort.memberships.current()
             .exclude(region_id__in=cohort.mentor_assignments.values("region_id"))

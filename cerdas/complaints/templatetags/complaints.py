@@ -1,8 +1,13 @@
 """Deadlines as people read them: the last minute of the last day, in the region's zone."""
 
 import datetime as dt
+from html import escape  # as django.utils.html.escape does it, without its lazy wrapper
 
 from django import template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from cerdas.regions.templatetags.regions import region_time
 
@@ -16,3 +21,61 @@ def due_time(value, region_code: str = ""):
     if not value:
         return ""
     return region_time(value - dt.timedelta(minutes=1), region_code)
+
+
+def _labels(field: str) -> dict:
+    """A choice field's labels, in the language of this request, looked up once per page."""
+    from cerdas.complaints.models import Report
+
+    return {value: str(label) for value, label in Report._meta.get_field(field).flatchoices}
+
+
+@register.simple_tag
+def queue_items(reports, now, horizon, region):
+    """The queue's rows, written in Python: the same markup as a template loop gave, at a
+    fraction of its cost (25 rows of three choice labels, a deadline and a link each).
+    Every text from the database or a catalogue goes through ``escape``."""
+    statuses, kinds, privacies = _labels("status"), _labels("kind"), _labels("privacy")
+    overdue, due_soon, due = escape(_("overdue")), escape(_("due soon")), escape(_("due"))
+    no_deadline = f'<span class="muted">{escape(_("no running deadline"))}</span>'
+    no_topic = _("No topic yet")
+    demo = f' <span class="badge">{escape(_("demo"))}</span>'
+    # One reverse() for the page, not one per row: the link is this pattern with the pk.
+    link = reverse("complaints:manage_report", args=[0])
+    if not link.endswith("/0/"):  # pragma: no cover - the URL pattern changed its shape
+        link = None
+    parts = []
+    for report in reports:
+        url = f"{link[:-2]}{report.pk}/" if link else report.get_manage_url()
+        is_open = report.is_open
+        due_at = report.due_at
+        if due_at and is_open:
+            if due_at <= now:
+                word = f'<strong class="overdue">{overdue}</strong>'
+            elif due_at <= horizon:
+                word = f"<strong>{due_soon}</strong>"
+            else:
+                word = due
+            stamp = escape(timezone.localtime(due_at).isoformat())  # |date:"c"
+            shown = escape(due_time(due_at, report.region_id))
+            when = f'{word} <time datetime="{stamp}">{shown}</time>'
+        else:
+            when = no_deadline
+        topic = (report.category.name if report.category_id else "") or no_topic
+        agency = f" · {escape(report.agency.name)}" if report.agency_id else ""
+        place = "" if region else f" · {escape(report.region.name)}"
+        late = " is-overdue" if due_at and due_at <= now and is_open else ""
+        state = escape(report.open311_status)
+        parts.append(
+            f'\n  <li class="queue-item{late}">\n'
+            f'    <p class="queue-number"><a href="{escape(url)}">'
+            f"{escape(report.tracking_number)}</a>{demo if report.is_demo else ''}</p>\n"
+            f'    <p class="queue-due">{when}</p>\n'
+            f'    <p class="queue-meta"><span class="status status-{state}">'
+            f"{escape(statuses.get(report.status, report.status))}</span>\n"
+            f" · {escape(topic)}{agency}</p>\n"
+            f'    <p class="queue-meta muted">{escape(kinds.get(report.kind, report.kind))}'
+            f" · {escape(privacies.get(report.privacy, report.privacy))}{place}</p>\n"
+            "  </li>\n  "
+        )
+    return mark_safe("".join(parts))  # every part above is escaped

@@ -111,7 +111,57 @@ def test_labels_a_template_would_localise_are_left_to_the_template():
 
 def test_the_site_uses_it():
     assert isinstance(get_default_renderer(), FormRenderer)
-    assert FAST.select_is_djangos and FAST.multiple_is_djangos
+    assert FAST.select_is_djangos and FAST.multiple_is_djangos and FAST.input_is_djangos
+
+
+class Inputs(forms.Form):
+    text = forms.CharField(max_length=10, widget=forms.TextInput(attrs={"placeholder": 'a"<b>'}))
+    email = forms.EmailField(required=False)
+    search = forms.CharField(widget=forms.TextInput(attrs={"type": "search", "hidden": True}))
+    url = forms.URLField(
+        required=False, assume_scheme="https", widget=forms.URLInput(attrs={"disabled": False})
+    )
+    password = forms.CharField(widget=forms.PasswordInput(render_value=True))
+    hidden = forms.CharField(widget=forms.HiddenInput, initial=mark_safe("<i>safe</i>"))
+    number = forms.IntegerField(required=False, widget=forms.NumberInput(attrs={"min": 0}))
+    decimal = forms.DecimalField(required=False, localize=True)
+    phone = forms.CharField(required=False, widget=forms.TextInput(attrs={"type": "tel"}))
+    lazy = forms.CharField(widget=forms.TextInput(attrs={"aria-label": lazy_text("Cari")}))
+    day = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    when = forms.DateTimeField(required=False, localize=True)
+    hour = forms.TimeField(required=False, initial=datetime.time(7, 30))
+    tick = forms.BooleanField(required=False, initial=True)
+    untick = forms.BooleanField(required=False)
+
+
+@pytest.mark.parametrize("name", list(Inputs.base_fields))
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"text": 'Jl. "Veteran" & <b>', "number": "1500", "decimal": "1500.5", "password": "x"},
+        {"number": "abc", "decimal": "1.500,5", "email": "not an address"},
+        {"day": "2017-08-17", "when": "17/08/2017 10:00", "hour": "x", "untick": "on"},
+    ],
+)
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_plain_inputs_are_written_as_the_templates_write_them(name, data, language):
+    from django.utils import translation
+
+    with translation.override(language):
+        by_templates, fast = both(Inputs(data), name)
+        assert fast == by_templates
+        for auto_id in ("id_%s", False):
+            by_templates, fast = as_the_form_writes_it(Inputs, data, name, auto_id)
+            assert fast == by_templates
+    assert fast.startswith("<input")
+
+
+def test_a_plain_input_is_written_without_its_templates():
+    widget = forms.TextInput(attrs={"class": "x"}).get_context("q", "a&b", {"id": "id_q"})
+    assert FAST.render("django/forms/widgets/text.html", widget) == (
+        '<input type="text" name="q" value="a&amp;b" class="x" id="id_q">'
+    )
 
 
 class Labelled(forms.Form):
@@ -137,3 +187,19 @@ def test_whole_forms_with_labels_and_errors_are_written_as_the_templates_write_t
         fast = str(Labelled(data, renderer=FAST, auto_id=auto_id))
     assert fast == by_templates
     assert ("errorlist" in fast) == (data is not None and "pick" not in data)
+
+
+@pytest.mark.parametrize("form_class", [Everything, Inputs, Labelled])
+@pytest.mark.parametrize("data", [None, {"text": "x" * 20, "plain": "b", "name": "<b>"}])
+@pytest.mark.parametrize("auto_id", ["id_%s", False])
+def test_field_groups_are_written_as_the_templates_write_them(form_class, data, auto_id):
+    """``as_div`` (and ``as_field_group``): labels, legends, help texts, errors, widgets."""
+    by_templates = str(form_class(data, renderer=TEMPLATES, auto_id=auto_id))
+    fast = str(form_class(data, renderer=FAST, auto_id=auto_id))
+    assert fast == by_templates
+    assert "<div" in fast
+    field = form_class(data, renderer=FAST, auto_id=auto_id)[next(iter(form_class.base_fields))]
+    assert (
+        field.as_field_group()
+        == form_class(data, renderer=TEMPLATES, auto_id=auto_id)[field.name].as_field_group()
+    )

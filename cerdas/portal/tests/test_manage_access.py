@@ -106,3 +106,20 @@ def test_the_list_shows_only_the_editors_own_regions_articles(client, member_a):
     client.force_login(member_a)
     body = client.get("/berita/kelola/").content.decode()
     assert "Punya Bojonegoro" in body and "Punya Bandung" not in body
+
+
+@pytest.mark.django_db
+def test_the_editor_list_links_each_article_to_its_own_pages(client, member_a, member_b):
+    """The links are built once per page from one reverse(); each must carry its article."""
+    published = make_article(title="Berita terbit")
+    draft = make_article(title="Berita draf", status=Article.Status.DRAFT, published_at=None)
+    elsewhere = make_article(region="32.73", title="Berita wilayah lain")
+    client.force_login(member_a)
+    page = client.get("/berita/kelola/").content.decode()
+    assert f'<a href="/berita/kelola/{published.pk}/">Berita terbit</a>' in page
+    assert f'<a href="/berita/kelola/{draft.pk}/">Berita draf</a>' in page
+    assert f'href="/berita/kelola/{published.pk}/statistik/"' in page
+    assert f'href="/berita/kelola/{draft.pk}/statistik/"' not in page  # not published yet
+    assert "Berita wilayah lain" not in page and f"/{elsewhere.pk}/" not in page
+    client.force_login(member_b)
+    assert "Berita terbit" not in client.get("/berita/kelola/").content.decode()

@@ -57,7 +57,7 @@ def both(form, name):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("value", [None, "35.22"])
+@pytest.mark.parametrize("value", [None, "35.22", "99.99", ""])
 def test_a_region_list_read_as_codes_and_names_is_the_same_markup_and_gives_a_region(value):
     from cerdas.regions.forms import RegionChoiceField
 
@@ -67,6 +67,27 @@ def test_a_region_list_read_as_codes_and_names_is_the_same_markup_and_gives_a_re
     plain.data = light.data
     plain.is_bound = light.is_bound
     assert str(light["region"]) == str(plain["region"])
-    if value:
+    if value == "35.22":
         assert light.is_valid() and light.cleaned_data["region"] == Region.objects.get(pk=value)
         assert 'value="35.22" selected' in str(light["region"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", [None, "35.22", "<x>"])
+@pytest.mark.parametrize("empty_label", [None, "— semua —", "<b>Semua</b>"])
+def test_the_region_select_is_written_without_an_option_dict_each(value, empty_label):
+    """RegionSelect writes the select box itself: the same bytes as Django's Select."""
+    from django.forms.renderers import get_default_renderer
+
+    from cerdas.regions.forms import RegionChoiceField, RegionSelect
+
+    regions = Region.objects.filter(code__startswith="35.").order_by("name")
+    field = RegionChoiceField(regions, required=False, empty_label=empty_label)
+    plain = forms.ModelChoiceField(regions, required=False, empty_label=empty_label)
+    attrs = {"id": "id_region", "class": 'a"b'}
+    fast = field.widget._html("region", value, attrs)
+    assert fast is not None
+    assert fast == plain.widget.render("region", value, attrs, get_default_renderer())
+    assert field.widget.render("region", value, attrs) == fast
+    assert isinstance(field.widget, RegionSelect)
+    assert fast.count("<option") == regions.count() + (empty_label is not None)
