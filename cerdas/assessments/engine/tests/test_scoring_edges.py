@@ -286,3 +286,97 @@ def test_z_scores_are_taken_per_indicator_over_its_present_values_only():
     points = scoring.normalise(values, spec)
     np.testing.assert_allclose(points[:2], [[100 / 3, 100 / 3], [200 / 3, 200 / 3]])
     assert np.isnan(points[2]).all()
+
+
+# --- z-scores at their edges --------------------------------------------------------------
+
+
+def z_spec():
+    """One indicator, higher is better, z-scores."""
+    return Spec(
+        dimension_of=np.array([0]),
+        indicator_weights=np.ones(1),
+        dimension_weights=np.ones(1),
+        higher_is_better=np.ones(1, dtype=bool),
+        method="zscore",
+    )
+
+
+def z_points(column):
+    return scoring.normalise(np.array(column, dtype=float)[:, None], z_spec())[:, 0]
+
+
+def test_a_single_present_value_has_no_spread_and_reads_as_the_middle():
+    points = z_points([NAN, 80.0, NAN])
+    assert points[1] == 50.0
+    assert np.isnan(points[[0, 2]]).all()
+
+
+def test_equal_values_under_z_scores_all_read_as_the_middle():
+    assert z_points([7.0, 7.0, 7.0]).tolist() == [50.0, 50.0, 50.0]
+
+
+def test_a_z_score_beyond_three_deviations_is_clipped_to_0_or_100():
+    # Ten equal values and one outlier: the outlier lies sqrt(10) > 3 deviations out.
+    low = z_points([0.0] * 10 + [-1.0])
+    assert low[-1] == 0.0
+    np.testing.assert_allclose(low[0], (1 / np.sqrt(10) + 3) / 6 * 100)
+    high = z_points([0.0] * 10 + [1.0])
+    assert high[-1] == 100.0
+
+
+def test_a_spread_of_exactly_1e9_round_zero_is_rounding_noise_but_more_is_a_spread():
+    # The standard deviation must exceed 1e-9 x max(|mean|, 1) to count as a spread.
+    assert z_points([-1e-9, 1e-9]).tolist() == [50.0, 50.0]
+    np.testing.assert_allclose(z_points([-1.5e-9, 1.5e-9]), [100 / 3, 200 / 3])
+
+
+# --- weights and the sensitivity draws ------------------------------------------------------
+
+
+def test_weights_as_the_database_gives_them_decimals_score_like_floats():
+    from decimal import Decimal
+
+    values = np.array([[20.0, 80.0], [60.0, 30.0]])
+    as_floats = Spec(
+        dimension_of=np.array([0, 0]),
+        indicator_weights=np.array([3.0, 1.0]),
+        dimension_weights=np.array([1.0]),
+        higher_is_better=np.ones(2, dtype=bool),
+        method="range",
+        lower=np.zeros(2),
+        upper=np.full(2, 100.0),
+    )
+    as_decimals = Spec(
+        dimension_of=np.array([0, 0]),
+        indicator_weights=np.array([Decimal("3"), Decimal("1")], dtype=object),
+        dimension_weights=np.array([Decimal("1")], dtype=object),
+        higher_is_better=np.ones(2, dtype=bool),
+        method="range",
+        lower=np.zeros(2),
+        upper=np.full(2, 100.0),
+    )
+    expected = scoring.score(values, as_floats, ["11.01", "11.02"])
+    got = scoring.score(values, as_decimals, ["11.01", "11.02"])
+    np.testing.assert_allclose(got.composite, expected.composite)
+    np.testing.assert_allclose(got.composite, [35.0, 52.5])
+
+
+def test_a_draw_scores_a_region_with_a_missing_dimension_on_the_dimensions_it_has():
+    # Under reweight, 11.02's composite is its one sub-score, 60: ahead of 11.01's 50.
+    values = np.array([[50.0, 50.0], [60.0, NAN]])
+    share = scoring.sensitivity(values, points_spec(), ["11.01", "11.02"], 1, draws=3, spread=0)
+    assert share.tolist() == [0.0, 1.0]
+
+
+def test_ties_within_a_draw_go_to_the_lower_code_among_many_regions():
+    # Twenty-four regions in six tied groups; the codes are not in row order.
+    rng = np.random.default_rng(3)
+    levels = np.repeat([10.0, 20.0, 30.0, 40.0, 50.0, 60.0], 4)
+    rows = rng.permutation(len(levels))
+    values = np.column_stack([levels[rows], levels[rows]])
+    codes = [f"11.{n:02d}" for n in rng.permutation(len(levels)) + 10]
+    share = scoring.sensitivity(values, points_spec(), codes, 10, draws=4, spread=0)
+    expected = sorted(range(len(codes)), key=lambda r: (-values[r, 0], codes[r]))[:10]
+    assert sorted(np.flatnonzero(share == 1.0).tolist()) == sorted(expected)
+    assert set(share.tolist()) == {0.0, 1.0}
