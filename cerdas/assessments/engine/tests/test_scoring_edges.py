@@ -380,3 +380,55 @@ def test_ties_within_a_draw_go_to_the_lower_code_among_many_regions():
     expected = sorted(range(len(codes)), key=lambda r: (-values[r, 0], codes[r]))[:10]
     assert sorted(np.flatnonzero(share == 1.0).tolist()) == sorted(expected)
     assert set(share.tolist()) == {0.0, 1.0}
+
+
+# --- the composite at its edges -----------------------------------------------------------
+
+
+def equal_spec(indicators, dimensions=1):
+    return Spec(
+        dimension_of=np.arange(indicators) % dimensions,
+        indicator_weights=np.ones(indicators),
+        dimension_weights=np.ones(dimensions),
+        higher_is_better=np.ones(indicators, dtype=bool),
+        method="range",
+        lower=np.zeros(indicators),
+        upper=np.full(indicators, 100.0),
+    )
+
+
+def test_full_points_on_eleven_equal_indicators_is_exactly_100_not_a_rounding_more():
+    # Eleven shares of 1/11 times 100 add up to 100.00000000000001 before the clip.
+    scores = scoring.score(np.full((1, 11), 100.0), equal_spec(11), ["11.01"])
+    assert scores.composite.tolist() == [100.0]
+
+
+def test_ranks_are_whole_numbers():
+    scores = scoring.score(np.array([[20.0], [80.0]]), equal_spec(1), ["11.01", "11.02"])
+    assert [str(rank) for rank in scores.rank] == ["2", "1"]
+
+
+def test_a_region_with_no_value_has_no_composite_no_weights_and_ranks_last():
+    values = np.array([[NAN, NAN], [40.0, 60.0]])
+    scores = scoring.score(values, equal_spec(2, dimensions=2), ["11.01", "11.02"])
+    assert np.isnan(scores.composite[0])
+    assert scores.composite[1] == 50.0
+    assert scores.effective_weights[0].tolist() == [0.0, 0.0]
+    assert scores.contributions[0].tolist() == [0.0, 0.0]
+    assert scores.rank.tolist() == [2, 1]
+
+
+def test_an_indicator_weighted_0_alone_in_its_dimension_leaves_the_dimension_out():
+    spec = Spec(
+        dimension_of=np.array([0, 1]),
+        indicator_weights=np.array([1.0, 0.0]),
+        dimension_weights=np.ones(2),
+        higher_is_better=np.ones(2, dtype=bool),
+        method="range",
+        lower=np.zeros(2),
+        upper=np.full(2, 100.0),
+    )
+    scores = scoring.score(np.array([[30.0, 90.0]]), spec, ["11.01"])
+    assert scores.composite.tolist() == [30.0]
+    assert scores.effective_weights[0].tolist() == [1.0, 0.0]
+    assert np.isnan(scores.dimension_scores[0, 1])
