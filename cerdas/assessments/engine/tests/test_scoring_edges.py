@@ -432,3 +432,64 @@ def test_an_indicator_weighted_0_alone_in_its_dimension_leaves_the_dimension_out
     assert scores.composite.tolist() == [30.0]
     assert scores.effective_weights[0].tolist() == [1.0, 0.0]
     assert np.isnan(scores.dimension_scores[0, 1])
+
+
+# --- declared scales, inputs as the database gives them, the spec's checks ------------------
+
+
+def range_spec(lower, upper):
+    return Spec(
+        dimension_of=np.array([0]),
+        indicator_weights=np.ones(1),
+        dimension_weights=np.ones(1),
+        higher_is_better=np.ones(1, dtype=bool),
+        method="range",
+        lower=lower,
+        upper=upper,
+    )
+
+
+def test_a_declared_scale_narrower_than_1_is_used_as_declared():
+    spec = range_spec(np.array([0.0]), np.array([0.5]))
+    assert scoring.normalise(np.array([[0.25], [0.5]]), spec)[:, 0].tolist() == [50.0, 100.0]
+
+
+def test_a_declared_scale_with_equal_bounds_gives_everyone_the_middle():
+    spec = range_spec(np.array([4.0]), np.array([4.0]))
+    assert scoring.normalise(np.array([[4.0], [9.0]]), spec)[:, 0].tolist() == [50.0, 50.0]
+
+
+def test_values_and_bounds_as_decimals_or_none_read_like_floats_and_nan():
+    from decimal import Decimal
+
+    spec = range_spec([Decimal("1")], [Decimal("5")])
+    values = [[Decimal("2")], [None], [Decimal("5")]]
+    points = scoring.normalise(values, spec)[:, 0]
+    assert points[0] == 25.0 and points[2] == 100.0
+    assert np.isnan(points[1])
+
+
+def test_under_lowest_nothing_is_reported_missing_for_any_cell():
+    values = np.array([[NAN, 40.0], [60.0, 60.0]])
+    scores = scoring.score(values, points_spec(missing="lowest"), ["11.01", "11.02"])
+    assert scores.missing.shape == (2, 2)
+    assert not scores.missing.any()
+
+
+def test_a_tie_on_composite_and_every_earlier_dimension_goes_to_the_last_dimension():
+    # 11.01 has no score in the last dimension: it ranks after 11.02 despite its code.
+    composite = np.array([50.0, 50.0])
+    dimension_scores = np.array([[50.0, 50.0, NAN], [50.0, 50.0, 50.0]])
+    order = scoring.rank_order(composite, dimension_scores, ["11.01", "11.02"])
+    assert order.tolist() == [1, 0]
+
+
+def test_the_spec_says_what_is_wrong_with_it():
+    with pytest.raises(ValueError, match="unknown normalisation 'log'"):
+        Spec(np.array([0]), np.ones(1), np.ones(1), np.ones(1, dtype=bool), method="log")
+    with pytest.raises(ValueError, match="unknown missing-data policy 'zero'"):
+        Spec(np.array([0]), np.ones(1), np.ones(1), np.ones(1, dtype=bool), missing="zero")
+    with pytest.raises(ValueError, match=r"^the range method needs each indicator's lower and"):
+        range_spec(np.zeros(1), None)
+    with pytest.raises(ValueError, match=r"^the range method needs each indicator's lower and"):
+        range_spec(None, np.ones(1))
