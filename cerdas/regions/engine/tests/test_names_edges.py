@@ -19,3 +19,16 @@ def test_a_whole_name_is_looked_for_among_up_to_eight_written_words(resolver):
     nine = resolver.resolve("Bojonegoro kali lama desa baru sekali dan jauh sana")
     assert nine.status == UNKNOWN
     assert nine.candidates == ()
+
+
+def test_a_written_word_inside_a_longer_word_of_the_name_has_its_counterpart(resolver):
+    # "Batu" (Kota Batu's name) is inside "Labuhanbatu": not a word left over.
+    found = resolver.resolve("Labuhan Batu Utra")
+    assert (found.candidates[0].code, found.candidates[0].reason) == ("12.23", "fuzzy")
+
+
+def test_a_written_word_exactly_at_the_slip_cutoff_has_its_counterpart(resolver):
+    # "Timur" against "Timor": four of five letters, a ratio of exactly 0.8.
+    found = resolver.resolve("Timur Tengah Utara")
+    assert found.best is not None
+    assert (found.best.code, found.best.reason) == ("53.03", "fuzzy")
