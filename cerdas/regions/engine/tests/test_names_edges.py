@@ -59,3 +59,11 @@ def test_a_spelling_exactly_at_the_similarity_cutoff_is_close_enough(resolver):
     assert [(c.code, c.reason, c.confidence) for c in found.candidates] == [
         ("33.18", "fuzzy", 0.72)
     ]
+
+
+def test_a_partial_fit_outside_the_given_province_stays_a_partial_fit(resolver):
+    # 0.6 x 20 / 28 = 0.429, halved for lying outside Jawa Barat.
+    found = resolver.resolve("Bojonegoro kali lama, Jawa Barat")
+    assert [(c.code, c.reason, c.confidence) for c in found.candidates] == [
+        ("35.22", "partial", 0.214)
+    ]
