@@ -286,3 +286,210 @@ def test_z_scores_are_taken_per_indicator_over_its_present_values_only():
     points = scoring.normalise(values, spec)
     np.testing.assert_allclose(points[:2], [[100 / 3, 100 / 3], [200 / 3, 200 / 3]])
     assert np.isnan(points[2]).all()
+
+
+# --- z-scores at their edges --------------------------------------------------------------
+
+
+def z_spec():
+    """One indicator, higher is better, z-scores."""
+    return Spec(
+        dimension_of=np.array([0]),
+        indicator_weights=np.ones(1),
+        dimension_weights=np.ones(1),
+        higher_is_better=np.ones(1, dtype=bool),
+        method="zscore",
+    )
+
+
+def z_points(column):
+    return scoring.normalise(np.array(column, dtype=float)[:, None], z_spec())[:, 0]
+
+
+def test_a_single_present_value_has_no_spread_and_reads_as_the_middle():
+    points = z_points([NAN, 80.0, NAN])
+    assert points[1] == 50.0
+    assert np.isnan(points[[0, 2]]).all()
+
+
+def test_equal_values_under_z_scores_all_read_as_the_middle():
+    assert z_points([7.0, 7.0, 7.0]).tolist() == [50.0, 50.0, 50.0]
+
+
+def test_a_z_score_beyond_three_deviations_is_clipped_to_0_or_100():
+    # Ten equal values and one outlier: the outlier lies sqrt(10) > 3 deviations out.
+    low = z_points([0.0] * 10 + [-1.0])
+    assert low[-1] == 0.0
+    np.testing.assert_allclose(low[0], (1 / np.sqrt(10) + 3) / 6 * 100)
+    high = z_points([0.0] * 10 + [1.0])
+    assert high[-1] == 100.0
+
+
+def test_a_spread_of_exactly_1e9_round_zero_is_rounding_noise_but_more_is_a_spread():
+    # The standard deviation must exceed 1e-9 x max(|mean|, 1) to count as a spread.
+    assert z_points([-1e-9, 1e-9]).tolist() == [50.0, 50.0]
+    np.testing.assert_allclose(z_points([-1.5e-9, 1.5e-9]), [100 / 3, 200 / 3])
+
+
+# --- weights and the sensitivity draws ------------------------------------------------------
+
+
+def test_weights_as_the_database_gives_them_decimals_score_like_floats():
+    from decimal import Decimal
+
+    values = np.array([[20.0, 80.0], [60.0, 30.0]])
+    as_floats = Spec(
+        dimension_of=np.array([0, 0]),
+        indicator_weights=np.array([3.0, 1.0]),
+        dimension_weights=np.array([1.0]),
+        higher_is_better=np.ones(2, dtype=bool),
+        method="range",
+        lower=np.zeros(2),
+        upper=np.full(2, 100.0),
+    )
+    as_decimals = Spec(
+        dimension_of=np.array([0, 0]),
+        indicator_weights=np.array([Decimal("3"), Decimal("1")], dtype=object),
+        dimension_weights=np.array([Decimal("1")], dtype=object),
+        higher_is_better=np.ones(2, dtype=bool),
+        method="range",
+        lower=np.zeros(2),
+        upper=np.full(2, 100.0),
+    )
+    expected = scoring.score(values, as_floats, ["11.01", "11.02"])
+    got = scoring.score(values, as_decimals, ["11.01", "11.02"])
+    np.testing.assert_allclose(got.composite, expected.composite)
+    np.testing.assert_allclose(got.composite, [35.0, 52.5])
+
+
+def test_a_draw_scores_a_region_with_a_missing_dimension_on_the_dimensions_it_has():
+    # Under reweight, 11.02's composite is its one sub-score, 60: ahead of 11.01's 50.
+    values = np.array([[50.0, 50.0], [60.0, NAN]])
+    share = scoring.sensitivity(values, points_spec(), ["11.01", "11.02"], 1, draws=3, spread=0)
+    assert share.tolist() == [0.0, 1.0]
+
+
+def test_ties_within_a_draw_go_to_the_lower_code_among_many_regions():
+    # Twenty-four regions in six tied groups; the codes are not in row order.
+    rng = np.random.default_rng(3)
+    levels = np.repeat([10.0, 20.0, 30.0, 40.0, 50.0, 60.0], 4)
+    rows = rng.permutation(len(levels))
+    values = np.column_stack([levels[rows], levels[rows]])
+    codes = [f"11.{n:02d}" for n in rng.permutation(len(levels)) + 10]
+    share = scoring.sensitivity(values, points_spec(), codes, 10, draws=4, spread=0)
+    expected = sorted(range(len(codes)), key=lambda r: (-values[r, 0], codes[r]))[:10]
+    assert sorted(np.flatnonzero(share == 1.0).tolist()) == sorted(expected)
+    assert set(share.tolist()) == {0.0, 1.0}
+
+
+# --- the composite at its edges -----------------------------------------------------------
+
+
+def equal_spec(indicators, dimensions=1):
+    return Spec(
+        dimension_of=np.arange(indicators) % dimensions,
+        indicator_weights=np.ones(indicators),
+        dimension_weights=np.ones(dimensions),
+        higher_is_better=np.ones(indicators, dtype=bool),
+        method="range",
+        lower=np.zeros(indicators),
+        upper=np.full(indicators, 100.0),
+    )
+
+
+def test_full_points_on_eleven_equal_indicators_is_exactly_100_not_a_rounding_more():
+    # Eleven shares of 1/11 times 100 add up to 100.00000000000001 before the clip.
+    scores = scoring.score(np.full((1, 11), 100.0), equal_spec(11), ["11.01"])
+    assert scores.composite.tolist() == [100.0]
+
+
+def test_ranks_are_whole_numbers():
+    scores = scoring.score(np.array([[20.0], [80.0]]), equal_spec(1), ["11.01", "11.02"])
+    assert [str(rank) for rank in scores.rank] == ["2", "1"]
+
+
+def test_a_region_with_no_value_has_no_composite_no_weights_and_ranks_last():
+    values = np.array([[NAN, NAN], [40.0, 60.0]])
+    scores = scoring.score(values, equal_spec(2, dimensions=2), ["11.01", "11.02"])
+    assert np.isnan(scores.composite[0])
+    assert scores.composite[1] == 50.0
+    assert scores.effective_weights[0].tolist() == [0.0, 0.0]
+    assert scores.contributions[0].tolist() == [0.0, 0.0]
+    assert scores.rank.tolist() == [2, 1]
+
+
+def test_an_indicator_weighted_0_alone_in_its_dimension_leaves_the_dimension_out():
+    spec = Spec(
+        dimension_of=np.array([0, 1]),
+        indicator_weights=np.array([1.0, 0.0]),
+        dimension_weights=np.ones(2),
+        higher_is_better=np.ones(2, dtype=bool),
+        method="range",
+        lower=np.zeros(2),
+        upper=np.full(2, 100.0),
+    )
+    scores = scoring.score(np.array([[30.0, 90.0]]), spec, ["11.01"])
+    assert scores.composite.tolist() == [30.0]
+    assert scores.effective_weights[0].tolist() == [1.0, 0.0]
+    assert np.isnan(scores.dimension_scores[0, 1])
+
+
+# --- declared scales, inputs as the database gives them, the spec's checks ------------------
+
+
+def range_spec(lower, upper):
+    return Spec(
+        dimension_of=np.array([0]),
+        indicator_weights=np.ones(1),
+        dimension_weights=np.ones(1),
+        higher_is_better=np.ones(1, dtype=bool),
+        method="range",
+        lower=lower,
+        upper=upper,
+    )
+
+
+def test_a_declared_scale_narrower_than_1_is_used_as_declared():
+    spec = range_spec(np.array([0.0]), np.array([0.5]))
+    assert scoring.normalise(np.array([[0.25], [0.5]]), spec)[:, 0].tolist() == [50.0, 100.0]
+
+
+def test_a_declared_scale_with_equal_bounds_gives_everyone_the_middle():
+    spec = range_spec(np.array([4.0]), np.array([4.0]))
+    assert scoring.normalise(np.array([[4.0], [9.0]]), spec)[:, 0].tolist() == [50.0, 50.0]
+
+
+def test_values_and_bounds_as_decimals_or_none_read_like_floats_and_nan():
+    from decimal import Decimal
+
+    spec = range_spec([Decimal("1")], [Decimal("5")])
+    values = [[Decimal("2")], [None], [Decimal("5")]]
+    points = scoring.normalise(values, spec)[:, 0]
+    assert points[0] == 25.0 and points[2] == 100.0
+    assert np.isnan(points[1])
+
+
+def test_under_lowest_nothing_is_reported_missing_for_any_cell():
+    values = np.array([[NAN, 40.0], [60.0, 60.0]])
+    scores = scoring.score(values, points_spec(missing="lowest"), ["11.01", "11.02"])
+    assert scores.missing.shape == (2, 2)
+    assert not scores.missing.any()
+
+
+def test_a_tie_on_composite_and_every_earlier_dimension_goes_to_the_last_dimension():
+    # 11.01 has no score in the last dimension: it ranks after 11.02 despite its code.
+    composite = np.array([50.0, 50.0])
+    dimension_scores = np.array([[50.0, 50.0, NAN], [50.0, 50.0, 50.0]])
+    order = scoring.rank_order(composite, dimension_scores, ["11.01", "11.02"])
+    assert order.tolist() == [1, 0]
+
+
+def test_the_spec_says_what_is_wrong_with_it():
+    with pytest.raises(ValueError, match="unknown normalisation 'log'"):
+        Spec(np.array([0]), np.ones(1), np.ones(1), np.ones(1, dtype=bool), method="log")
+    with pytest.raises(ValueError, match="unknown missing-data policy 'zero'"):
+        Spec(np.array([0]), np.ones(1), np.ones(1), np.ones(1, dtype=bool), missing="zero")
+    with pytest.raises(ValueError, match=r"^the range method needs each indicator's lower and"):
+        range_spec(np.zeros(1), None)
+    with pytest.raises(ValueError, match=r"^the range method needs each indicator's lower and"):
+        range_spec(None, np.ones(1))
