@@ -110,7 +110,7 @@ def test_the_list_shows_only_the_editors_own_regions_articles(client, member_a):
 
 @pytest.mark.django_db
 def test_the_editor_list_links_each_article_to_its_own_pages(client, member_a, member_b):
-    """The links are built once per page from one reverse(); each must carry its article."""
+    """Each row links to its own article's pages, and only the editor's articles are listed."""
     published = make_article(title="Berita terbit")
     draft = make_article(title="Berita draf", status=Article.Status.DRAFT, published_at=None)
     elsewhere = make_article(region="32.73", title="Berita wilayah lain")

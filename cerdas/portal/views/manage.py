@@ -40,15 +40,6 @@ def _require_editor(request) -> None:
         raise PermissionDenied
 
 
-_ANY_PK = 987654321
-
-
-def _links(name: str):
-    """One reverse() for the page: each article's link is the pattern with its pk in it."""
-    head, tail = reverse(name, args=[_ANY_PK]).split(str(_ANY_PK))
-    return lambda pk: f"{head}{int(pk)}{tail}"
-
-
 @login_required
 def article_list(request):
     """The articles this editor may edit, newest first, with their readership."""
@@ -64,11 +55,7 @@ def article_list(request):
     ids = [a.pk for a in page.object_list]
     views = counting.shown_views(ids)
     totals = reactions.totals_for(ids)
-    edit_url, stats_url = _links("portal:manage_edit"), _links("portal:manage_stats")
-    rows = [
-        (a, views.get(a.pk, a.views), totals[a.pk], edit_url(a.pk), stats_url(a.pk))
-        for a in page.object_list
-    ]
+    rows = [(a, views.get(a.pk, a.views), totals[a.pk]) for a in page.object_list]
     return render(
         request,
         "portal/manage/article_list.html",
