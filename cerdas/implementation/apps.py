@@ -42,21 +42,14 @@ class ImplementationConfig(AppConfig):
 
     def ready(self):
         from cerdas.core.registries import (
-            REGION,
-            Column,
-            Dataset,
-            IndicatorSource,
             MediaRule,
             ProfileSection,
             WorkLink,
-            datasets,
-            indicator_sources,
             media_rules,
             profile_sections,
             work_links,
         )
-        from cerdas.implementation import opendata
-        from cerdas.implementation.services import CACHE_KIND
+        from cerdas.implementation import datasets
         from cerdas.implementation.views.public import profile_section_context
 
         profile_sections.register(
@@ -64,30 +57,4 @@ class ImplementationConfig(AppConfig):
         )
         work_links.register(WorkLink("implementation", account_links, order=35))
         media_rules.register(MediaRule("implementation/", evidence_access))
-        datasets.register(
-            Dataset(
-                "implementation",
-                _("Masterplan implementation"),
-                _(
-                    "Every program and quick win of the approved smart city masterplans: its "
-                    "status, progress, planned budget and spending realised, as the region's "
-                    "team last reported."
-                ),
-                fields=tuple(Column(*field) for field in opendata.FIELDS),
-                rows=opendata.rows,
-                modified=opendata.modified,
-                scope=REGION,
-                regions=opendata.regions,
-                frequency="daily",
-                kinds=(CACHE_KIND, "masterplans"),
-                order=60,
-            )
-        )
-        indicator_sources.register(
-            IndicatorSource(
-                "implementation",
-                _("Implementation records"),
-                opendata.source_figures,
-                opendata.source_values,
-            )
-        )
+        datasets.register()

@@ -13,9 +13,19 @@ from collections.abc import Iterator
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
+from cerdas.core.registries import (
+    REGION,
+    Column,
+    Dataset,
+    IndicatorSource,
+    datasets,
+    indicator_sources,
+)
+
 from . import figures
 from .engine.progress import share_percent
 from .models import Record
+from .services import CACHE_KIND
 
 FIELDS = (
     ("region_code", "string", _("Region code")),
@@ -87,3 +97,35 @@ def source_values(region_ids, codes) -> dict[str, dict[str, float]]:
             code: float(known[code]) for code in codes if known.get(code) is not None
         }
     return result
+
+
+def register() -> None:
+    """The implementation dataset in the open data catalogue, and the figures as a source of
+    an evaluation round's indicator values."""
+    datasets.register(
+        Dataset(
+            "implementation",
+            _("Masterplan implementation"),
+            _(
+                "Every program and quick win of the approved smart city masterplans: its "
+                "status, progress, planned budget and spending realised, as the region's "
+                "team last reported."
+            ),
+            fields=tuple(Column(*field) for field in FIELDS),
+            rows=rows,
+            modified=modified,
+            scope=REGION,
+            regions=regions,
+            frequency="daily",
+            kinds=(CACHE_KIND, "masterplans"),
+            order=60,
+        )
+    )
+    indicator_sources.register(
+        IndicatorSource(
+            "implementation",
+            _("Implementation records"),
+            source_figures,
+            source_values,
+        )
+    )
