@@ -184,23 +184,22 @@ class Resource:
         return MEDIA_TYPES[self.format]
 
 
-def _regions_of(dataset) -> list[Region]:
-    if dataset.scope != REGION or dataset.regions is None:
-        return []
-    codes = dataset.regions()
-    return list(Region.objects.filter(pk__in=codes).order_by("name"))
-
-
 def packages(publisher: str = "") -> list[Package]:
-    """Every package, national ones first, each region's after (by region name)."""
+    """Every package, national ones first, each region's after (by region name): one query
+    per regional dataset for the regions it has rows for, and one for those regions."""
     national, regional = [], []
     for dataset in datasets:
         if publisher in ("", MINISTRY):
             national.append(Package(dataset))
-        if publisher != MINISTRY:
-            for region in _regions_of(dataset):
-                if not publisher or region_slug(region) == publisher:
-                    regional.append(Package(dataset, region))
+        if publisher != MINISTRY and dataset.scope == REGION and dataset.regions is not None:
+            regional.append((dataset, list(dataset.regions())))
+    found = Region.objects.in_bulk({code for _dataset, codes in regional for code in codes})
+    regional = [
+        Package(dataset, found[code])
+        for dataset, codes in regional
+        for code in codes
+        if code in found and (not publisher or region_slug(found[code]) == publisher)
+    ]
     regional.sort(key=lambda package: (package.region.name, package.dataset.order))
     return national + regional
 
@@ -210,14 +209,7 @@ def find(name: str) -> Package | None:
     for dataset in datasets:
         if name in (dataset.key, identifier("package", dataset.key)):
             return Package(dataset)
-    for dataset in datasets:
-        if dataset.scope != REGION:
-            continue
-        for region in _regions_of(dataset):
-            package = Package(dataset, region)
-            if name in (package.name, package.id):
-                return package
-    return None
+    return next((p for p in packages() if name in (p.name, p.id)), None)
 
 
 def find_resource(resource_id: str) -> Resource | None:

@@ -5,23 +5,26 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from cerdas.core.cache import public_page
+from cerdas.core.registries import datasets
 from cerdas.opendata import catalogue, charts, dashboards
 from cerdas.regions.models import Region
 
 
-def _package_name(key: str, region=None) -> str | None:
-    """The dataset page the figures come from (the region's own, when it has one)."""
+def _package_names(region=None) -> dict[str, str]:
+    """{dataset key: the dataset page its figures come from}: the region's own package where
+    it has one, else the national one."""
+    names = {dataset.key: dataset.key for dataset in datasets}
     if region is not None:
-        for package in catalogue.packages(catalogue.region_slug(region)):
-            if package.dataset.key == key:
-                return package.name
-    if dashboards.dataset_named(key) is None:
-        return None
-    return key
+        names.update(
+            (package.dataset.key, package.name)
+            for package in catalogue.packages(catalogue.region_slug(region))
+        )
+    return names
 
 
 def _context(region=None) -> dict:
     region_ids = None if region is None else [region.code]
+    names = _package_names(region)
     steps = dashboards.funnel(region_ids)
     ikm = dashboards.ikm_by_region() if region is None else dashboards.ikm_by_unit(region_ids)
     deadlines = dashboards.deadlines(region_ids)
@@ -54,11 +57,11 @@ def _context(region=None) -> dict:
         if deadlines
         else "",
         "sources": {
-            "funnel": _package_name("cohort-memberships", region),
-            "rankings": _package_name("assessment-rankings"),
-            "masterplans": _package_name("masterplan-programs", region),
-            "ikm": _package_name("survey-results", region),
-            "deadlines": _package_name("complaint-deadlines", region),
+            "funnel": names.get("cohort-memberships"),
+            "rankings": _package_names().get("assessment-rankings"),
+            "masterplans": names.get("masterplan-programs"),
+            "ikm": names.get("survey-results"),
+            "deadlines": names.get("complaint-deadlines"),
         },
     }
 
