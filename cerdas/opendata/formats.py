@@ -19,6 +19,7 @@ import tempfile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
 
 from cerdas.lib.spreadsheet import FORMULA_STARTS, safe_row
 
@@ -79,7 +80,7 @@ def json_chunks(fields, rows):
     yield "".join(parts).encode()
 
 
-def _xlsx_cell(sheet, value):
+def _xlsx_cell(sheet, value, grouped: bool):
     # Text that looks like a formula stays text (a write-only sheet cannot be read back, so
     # this is ``cerdas.lib.spreadsheet.append_row``'s rule applied while writing).
     value = _plain(value)
@@ -87,16 +88,28 @@ def _xlsx_cell(sheet, value):
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
         return cell
+    if grouped and isinstance(value, int) and not isinstance(value, bool):
+        # Thousands grouped as the reader's spreadsheet groups them (1.500.000 in Indonesian).
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "#,##0"
+        return cell
     return value
 
 
 def xlsx_file(fields, rows, title: str):
-    """A temporary file holding the workbook, at its start (closed when the response ends)."""
+    """A temporary file holding the workbook, at its start (closed when the response ends):
+    the header row frozen, each column wide enough for its name, whole numbers grouped."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31] or "data")
+    sheet.freeze_panes = "A2"
+    for index, field in enumerate(fields, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = (
+            min(max(len(field.name), 10), 40) + 2
+        )
+    grouped = [field.type == "integer" for field in fields]
     sheet.append([field.name for field in fields])
     for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
+        sheet.append([_xlsx_cell(sheet, v, g) for v, g in zip(row, grouped, strict=True)])
     # Handed to the response, which closes it (and so deletes it) once sent.
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
     workbook.save(handle)

@@ -51,6 +51,21 @@ def test_xlsx_is_a_workbook_with_the_same_rows(open_data, client):
 
 
 @pytest.mark.django_db
+def test_xlsx_keeps_its_header_in_view_and_groups_whole_numbers(open_data, client):
+    """An official opening the workbook sees the column names while scrolling, and amounts
+    grouped by thousands (1.500.000 in an Indonesian spreadsheet), still as numbers."""
+    response = client.get("/data/masterplan-budgets-kab-bojonegoro/data.xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.freeze_panes == "A2"
+    header = [cell.value for cell in sheet[1]]
+    amount = sheet.cell(row=2, column=header.index("amount_rupiah") + 1)
+    assert isinstance(amount.value, int) and amount.number_format == "#,##0"
+    code = sheet.cell(row=2, column=header.index("region_code") + 1)
+    assert code.value == "35.22" and code.number_format == "General"
+    assert sheet.column_dimensions["A"].width >= 12
+
+
+@pytest.mark.django_db
 def test_an_unchanged_download_answers_304_and_a_change_gives_a_new_tag(open_data, client):
     first = client.get(SURVEYS + "data.csv")
     tag, modified = first["ETag"], first["Last-Modified"]
