@@ -121,6 +121,17 @@ def build_board(cohort: Cohort, *, day=None, now=None, region_ids=None, only=Non
     return Board(cohort, day, _columns(deliverables), rows)
 
 
+def region_deliverables(cohort: Cohort, region, now=None) -> list[tuple[object, ItemStatus]]:
+    """Each deliverable of the cohort with this region's status, in two queries: the
+    deliverable columns of the region's row on the board, without the rest of the board."""
+    now = now or timezone.now()
+    latest = latest_submissions(cohort, [region.pk])
+    return [
+        (d, item_status(d, region, latest.get((d.pk, region.pk)), now))
+        for d in cohort.deliverables.order_by("due_on", "id")  # no join to sort by the cohort
+    ]
+
+
 def member_statuses(
     cohort: Cohort, memberships, now=None
 ) -> dict[str, list[tuple[str, ItemStatus]]]:

@@ -1,22 +1,27 @@
 """Pages for the program office, the member regions' teams, their mentors and the jury."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from cerdas.accounts.permissions import require_manager
 from cerdas.core import media
 from cerdas.core.confirm import confirm_page, is_confirmed
-from cerdas.core.registries import known_milestones, milestone_facts
+from cerdas.core.registries import known_milestones, milestone_facts, milestone_kinds
 
 from .. import awards, board_cache, planning, reviews, services
-from ..board import build_board
+from ..board import build_board, region_deliverables
 from ..forms import (
     BoardFilterForm,
     CohortForm,
@@ -29,6 +34,7 @@ from ..models import (
     Attendance,
     Deliverable,
     Institution,
+    InstitutionMember,
     Mou,
     Nominee,
     Obligation,
@@ -104,30 +110,52 @@ def _render_board(request, cohort):
 def region_board(request, year, code):
     """One member region's own board: MoU, institutions, deliverables and their reviews."""
     cohort, region = get_member_for_user(request.user, year, code)
-    board = build_board(cohort, region_ids=[code])
-    row = board.rows[0] if board.rows else None
-    columns = list(zip(board.columns, row.cells, strict=True)) if row else []
-    deliverables = [(column, cell) for column, cell in columns if column.deliverable_id]
-    mou = Mou.objects.filter(cohort=cohort, region=region).prefetch_related("obligations").first()
-    known = {key: facts.get(code) for key, facts in known_milestones([code]).items()}
+
+    # Every query below is of one cohort and one region: ordered by its own columns, not by
+    # the models' default orderings, which join the cohort and the region only to sort by them.
+    @functools.cache
+    def memberships():
+        return list(cohort.memberships.filter(region=region).order_by("joined_on"))
+
+    @functools.cache
+    def mou():
+        return cohort.mous.filter(region=region).prefetch_related("obligations").first()
+
+    @functools.cache
+    def known():
+        return {key: facts.get(code) for key, facts in known_milestones([code]).items()}
+
+    def deliverables():
+        today = timezone.localdate()
+        if not any(m.was_member_on(today) for m in memberships()):
+            return []  # a region that has left the cohort has nothing more to hand in
+        return region_deliverables(cohort, region)
+
+    # Below the heading the board is the same for whoever may see it, but for what they may
+    # do (can_act), so the template shares it ({% shared %}) as the national board's table is
+    # kept (board_cache): under the version of cohorts content and of the milestone facts, and
+    # the UTC hour, on which every deadline turns. These are read only when that copy is missing.
     return render(
         request,
         "cohorts/region_board.html",
         {
             "cohort": cohort,
             "region": region,
-            "row": row,
-            "deliverables": deliverables,
-            "memberships": cohort.memberships.filter(region=region),
-            "mou": mou,
-            "obligations": _obligations(mou, known),
-            "known": [
-                (entry.label, known[entry.key]) for entry in milestone_facts if known[entry.key]
-            ],
-            "institutions": _institutions(cohort, region),
-            "attendance": _attendance(cohort, region),
-            "presentation": Presentation.objects.filter(cohort=cohort, region=region).first(),
+            "shared_kinds": " ".join(["cohorts", *milestone_kinds()]),
+            "hour": timezone.now().strftime("%Y%m%d%H"),
             "can_act": can_act_for_member(request.user, region) or can_manage(request.user),
+            "memberships": SimpleLazyObject(memberships),
+            "mou": SimpleLazyObject(mou),
+            "obligations": SimpleLazyObject(lambda: _obligations(mou(), known())),
+            "known": SimpleLazyObject(
+                lambda: [(e.label, known()[e.key]) for e in milestone_facts if known()[e.key]]
+            ),
+            "institutions": SimpleLazyObject(lambda: _institutions(cohort, region)),
+            "attendance": SimpleLazyObject(lambda: _attendance(cohort, region)),
+            "presentation": SimpleLazyObject(
+                lambda: cohort.presentations.filter(region=region).order_by("pk").first()
+            ),
+            "deliverables": SimpleLazyObject(deliverables),
         },
     )
 
@@ -142,9 +170,8 @@ def _obligations(mou, known) -> list[tuple]:
 
 def _institutions(cohort, region) -> list:
     """Both institutions, recorded or not, so the team sees what is still to be formed."""
-    found = {
-        i.kind: i for i in cohort.institutions.filter(region=region).prefetch_related("members")
-    }
+    members = Prefetch("members", InstitutionMember.objects.order_by("id"))
+    found = {i.kind: i for i in cohort.institutions.filter(region=region).prefetch_related(members)}
     return [(kind, label, found.get(kind)) for kind, label in Institution.Kind.choices]
 
 
@@ -153,7 +180,7 @@ def _attendance(cohort, region) -> list:
     rows = {
         a.session_id: a for a in Attendance.objects.filter(session__cohort=cohort, region=region)
     }
-    return [(session, rows.get(session.pk)) for session in cohort.sessions.all()]
+    return [(session, rows.get(session.pk)) for session in cohort.sessions.order_by("stage")]
 
 
 @login_required
