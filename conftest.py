@@ -1,7 +1,7 @@
 """Fixtures shared by the whole suite: the real regions, and the personas of STYLE.md."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 # Registers and loads the Hypothesis profiles ("ci" is derandomized); mutmut loads it alone.
 import cerdas.core.tests.hypothesis_profiles  # noqa: F401
@@ -43,9 +43,11 @@ def _regions_in_transactional_tests(request):
 def _fast_hashing_and_clean_cache(settings):
     # Argon2 is deliberately slow; tests check behaviour, not hashing cost.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    cache.clear()
+    for each in (cache, caches["versions"]):
+        each.clear()
     yield
-    cache.clear()
+    for each in (cache, caches["versions"]):
+        each.clear()
 
 
 def make_user(username, role, region=None, agency=None, **extra):

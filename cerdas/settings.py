@@ -132,19 +132,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set. Only things that may vanish live there
 # (rendered pages, version stamps, a flush hint); security state and counts are in the
-# database (docs/deploy.md, "Shared state").
+# database (docs/deploy.md, "Shared state"). The version stamps that retire kept pages and
+# fragments ("versions") must be one for every worker and command: a change saved through one
+# worker must retire the copies the others keep. Without Redis they are small files under
+# VAR_DIR, which every process of this machine reads.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            # Several sites (or a test server beside the tests) may share one Redis.
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", ""),
-        }
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        # Several sites (or a test server beside the tests) may share one Redis.
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", ""),
     }
+    CACHES = {"default": _redis, "versions": _redis}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "versions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "versions"),
+        },
+    }
 
 TASKS = {
     "default": {

@@ -16,7 +16,7 @@ import time
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
@@ -28,27 +28,29 @@ SITE = "site"
 
 
 def content_version(*kinds: str) -> str:
-    """The site-wide and these kinds' version numbers, as part of a cache key."""
+    """The site-wide and these kinds' version stamps, as part of a cache key.
+
+    The stamps are in the ``versions`` cache, which every worker shares (settings.CACHES)."""
+    versions = caches["versions"]
     keys = [f"content-version:{kind}" for kind in (SITE, *kinds)]
-    found = cache.get_many(keys)
+    found = versions.get_many(keys)
     missing = [key for key in keys if key not in found]
     for key in missing:
-        # A version evicted starts again from the clock, never from a number that pages
-        # kept before the eviction may still carry.
-        cache.add(key, time.time_ns(), timeout=None)
+        # A stamp evicted starts again from the clock, never from a number that pages kept
+        # before the eviction may still carry.
+        versions.add(key, time.time_ns(), timeout=None)
     if missing:
-        found.update(cache.get_many(missing))
+        found.update(versions.get_many(missing))
     return ".".join(str(found.get(key, 0)) for key in keys)
 
 
 def bump_version(kind: str) -> None:
-    """Retire every cached page showing this kind of content (``SITE``: every page)."""
-    key = f"content-version:{kind}"
-    cache.add(key, time.time_ns(), timeout=None)
-    try:
-        cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, time.time_ns(), timeout=None)
+    """Retire every cached page showing this kind of content (``SITE``: every page).
+
+    A new stamp from the clock, not an increment: two workers bumping at once each leave a
+    stamp no kept page carries, with no read-modify-write to lose one (a file cache has no
+    atomic increment)."""
+    caches["versions"].set(f"content-version:{kind}", time.time_ns(), timeout=None)
 
 
 def retire_pages(sender, kinds, **kwargs) -> None:
