@@ -20,6 +20,15 @@ for every measuring process, so renders (sessions, view counts) leave it unchang
 ``--against PATH`` measures another checkout of Cerdas (say, main) on the same database, the
 two taking turns ``--rounds`` times, and reports each page's ratio: that compares before and
 after on a busy machine, where absolute figures drift.
+
+``--database postgres`` does the same on PostgreSQL (``--postgres``, by default the local
+server with trust auth): the database is built once as ``cerdas_render_base`` and each
+measuring process gets a fresh copy of it (``CREATE DATABASE ... TEMPLATE``).
+
+``--load`` then serves this tree as production does (granian, 2 workers, 8 blocking threads,
+DEBUG off) and loads every page with wrk, 16 connections, signed in as its persona: requests
+per second, p50 and p99 (target: p99 under 100 ms), and the ratio to Django's trivial view
+(bench/ceiling.py) served the same way in the same run.
 """
 
 from __future__ import annotations
@@ -42,10 +51,22 @@ ROOT = Path(__file__).resolve().parent.parent
 TMP = ROOT / "bench" / ".tmp" / "render"
 RESULTS = ROOT / "bench" / "render.md"
 TARGET_MS = 8.0
+TARGET_P99_MS = 100.0
 OFFICER, TEAM = "admin", "tim.bojonegoro"
 
 
-def env_for(tree: Path, database: Path) -> dict[str, str]:
+def database_url(args: argparse.Namespace, name: str) -> str:
+    """Where the base or a measuring process keeps its data: a file, or a PG database."""
+    if args.database == "postgres":
+        return f"{args.postgres.rstrip('/')}/{pg_name(name)}"
+    return f"sqlite:///{TMP / f'{name}.sqlite3'}"
+
+
+def pg_name(name: str) -> str:
+    return f"cerdas_render_{name}"
+
+
+def env_for(tree: Path, url: str) -> dict[str, str]:
     values = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DATABASE_URL"}}
     values.update(
         DJANGO_SETTINGS_MODULE="bench.settings",
@@ -56,21 +77,25 @@ def env_for(tree: Path, database: Path) -> dict[str, str]:
         SECURE_SSL_REDIRECT="0",
         VAR_DIR=str(TMP),
         STATIC_ROOT=str(TMP / "static"),
-        DATABASE_URL=f"sqlite:///{database}",
+        DATABASE_URL=url,
         LOG_LEVEL="WARNING",
         EMAIL_URL="locmem://",
     )
     return values
 
 
-def prepare(fresh: bool) -> Path:
-    """The database every measuring process starts from: built once, kept in bench/.tmp."""
-    database = TMP / "base.sqlite3"
-    if database.exists() and not fresh:
-        return database
-    shutil.rmtree(TMP, ignore_errors=True)
-    TMP.mkdir(parents=True)
-    values = env_for(ROOT, database)
+def prepare(args: argparse.Namespace) -> None:
+    """The database every measuring process starts from ("base"): built once, kept."""
+    done = TMP / f"base-{args.database}.done"
+    if done.exists() and not args.fresh:
+        return
+    TMP.mkdir(parents=True, exist_ok=True)
+    if args.database == "postgres":
+        recreate(args, pg_name("base"))
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{TMP / 'base.sqlite3'}{suffix}").unlink(missing_ok=True)
+    values = env_for(ROOT, database_url(args, "base"))
     for step in (
         ["collectstatic", "--noinput", "--verbosity", "0"],
         ["migrate", "--verbosity", "0"],
@@ -86,7 +111,16 @@ def prepare(fresh: bool) -> Path:
             check=True,
             capture_output=True,
         )
-    return database
+    done.write_text(datetime.now(UTC).isoformat())
+
+
+def recreate(args: argparse.Namespace, name: str, template: str | None = None) -> None:
+    """Drop and create a PostgreSQL database, empty or as a copy of ``template``."""
+    import psycopg
+
+    with psycopg.connect(f"{args.postgres.rstrip('/')}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
 
 
 def pages() -> list[tuple[str, str, str]]:
@@ -183,19 +217,78 @@ def digest(content: bytes) -> str:
     return hashlib.sha256(text).hexdigest()[:16]
 
 
-def run_tree(tree: Path, base: Path, args: argparse.Namespace, tag: str) -> dict:
-    """Measure one checkout in a process of its own, on a fresh copy of the database."""
+def fresh_copy(args: argparse.Namespace, tag: str) -> str:
+    """A copy of the base database for one measuring process: renders leave the base as is."""
+    if args.database == "postgres":
+        recreate(args, pg_name(tag), template=pg_name("base"))
+        return database_url(args, tag)
     database = TMP / f"{tag}.sqlite3"
-    shutil.copyfile(base, database)
+    shutil.copyfile(TMP / "base.sqlite3", database)
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
+    return database_url(args, tag)
+
+
+def run_tree(tree: Path, args: argparse.Namespace, tag: str) -> dict:
+    """Measure one checkout in a process of its own, on a fresh copy of the database."""
     out = TMP / f"{tag}.json"
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", str(out)]
     command += ["--renders", str(args.renders), "--warmup", str(args.warmup)]
     if args.only:
         command += ["--only", args.only]
-    subprocess.run(command, cwd=tree, env=env_for(tree, database), check=True)
+    subprocess.run(command, cwd=tree, env=env_for(tree, fresh_copy(args, tag)), check=True)
     return json.loads(out.read_text())
+
+
+def load(args: argparse.Namespace, rows: list[dict]) -> list[dict]:
+    """Every page under wrk, signed in, from this tree served by granian as production is."""
+    sys.path.insert(0, str(ROOT))
+    from bench import run
+
+    url = fresh_copy(args, "load")
+    values = {**env_for(ROOT, url), "ALLOWED_HOSTS": run.HOST, "PYTHONPATH": str(ROOT)}
+    sessions = {}
+    for persona in (OFFICER, TEAM):
+        made = subprocess.run(
+            [sys.executable, "-c", run.SESSION.replace("{username}", persona)],
+            cwd=ROOT,
+            env=values,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        sessions[persona] = made.stdout.split()[-1]
+    server_args = argparse.Namespace(
+        granian_workers=2, granian_blocking_threads=8, connections=16, threads=2
+    )
+    wrk = run.ensure_wrk()
+    run.TMP_DIR.mkdir(parents=True, exist_ok=True)
+    servers = []
+    try:
+        servers.append(run.start_server("granian", values, server_args))
+        servers.append(run.start_server("granian", values, server_args, ceiling=True))
+        cerdas, ceiling = servers
+        targets = [(None, "ceiling", "/", ceiling.port)]
+        targets += [(row, row["persona"], row["path"], cerdas.port) for row in rows]
+        measured = []
+        for row, persona, path, port in targets:
+            headers = {} if row is None else {"Cookie": f"sessionid={sessions[persona]}"}
+            status = run.http_status(port, path, headers)
+            address = f"http://{run.HOST}:{port}{path}"
+            run.run_wrk(wrk, address, server_args, args.load_warmup, headers)
+            figures = run.parse_wrk(run.run_wrk(wrk, address, server_args, args.load, headers))
+            figures["error"] = run.void_reason(status, figures)
+            print(
+                f"  {persona:15} {path:50} {figures['requests_per_second']} req/s, "
+                f"p99 {figures['p99_ms']} ms",
+                flush=True,
+            )
+            measured.append(figures)
+    finally:
+        for server in servers:
+            run.stop_server(server)
+    ceiling_rps = measured[0]["requests_per_second"] or 0
+    return [{**figures, "ceiling_rps": ceiling_rps} for figures in measured[1:]]
 
 
 def combine(runs: list[dict]) -> list[dict]:
@@ -231,7 +324,8 @@ def report(rows: list[dict], other: list[dict] | None, args, busy) -> str:
         "",
         f"Measured {datetime.now(UTC).isoformat(timespec='seconds')} with "
         f"`.venv/bin/python {command}` — {os.cpu_count()} CPUs, Python "
-        f"{platform.python_version()}, production settings (DEBUG off), SQLite; "
+        f"{platform.python_version()}, production settings (DEBUG off), "
+        f"{'PostgreSQL' if args.database == 'postgres' else 'SQLite'}; "
         f"median of {args.rounds} round(s) of the median of {args.renders} renders after "
         f"{args.warmup} unmeasured; CPUs {busy} % busy just before the run. "
         "bench/render.py explains the method.",
@@ -262,7 +356,42 @@ def report(rows: list[dict], other: list[dict] | None, args, busy) -> str:
             same = "yes" if row["digest"] == other[index]["digest"] else "**no**"
             cells += [f"{before:.2f}", f"{row['cpu_ms'] / before:.2f}", same]
         lines.append("| " + " | ".join([*cells, verdict]) + " |")
+    if args.loaded:
+        lines += load_report(rows, args.loaded, args)
     return "\n".join(lines) + "\n"
+
+
+def load_report(rows: list[dict], loaded: list[dict], args) -> list[str]:
+    ceiling = loaded[0]["ceiling_rps"]
+    lines = [
+        "",
+        f"## Under load: granian, 2 workers x 8 threads, wrk -t2 -c16 -d{args.load}s, signed in",
+        "",
+        f"Each page as its persona, after {args.load_warmup} s unmeasured. The ceiling is "
+        f"Django's trivial view (bench/ceiling.py) served the same way: {ceiling:,.0f} req/s. "
+        f"Target: p99 under {TARGET_P99_MS:g} ms.",
+        "",
+        "| page | signed in as | req/s | p50 ms | p99 ms | ratio to the ceiling | verdict |",
+        "|---|---|---:|---:|---:|---:|---|",
+    ]
+    for row, figures in zip(rows, loaded, strict=True):
+        if figures["error"]:
+            verdict, numbers = f"VOID: {figures['error']}", ["—"] * 4
+        else:
+            p99 = figures["p99_ms"]
+            verdict = (
+                "—"
+                if row["path"] == "/bench/baseline"
+                else ("PASS" if p99 < TARGET_P99_MS else "FAIL")
+            )
+            numbers = [
+                f"{figures['requests_per_second']:,.0f}",
+                f"{figures['p50_ms']:.1f}",
+                f"{p99:.1f}",
+                f"{figures['requests_per_second'] / ceiling:.3f}" if ceiling else "—",
+            ]
+        lines.append("| " + " | ".join([row["what"], row["persona"], *numbers, verdict]) + " |")
+    return lines
 
 
 def main() -> int:
@@ -273,14 +402,27 @@ def main() -> int:
     parser.add_argument("--against", type=Path, help="another checkout of Cerdas to compare")
     parser.add_argument("--fresh", action="store_true", help="build the database again")
     parser.add_argument("--only", help="measure only the paths containing one of these (a,b)")
-    parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"),
+        help="the PostgreSQL server for --database postgres (a user who may create databases)",
+    )
+    parser.add_argument(
+        "--load", type=int, default=0, metavar="SECONDS", help="also load every page with wrk"
+    )
+    parser.add_argument("--load-warmup", type=int, default=2, metavar="SECONDS")
+    parser.add_argument("--output", type=Path)
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         sys.path.insert(0, os.getcwd())
         args.worker.write_text(json.dumps(measure(args)))
         return 0
-    base = prepare(args.fresh)
+    args.output = args.output or RESULTS.with_name(
+        "render-postgres.md" if args.database == "postgres" else "render.md"
+    )
+    prepare(args)
     busy = busy_percent()
     mine, theirs = [], []
     for round_no in range(args.rounds):
@@ -290,14 +432,16 @@ def main() -> int:
             order.reverse()
         for tag, tree in order:
             print(f"round {round_no + 1}: {tree}", flush=True)
-            (mine if tag == "this" else theirs).append(run_tree(tree, base, args, tag))
+            (mine if tag == "this" else theirs).append(run_tree(tree, args, tag))
     args.against_label = args.against.name if args.against else ""
     rows = combine(mine)
+    args.loaded = load(args, rows) if args.load else None
     markdown = report(rows, combine(theirs) if theirs else None, args, busy)
     print("\n" + markdown)
     args.output.write_text(markdown)
     failing = [r for r in rows if r["path"] != "/bench/baseline" and r["cpu_ms"] > TARGET_MS]
-    return 1 if failing else 0
+    slow = [f for f in args.loaded or [] if f["error"] or f["p99_ms"] >= TARGET_P99_MS]
+    return 1 if failing or slow else 0
 
 
 if __name__ == "__main__":
