@@ -115,7 +115,12 @@ format: install
 bench: install messages
 	$(VENV)/bin/pip install --quiet -e '.[dev,bench]'
 	@status=0; for script in bench/bench_*.py bench/run.py; do \
-		echo "== $$script"; $(PY) $$script || status=1; done; exit $$status
+		echo "== $$script"; $(PY) $$script || status=1; done; \
+	echo "== bench/render.py (SQLite)"; $(PY) bench/render.py --load 5 || status=1; \
+	if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+		echo "== bench/render.py (PostgreSQL)"; $(PY) bench/render.py --database postgres --load 5 || status=1; \
+	else echo "== bench/render.py on PostgreSQL skipped: no server on 127.0.0.1:5432"; fi; \
+	exit $$status
 
 clean:
 	rm -rf $(VENV) var node_modules
