@@ -83,7 +83,8 @@ def run_mutmut(children: int, only: list[str]) -> float:
     print(f"Running {' '.join(command[1:])} (progress in {log.relative_to(ROOT)}) ...", flush=True)
     started = time.monotonic()
     with log.open("w", encoding="utf-8") as out:
-        # Hypothesis draws the "ci" examples but skips shrinking (see hypothesis_profiles).
+        # Hypothesis draws derandomized examples (fewer where a property asks for fewer under
+        # this profile) and skips shrinking (see cerdas/core/tests/hypothesis_profiles.py).
         env = os.environ | {"HYPOTHESIS_PROFILE": "mutate"}
         status = subprocess.call(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
     seconds = time.monotonic() - started

@@ -6,8 +6,10 @@ the conftest and without pytest-django.
 
 Property tests draw the same examples on every run: a landing never waits on a lucky draw,
 and no machine's speed decides a deadline. HYPOTHESIS_PROFILE=explore draws afresh;
-HYPOTHESIS_PROFILE=mutate (set by scripts/mutate.py) draws the same examples as "ci" but
-neither shrinks a failure nor keeps one: a mutant only needs to fail, not to be explained.
+HYPOTHESIS_PROFILE=mutate (set by scripts/mutate.py) draws derandomized examples as "ci"
+does but neither shrinks a failure nor keeps one: a mutant only needs to fail, not to be
+explained. A property may ask for fewer examples under it (the scoring engine's draw a
+fifth: `settings.get_current_profile_name()` says which profile runs).
 """
 
 import os

@@ -180,6 +180,11 @@ def test_no_regions_or_no_places_give_no_shares():
     assert share.tolist() == [0.0]
 
 
+def test_a_single_region_with_a_score_takes_the_one_place():
+    share = scoring.sensitivity(np.array([[50.0, 50.0]]), points_spec(), ["11.01"], 1, draws=3)
+    assert share.tolist() == [1.0]
+
+
 def test_a_region_without_any_value_never_takes_a_place_even_when_places_are_left():
     values = np.array([[NAN, NAN], [50.0, 50.0]])
     share = scoring.sensitivity(values, points_spec(), ["11.01", "11.02"], 2, draws=5)
@@ -273,6 +278,27 @@ def test_a_sub_score_a_hair_below_the_minimum_is_float_noise_and_meets_it():
     assert share.tolist() == [1.0, 0.0]
 
 
+def test_a_region_below_the_minimum_of_an_earlier_dimension_stays_out_in_every_draw():
+    # 11.01 leads on composite (65) and meets the second minimum, but not the first.
+    values = np.array([[30.0, 100.0], [60.0, 60.0]])
+    share = scoring.sensitivity(
+        values, points_spec(), ["11.01", "11.02"], 1, draws=3, spread=0,
+        minimum=np.array([40.0, 40.0]),
+    )  # fmt: skip
+    assert share.tolist() == [0.0, 1.0]
+
+
+def test_under_lowest_a_draw_counts_a_missing_value_as_0_points():
+    # 11.01 has 100 and nothing: 50 points under lowest (it would be 100 under reweight,
+    # 50.5 if nothing counted as 1 point); 11.02 has 50.2.
+    values = np.array([[NAN, 100.0], [50.4, 50.0]])
+    codes = ["11.01", "11.02"]
+    spec = points_spec(missing="lowest")
+    np.testing.assert_allclose(scoring.score(values, spec, codes).composite, [50.0, 50.2])
+    share = scoring.sensitivity(values, spec, codes, 1, draws=3, spread=0)
+    assert share.tolist() == [0.0, 1.0]
+
+
 def test_z_scores_are_taken_per_indicator_over_its_present_values_only():
     spec = Spec(
         dimension_of=np.array([0, 0]),
@@ -329,6 +355,12 @@ def test_a_spread_of_exactly_1e9_round_zero_is_rounding_noise_but_more_is_a_spre
     # The standard deviation must exceed 1e-9 x max(|mean|, 1) to count as a spread.
     assert z_points([-1e-9, 1e-9]).tolist() == [50.0, 50.0]
     np.testing.assert_allclose(z_points([-1.5e-9, 1.5e-9]), [100 / 3, 200 / 3])
+
+
+def test_around_a_million_the_rounding_noise_allowed_grows_with_the_mean():
+    # 1e-9 x 1e6: a deviation of 5e-4 is noise, 2e-3 is a spread.
+    assert z_points([1e6 - 5e-4, 1e6 + 5e-4]).tolist() == [50.0, 50.0]
+    np.testing.assert_allclose(z_points([1e6 - 2e-3, 1e6 + 2e-3]), [100 / 3, 200 / 3])
 
 
 # --- weights and the sensitivity draws ------------------------------------------------------
@@ -397,6 +429,29 @@ def equal_spec(indicators, dimensions=1):
     )
 
 
+def weighted_spec(weights):
+    """One dimension, points equal to the values, the given indicator weights."""
+    return Spec(
+        dimension_of=np.zeros(len(weights), dtype=int),
+        indicator_weights=np.array(weights),
+        dimension_weights=np.ones(1),
+        higher_is_better=np.ones(len(weights), dtype=bool),
+        method="range",
+        lower=np.zeros(len(weights)),
+        upper=np.full(len(weights), 100.0),
+    )
+
+
+def minmax_spec(indicators):
+    """One dimension, equal weights, higher is better, min-max points."""
+    return Spec(
+        dimension_of=np.zeros(indicators, dtype=int),
+        indicator_weights=np.ones(indicators),
+        dimension_weights=np.ones(1),
+        higher_is_better=np.ones(indicators, dtype=bool),
+    )
+
+
 def test_full_points_on_eleven_equal_indicators_is_exactly_100_not_a_rounding_more():
     # Eleven shares of 1/11 times 100 add up to 100.00000000000001 before the clip.
     scores = scoring.score(np.full((1, 11), 100.0), equal_spec(11), ["11.01"])
@@ -434,6 +489,28 @@ def test_an_indicator_weighted_0_alone_in_its_dimension_leaves_the_dimension_out
     assert np.isnan(scores.dimension_scores[0, 1])
 
 
+def test_weights_as_fractions_below_1_score_like_the_same_weights_in_percent():
+    values = np.array([[100.0, 0.0]])
+    as_fractions = scoring.score(values, weighted_spec([0.375, 0.125]), ["11.01"])
+    as_percent = scoring.score(values, weighted_spec([37.5, 12.5]), ["11.01"])
+    np.testing.assert_allclose(as_fractions.effective_weights, [[0.75, 0.25]])
+    np.testing.assert_allclose(as_fractions.composite, as_percent.composite)
+    np.testing.assert_allclose(as_fractions.composite, [75.0])
+
+
+def test_the_region_worst_on_every_indicator_scores_exactly_0():
+    values = np.array([[0.0, 5.0], [10.0, 9.0]])
+    scores = scoring.score(values, minmax_spec(2), ["11.01", "11.02"])
+    assert scores.composite.tolist() == [0.0, 100.0]
+
+
+def test_a_composite_ahead_by_a_millionth_of_a_point_ranks_ahead_whatever_the_codes():
+    # A tie is equal to 1e-9 points; a millionth is a lead.
+    values = np.array([[50.0, 50.0], [50.000001, 50.000001]])
+    scores = scoring.score(values, points_spec(), ["11.01", "11.02"])
+    assert scores.rank.tolist() == [2, 1]
+
+
 # --- declared scales, inputs as the database gives them, the spec's checks ------------------
 
 
@@ -457,6 +534,19 @@ def test_a_declared_scale_narrower_than_1_is_used_as_declared():
 def test_a_declared_scale_with_equal_bounds_gives_everyone_the_middle():
     spec = range_spec(np.array([4.0]), np.array([4.0]))
     assert scoring.normalise(np.array([[4.0], [9.0]]), spec)[:, 0].tolist() == [50.0, 50.0]
+
+
+def test_min_max_takes_each_indicators_extremes_over_its_own_column():
+    # Two regions, three indicators (not a square); the third has no value at all.
+    values = np.array([[1.0, 30.0, NAN], [3.0, 10.0, NAN]])
+    points = scoring.normalise(values, minmax_spec(3))
+    assert points[:, :2].tolist() == [[0.0, 100.0], [100.0, 0.0]]
+    assert np.isnan(points[:, 2]).all()
+
+
+def test_min_max_spreads_an_indicator_narrower_than_one_unit_over_0_to_100():
+    points = scoring.normalise(np.array([[0.2], [0.4], [0.3]]), minmax_spec(1))
+    np.testing.assert_allclose(points[:, 0], [0.0, 100.0, 50.0])
 
 
 def test_values_and_bounds_as_decimals_or_none_read_like_floats_and_nan():
