@@ -41,6 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 
 from cerdas.regions.engine.aliases import ABBREVIATIONS, ALIASES, FORMER_NAMES, PROVINCE_ALIASES
 
@@ -115,8 +116,9 @@ _FUZZY_SHORTLIST = 20
 _KIND_PENALTY = 0.75
 _PROVINCE_PENALTY = 0.5
 
-# Words that open a name and say whose government it is, not which kind of region.
-_GOVERNMENT_WORDS = frozenset({"pemerintah", "pemerintahan", "pemda"})
+# Words that open a name and say whose government it is, not which kind of region
+# ("Pemerintah Daerah Kabupaten Bojonegoro", "Pemda Kota Surabaya").
+_GOVERNMENT_WORDS = frozenset({"pemerintah", "pemerintahan", "daerah", "pemda"})
 _KIND_WORDS = {
     "kabupaten": KABUPATEN,
     "kab": KABUPATEN,
@@ -233,7 +235,7 @@ def _split_kind(tokens: list[str]) -> tuple[str | None, list[str]]:
 def _bigrams(key: str) -> frozenset[str]:
     # Padding marks the ends, so a changed first or last letter still counts against a key.
     padded = f"^{key}$"
-    return frozenset(padded[i : i + 2] for i in range(len(padded) - 1))
+    return frozenset(a + b for a, b in pairwise(padded))
 
 
 def _without_province_words(tokens: list[str]) -> list[str]:
@@ -261,6 +263,9 @@ class RegionResolver:
         self._name_words = frozenset().union(*self._key_words.values())
         self._by_alias = self._alias_index()
         self._add_province_aliases()
+        # Every word has a letter: no province is written in more words than its longest
+        # name has letters.
+        self._province_max_words = max(map(len, self._province_keys), default=0)
         self._build_fuzzy_index()
         # Lists of names repeat the same misspellings; remember what each one was close to.
         self._close_keys = lru_cache(maxsize=4096)(self._find_close_keys)
@@ -377,8 +382,9 @@ class RegionResolver:
             # "Kota Baru" is Kabupaten Kotabaru, "Kota Mobagu" is Kota Kotamobagu.
             named = tuple(t for t in tokens if t not in _GOVERNMENT_WORDS)
             readings.append(_Reading(None, named, hint, fuzzy=False))
-        elif len(rest) > 1 and rest[-1] in _KIND_WORDS:
-            # Spreadsheets often write the kind last: "Bandung, Kota", "Bogor (Kab.)".
+        elif rest and rest[-1] in _KIND_WORDS:
+            # Spreadsheets often write the kind last: "Bandung, Kota", "Bogor (Kab.)". A kind
+            # word alone leaves no name: that reading has no key and is dropped below.
             readings.append(_Reading(_KIND_WORDS[rest[-1]], tuple(rest[:-1]), hint))
         if hint is None and (split := self._split_province_suffix(rest)):
             readings.append(_Reading(kind, tuple(split[0]), split[1]))
@@ -402,8 +408,13 @@ class RegionResolver:
         return name, code
 
     def _split_province_suffix(self, tokens: list[str]) -> tuple[list[str], str] | None:
-        """Split "Bandung Jawa Barat" into the name words and the province code."""
-        for size in range(min(4, len(tokens) - 1), 0, -1):
+        """Split "Bandung Jawa Barat" into the name words and the province code.
+
+        The longest province at the end wins: "Jakarta Selatan DKI Jakarta" is Jakarta
+        Selatan in DKI Jakarta, not "Jakarta Selatan DKI" in Jakarta. At least one word is
+        left for the name.
+        """
+        for size in range(min(len(tokens) - 1, self._province_max_words), 0, -1):
             code = self._province_keys.get("".join(tokens[-size:]))
             name = tokens[:-size]
             while name and name[-1] in _PROVINCE_WORDS:

@@ -139,10 +139,47 @@ def test_a_slip_after_another_regions_whole_name_reads_two_ways(resolver, text, 
 
 def test_a_compass_word_the_name_lacks_is_not_a_slip(resolver):
     """ "Bandung Utara" is a letter pattern close to "Bandung Barat", but not that region."""
-    for text in ["Bandung Utara", "Kabupaten Lombok Selatan", "Aceh Hulu"]:
+    # Written as a Kabupaten, Kota Bandung is still a partial fit, not a kind mismatch.
+    for text in [
+        "Bandung Utara",
+        "Kabupaten Lombok Selatan",
+        "Aceh Hulu",
+        "Kabupaten Bandung Utara",
+    ]:
         result = resolver.resolve(text)
         assert result.best is None, result
         assert {c.reason for c in result.candidates} <= {REASON_PARTIAL}, result
+
+
+@pytest.mark.parametrize(("text", "code"), [("Ache Besar", "11.06"), ("Ache Selatan", "11.01")])
+def test_a_word_with_half_its_letters_lined_up_is_a_slip(resolver, text, code):
+    """ "Ache" against "aceh": only "ac" lines up in a run, two letters of four, exactly half.
+
+    That is enough for the word to be the name's own: a slip, and a match.
+    """
+    result = resolver.resolve(text)
+    assert result.status == MATCH, result
+    assert (result.best.code, result.best.reason) == (code, REASON_FUZZY)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant", "other"),
+    [
+        # Against "bangkaselatan", "bengklu" lines up by "b" (alone: it does not count) and
+        # "ngk": three letters of seven.
+        ("Bengklu Selatan", "17.01", "19.03"),
+        # Against "jakartautara", "pusta" lines up by "ta" only: two letters of five.
+        ("Jakarta Pusta", "31.71", "31.72"),
+    ],
+)
+def test_a_word_with_fewer_than_half_its_letters_lined_up_is_left_over(
+    resolver, text, meant, other
+):
+    """The misspelt name is taken; the name the word does not belong to is only a partial fit."""
+    result = resolver.resolve(text)
+    reasons = {c.code: c.reason for c in result.candidates}
+    assert (result.best.code, reasons[meant]) == (meant, REASON_FUZZY), result
+    assert reasons[other] == REASON_PARTIAL, result
 
 
 def test_garbage_around_no_name_stays_unknown(resolver):

@@ -372,6 +372,8 @@ def test_a_province_argument_overrides_the_one_written(resolver):
         ("Sumut", "12"), ("Sumbar", "13"), ("Sumsel", "16"), ("Babel", "19"), ("Kepri", "21"),
         ("DKI", "31"), ("DKI Jakarta", "31"), ("Malut", "82"), ("Sumatra Utara", "12"),
         ("Kep. Riau", "21"), ("Daerah Istimewa Yogyakarta", "34"),
+        # "kepulauanbelitung" against "kepulauanbangkabelitung": 2 x 17 / 40, exactly 0.85.
+        ("Kepulauan Belitung", "19"),
     ],
 )  # fmt: skip
 def test_a_province_may_be_a_name_a_code_or_an_abbreviation(resolver, province, code):

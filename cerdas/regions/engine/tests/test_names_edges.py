@@ -2,8 +2,16 @@
 
 import pytest
 
-from cerdas.regions.engine.names import AMBIGUOUS, REASON_PARTIAL, UNKNOWN, RegionResolver
-from cerdas.regions.engine.tests.lokal import RECORDS
+from cerdas.regions.engine.names import (
+    AMBIGUOUS,
+    MATCH,
+    REASON_EXACT,
+    REASON_FUZZY,
+    REASON_PARTIAL,
+    UNKNOWN,
+    RegionResolver,
+)
+from cerdas.regions.engine.tests.lokal import RECORDS, codes
 
 
 @pytest.fixture(scope="module")
@@ -66,4 +74,116 @@ def test_a_partial_fit_outside_the_given_province_stays_a_partial_fit(resolver):
     found = resolver.resolve("Bojonegoro kali lama, Jawa Barat")
     assert [(c.code, c.reason, c.confidence) for c in found.candidates] == [
         ("35.22", "partial", 0.214)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["35.22", "9999", " Kab. Bojonegoro ", "Bojonegor", "Bojonegoro Kali"]
+)
+def test_the_resolution_keeps_the_text_as_written(resolver, text):
+    """A list of answers can be shown beside the texts: each keeps its text, spaces and all."""
+    assert resolver.resolve(text).query == text
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Pemerintah Daerah Kabupaten Bojonegoro", "35.22"),
+        ("Pemerintah Daerah Kota Surabaya", "35.78"),
+        ("Pemerintah Kabupaten Bojonegoro", "35.22"),
+    ],
+)
+def test_the_words_for_a_regions_government_before_its_kind_are_read_past(resolver, text, code):
+    """ "Pemerintah Daerah" (what "Pemda" stands for) says whose government, not which region."""
+    result = resolver.resolve(text)
+    assert (result.best.code, result.best.reason) == (code, REASON_EXACT)
+
+
+def test_a_province_starting_with_daerah_is_still_a_province(resolver):
+    """ "Daerah" is read past only before a kind: Daerah Istimewa Yogyakarta names no kota."""
+    assert resolver.resolve("Daerah Istimewa Yogyakarta").status == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Aceh Selatan (Kab.)", "11.01"),
+        ("Aceh Selatan, Kab.", "11.01"),
+        ("Tanjung Jabung Timur (Kab.)", "15.07"),
+        ("Bandung Barat Kab", "32.17"),
+    ],
+)
+def test_a_kind_written_after_a_name_of_several_words_decides(resolver, text, code):
+    """Spreadsheets write the kind last; every word before it is the name."""
+    result = resolver.resolve(text)
+    assert (result.best.code, result.best.reason) == (code, REASON_EXACT)
+
+
+def test_a_misspelling_after_a_kind_is_not_also_read_with_the_kind_as_a_word(resolver):
+    """ "Kota Bnjar" is Kota Banjar misspelt, not "Kotabnjar", close to Kabupaten Kotabaru.
+
+    The kind taken as part of the name ("Kota Baru" is Kotabaru) is looked up exactly only.
+    """
+    result = resolver.resolve("Kota Bnjar")
+    assert result.best.code == "32.79"
+    assert "63.02" not in codes(result)
+
+
+def test_a_slip_close_to_two_different_names_lists_both(resolver):
+    """ "Pasaan": Pasaman without its "m" (0.923 alike), or Asahan (0.833): a person chooses."""
+    result = resolver.resolve("Pasaan")
+    assert result.status == AMBIGUOUS
+    assert [(c.code, c.reason, c.confidence) for c in result.candidates] == [
+        ("13.08", REASON_FUZZY, 0.831),
+        ("12.09", REASON_FUZZY, 0.75),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Balangan with its first two letters swapped, exactly 0.8 alike to Tabanan.
+        ("Ablangan", ["63.11", "51.02"]),
+        # Tabanan with its second and third letters swapped, exactly 0.8 alike to Balangan.
+        ("Tbaanan", ["51.02", "63.11"]),
+    ],
+)
+def test_the_shortlist_keeps_every_name_a_swap_of_letters_is_close_to(resolver, text, expected):
+    """Every name within the cutoff is offered, though a swap breaks the text's letter pairs.
+
+    Names are shortlisted by the letter pairs they share with the text before their spelling
+    is compared; the shortlist must not drop one that is close enough.
+    """
+    result = resolver.resolve(text)
+    assert result.status == AMBIGUOUS
+    assert codes(result) == expected
+    assert {c.reason for c in result.candidates} == {REASON_FUZZY}
+
+
+def test_a_best_candidate_exactly_the_minimum_lead_ahead_is_a_match(resolver):
+    """The lead is compared at the precision confidences are given in: 0.1 ahead is enough."""
+    # Kepulauan Selayar misspelt (0.871) against Kepulauan Sula (0.771): a lead of 0.1.
+    result = resolver.resolve("Kepulauan Selayr")
+    assert [c.confidence for c in result.candidates[:2]] == [0.871, 0.771]
+    assert result.status == MATCH
+    assert result.best.code == "73.01"
+
+
+def test_a_former_name_with_a_kind_is_found_misspelt_and_among_other_words(resolver):
+    """Kabupaten Mempawah was Kabupaten Pontianak until PP 58/2014; Kota Pontianak remains.
+
+    That former name holds only with its kind, and it still does when misspelt or when
+    other words follow it.
+    """
+    misspelt = resolver.resolve("Kabupaten Pontianek")
+    assert [(c.code, c.reason) for c in misspelt.candidates] == [
+        ("61.02", REASON_FUZZY),
+        ("61.71", "kind_mismatch"),
+    ]
+    assert misspelt.best.code == "61.02"
+    among = resolver.resolve("Kab. Pontianak (nama lama)")
+    assert among.status == AMBIGUOUS
+    assert [(c.code, c.reason) for c in among.candidates] == [
+        ("61.02", REASON_PARTIAL),
+        ("61.71", REASON_PARTIAL),
     ]

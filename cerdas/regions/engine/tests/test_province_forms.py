@@ -51,11 +51,28 @@ WRITTEN_WITH_A_PROVINCE = [
     ("Kabupaten Semarang, Provinsi Jawa Tengah", MATCH, ["33.22"]),
     ("Kota Semarang (Jateng)", MATCH, ["33.74"]),
     ("Kabupaten Bojonegoro, Jawa Timur, Indonesia", MATCH, ["35.22"]),
+    # A province code in brackets, with or without a space before them.
+    ("Banjar (32)", MATCH, ["32.79"]),
+    ("Banjar(32)", MATCH, ["32.79"]),
+    # The kind and the province each in brackets: the last brackets hold the province.
+    ("Bogor (Kab.) (Jawa Barat)", MATCH, ["32.01"]),
+    # The kind in brackets, the province after a comma.
+    ("Banjar (Kota), Jawa Barat", MATCH, ["32.79"]),
+    # The province after the name with nothing between.
+    ("Banjar Jawa Barat", MATCH, ["32.79"]),
+    ("Jakarta Selatan DKI Jakarta", MATCH, ["31.74"]),
+    # The longest way to write a province: five words.
+    ("Jakarta Selatan Daerah Khusus Ibu Kota Jakarta", MATCH, ["31.74"]),
+    # A form that puts "Provinsi" before a province that already has it.
+    ("Banjar, Provinsi Provinsi Jawa Barat", MATCH, ["32.79"]),
     # A province that contradicts the region: offered with the reason, never taken.
     ("Kota Bandung, Jawa Timur", AMBIGUOUS, ["32.73"]),
     ("Kabupaten Bojonegoro (Jateng)", AMBIGUOUS, ["35.22"]),
     ("Gresik, Sulsel", AMBIGUOUS, ["35.25"]),
     ("Tapsel, Sumbar", AMBIGUOUS, ["12.03"]),
+    ("Bogor (Kab.), Jawa Tengah", AMBIGUOUS, ["32.01"]),
+    # "Kota Baru" is Kabupaten Kotabaru, which lies in Kalimantan Selatan.
+    ("Kota Baru, Kalimantan Timur", AMBIGUOUS, ["63.02"]),
     # The kind fits one Banjar and the province the other: the text contradicts itself.
     ("Kota Banjar, Kalimantan Selatan", AMBIGUOUS, ["32.79", "63.03"]),
     ("Kabupaten Banjar (Jabar)", AMBIGUOUS, ["32.79", "63.03"]),

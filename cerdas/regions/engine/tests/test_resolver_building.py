@@ -86,6 +86,26 @@ def test_a_province_close_to_none_is_not_taken_for_the_only_one_known():
     assert best(resolver, "Bojonegoro", "Sumatera") == "ambiguous"
 
 
+def test_a_wrong_kind_contradicts_a_province_only_when_a_region_of_that_kind_has_the_name():
+    """ "Kota Banjar, Kalimantan Selatan" reads two ways only because Kota Banjar exists.
+
+    Here two kabupaten share the name (a made-up namesake in Jawa Barat) and no kota has it:
+    the one in the province written is the match, its kind forgiven.
+    """
+    resolver = RegionResolver(
+        [
+            R("63.03", "Kabupaten Banjar", "kabupaten", "63", "Kalimantan Selatan"),
+            R("32.79", "Kabupaten Banjar", "kabupaten", "32", "Jawa Barat"),
+        ]
+    )
+    result = resolver.resolve("Kota Banjar, Kalimantan Selatan")
+    assert [(c.code, c.reason, c.confidence) for c in result.candidates] == [
+        ("63.03", "kind_mismatch", 0.75),
+        ("32.79", "province_mismatch", 0.375),
+    ]
+    assert result.best.code == "63.03"
+
+
 def test_the_lists_of_other_names_are_read_as_utf8_csv_rows():
     from cerdas.regions.engine import aliases
 
