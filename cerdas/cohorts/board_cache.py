@@ -36,17 +36,26 @@ BODY_TIMEOUT = 2 * 3600
 PAGE_TIMEOUT = 3600
 
 
+def kinds() -> list[str]:
+    """The content a board shows: cohorts, and what other apps know of its milestones."""
+    return ["cohorts", *milestone_kinds()]
+
+
+def utc_hour(now=None) -> str:
+    """The UTC date and hour, on whose turn every deadline in WIB, WITA or WIT passes."""
+    return (now or timezone.now()).astimezone(datetime.UTC).strftime("%Y%m%d%H")
+
+
 def body_key(cohort_id: int, *, only: str | None, day: datetime.date | None, now=None) -> str:
-    now = (now or timezone.now()).astimezone(datetime.UTC)
     return ":".join(
         [
             "cohorts:board",
             str(cohort_id),
-            content_version("cohorts", *milestone_kinds()),
+            content_version(*kinds()),
             only or "all",
             day.isoformat() if day else "today",
             translation.get_language() or "",
-            now.strftime("%Y%m%d%H"),
+            utc_hour(now),
         ]
     )
 
@@ -86,14 +95,13 @@ def page_key(request, year: int, *, now=None) -> str | None:
             static("css/cerdas.css"),  # a deploy with new styles renders afresh
         ]
     )
-    now = (now or timezone.now()).astimezone(datetime.UTC)
     return ":".join(
         [
             "cohorts:board-page",
             str(year),
-            content_version("cohorts", *milestone_kinds()),
+            content_version(*kinds()),
             translation.get_language() or "",
-            now.strftime("%Y%m%d%H"),
+            utc_hour(now),
             hashlib.sha256(personal.encode()).hexdigest(),
         ]
     )

@@ -3,8 +3,9 @@
 Citizens on slow phones read the same public pages again and again; rendering each of
 them once per language and address is enough. A page is cached only when the visitor has
 no session or pending messages (so nobody's personal page is ever stored) and the
-response is a plain 200 that sets no cookie. Each kind of content has a version number in
-the cache; bumping it (when the content changes) retires every cached page of that kind,
+response is a plain 200 that sets no cookie. Each kind of content has a version stamp in
+the ``versions`` cache, which every worker reads; a new stamp (when the content changes)
+retires every cached page of that kind,
 and bumping the site's version (when the layout's content changes, like the demo banner)
 retires them all. Apps do not bump versions themselves: they announce what changed with
 ``cerdas.core.signals.content_changed``, and ``retire_pages`` listens.

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from cerdas.accounts.permissions import require_manager
 from cerdas.core import media
 from cerdas.core.confirm import confirm_page, is_confirmed
-from cerdas.core.registries import known_milestones, milestone_facts, milestone_kinds
+from cerdas.core.registries import known_milestones, milestone_facts
 
 from .. import awards, board_cache, planning, reviews, services
 from ..board import build_board, region_deliverables
@@ -141,8 +141,8 @@ def region_board(request, year, code):
         {
             "cohort": cohort,
             "region": region,
-            "shared_kinds": " ".join(["cohorts", *milestone_kinds()]),
-            "hour": timezone.now().strftime("%Y%m%d%H"),
+            "shared_kinds": " ".join(board_cache.kinds()),
+            "hour": board_cache.utc_hour(),
             "can_act": can_act_for_member(request.user, region) or can_manage(request.user),
             "memberships": SimpleLazyObject(memberships),
             "mou": SimpleLazyObject(mou),
