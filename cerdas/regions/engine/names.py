@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import pairwise
+from itertools import dropwhile, pairwise
 
 from cerdas.regions.engine.aliases import ABBREVIATIONS, ALIASES, FORMER_NAMES, PROVINCE_ALIASES
 
@@ -219,17 +219,23 @@ def _kind_of_word(word: str) -> str | None:
     return None
 
 
+def _after(words: frozenset[str], tokens: list[str]) -> list[str]:
+    """``tokens`` from the first one that is not one of ``words``."""
+    return list(dropwhile(words.__contains__, tokens))
+
+
+def _before(words: frozenset[str], tokens: list[str]) -> list[str]:
+    """``tokens`` up to and with the last one that is not one of ``words``."""
+    return _after(words, tokens[::-1])[::-1]
+
+
 def _split_kind(tokens: list[str]) -> tuple[str | None, list[str]]:
     """Take the leading "Pemerintah Kabupaten Administrasi" words off a name."""
-    start = 0
-    while start < len(tokens) and tokens[start] in _GOVERNMENT_WORDS:
-        start += 1
-    kind = _kind_of_word(tokens[start]) if start < len(tokens) else None
+    rest = _after(_GOVERNMENT_WORDS, tokens)
+    kind = _kind_of_word(rest[0]) if rest else None
     if kind:
-        start += 1
-    while start < len(tokens) and tokens[start] in _ADMINISTRATIVE_WORDS:
-        start += 1
-    return kind, tokens[start:]
+        rest = rest[1:]
+    return kind, _after(_ADMINISTRATIVE_WORDS, rest)
 
 
 def _bigrams(key: str) -> frozenset[str]:
@@ -240,12 +246,7 @@ def _bigrams(key: str) -> frozenset[str]:
 
 def _without_province_words(tokens: list[str]) -> list[str]:
     """Drop the "Provinsi" before and the "Indonesia" after a province name."""
-    start, end = 0, len(tokens)
-    while start < end and tokens[start] in _PROVINCE_WORDS:
-        start += 1
-    while end > start and tokens[end - 1] in _COUNTRY_WORDS:
-        end -= 1
-    return tokens[start:end]
+    return _before(_COUNTRY_WORDS, _after(_PROVINCE_WORDS, tokens))
 
 
 class RegionResolver:
@@ -416,9 +417,7 @@ class RegionResolver:
         """
         for size in range(min(len(tokens) - 1, self._province_max_words), 0, -1):
             code = self._province_keys.get("".join(tokens[-size:]))
-            name = tokens[:-size]
-            while name and name[-1] in _PROVINCE_WORDS:
-                name = name[:-1]
+            name = _before(_PROVINCE_WORDS, tokens[:-size])
             if code and name:
                 return name, code
         return None

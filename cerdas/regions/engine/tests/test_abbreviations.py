@@ -16,11 +16,6 @@ from cerdas.regions.engine.tests.lokal import BY_CODE, NAME_KEYS, PROVINCE_NAMES
 BY_NAME = {record.name: record.code for record in RECORDS}
 
 
-@pytest.fixture(scope="module")
-def resolver() -> RegionResolver:
-    return RegionResolver(RECORDS)
-
-
 # (abbreviation as written, the official name it stands for), across the provinces.
 WRITTEN_ABBREVIATIONS = [
     ("Abdya", "Kabupaten Aceh Barat Daya"),

@@ -9,11 +9,6 @@ from cerdas.regions.engine.names import MATCH, REASON_ALIAS, UNKNOWN, RegionReso
 from cerdas.regions.engine.tests.lokal import BY_CODE, NAME_KEYS, RECORDS, codes
 
 
-@pytest.fixture(scope="module")
-def resolver() -> RegionResolver:
-    return RegionResolver(RECORDS)
-
-
 @pytest.mark.parametrize("former", FORMER_NAMES, ids=lambda row: row.name)
 def test_every_former_name_matches_the_region_it_became(resolver, former):
     """As written in the file, with "Kabupaten"/"Kota" in front, and in capitals."""

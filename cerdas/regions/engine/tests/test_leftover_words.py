@@ -13,7 +13,6 @@ from cerdas.regions.engine.names import (
     REASON_NAME,
     REASON_PARTIAL,
     UNKNOWN,
-    RegionResolver,
     normalize,
 )
 from cerdas.regions.engine.tests.lokal import (
@@ -24,12 +23,6 @@ from cerdas.regions.engine.tests.lokal import (
     bare_name,
     codes,
 )
-
-
-@pytest.fixture(scope="module")
-def resolver() -> RegionResolver:
-    return RegionResolver(RECORDS)
-
 
 # (text, the region a person would be offered, or None when nothing is near enough).
 LEFTOVER_WORDS = [

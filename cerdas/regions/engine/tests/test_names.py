@@ -65,11 +65,6 @@ def bare_name(record: RegionRecord) -> str:
 BARE_NAME_COUNTS = Counter(normalize(bare_name(record)) for record in RECORDS)
 
 
-@pytest.fixture(scope="module")
-def resolver() -> RegionResolver:
-    return RegionResolver(RECORDS)
-
-
 def codes(resolution) -> list[str]:
     return [candidate.code for candidate in resolution.candidates]
 

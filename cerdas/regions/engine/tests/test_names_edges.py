@@ -9,14 +9,8 @@ from cerdas.regions.engine.names import (
     REASON_FUZZY,
     REASON_PARTIAL,
     UNKNOWN,
-    RegionResolver,
 )
-from cerdas.regions.engine.tests.lokal import RECORDS, codes
-
-
-@pytest.fixture(scope="module")
-def resolver() -> RegionResolver:
-    return RegionResolver(RECORDS)
+from cerdas.regions.engine.tests.lokal import codes
 
 
 def test_a_whole_name_is_looked_for_among_up_to_eight_written_words(resolver):

@@ -8,15 +8,9 @@ from cerdas.regions.engine.names import (
     AMBIGUOUS,
     MATCH,
     REASON_PROVINCE_MISMATCH,
-    RegionResolver,
     normalize,
 )
 from cerdas.regions.engine.tests.lokal import PROVINCE_NAMES, RECORDS, bare_name, codes
-
-
-@pytest.fixture(scope="module")
-def resolver() -> RegionResolver:
-    return RegionResolver(RECORDS)
 
 
 def _sharing_the_name_in_its_province(record) -> list[str]:
