@@ -60,7 +60,7 @@ run: seed var/secret_key
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving Cerdas on http://127.0.0.1:$(PORT) as production runs it (Ctrl+C stops it)"
 	$(RUN_ENV) $(VENV)/bin/granian --interface wsgi --host 127.0.0.1 --port $(PORT) \
-		--workers 2 --blocking-threads 8 --no-ws --log-level warning cerdas.wsgi:application
+		--workers 2 --blocking-threads 1 --no-ws --log-level warning cerdas.wsgi:application
 
 # The development server: DEBUG on, reloads when the code changes.
 dev: seed

@@ -116,7 +116,7 @@ def parse_args(argv=None):
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--blocking-threads", type=int, default=8)
+    parser.add_argument("--blocking-threads", type=int, default=1)
     return parser.parse_args(argv)
 
 

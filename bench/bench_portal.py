@@ -3,7 +3,7 @@
 Run from the repository root: ``.venv/bin/python bench/bench_portal.py`` (``make bench``).
 
 Both are served the same way, in the same run, on loopback only: granian, ``--workers``
-(2) and ``--blocking-threads`` (8, as docs/deploy.md runs Cerdas), production settings on a
+(2) and ``--blocking-threads`` (1, as docs/deploy.md runs Cerdas), production settings on a
 fresh SQLite database with the local-memory cache (the default setup: no Redis), prepared as
 bench/run.py prepares it (collectstatic, migrate, regions, demo). The ceiling is
 ``bench/ceiling.py``: ``HttpResponse("ok")`` behind only SecurityMiddleware and
@@ -82,7 +82,7 @@ def parse_args(argv=None):
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--blocking-threads", type=int, default=8)
+    parser.add_argument("--blocking-threads", type=int, default=1)
     parser.add_argument("--wait-idle", type=int, default=120)
     parser.add_argument("--no-write", action="store_true", help="leave bench/portal.md alone")
     return parser.parse_args(argv)

@@ -25,8 +25,8 @@ after on a busy machine, where absolute figures drift.
 server with trust auth): the database is built once as ``cerdas_render_base`` and each
 measuring process gets a fresh copy of it (``CREATE DATABASE ... TEMPLATE``).
 
-``--load SECONDS`` then serves this tree as production does (granian, 2 workers, 8 blocking
-threads as ``make run``, or ``--blocking-threads``; DEBUG off) and loads every page with wrk,
+``--load SECONDS`` then serves this tree as production does (granian, 2 workers, 1 blocking
+thread, as ``make run``, or ``--blocking-threads``; DEBUG off) and loads every page with wrk,
 16 connections, signed in as its persona: requests per second, p50 and p99 (target: p99
 under 100 ms), and the ratio to Django's trivial view (bench/ceiling.py) served the same way
 in the same run.
@@ -260,7 +260,7 @@ def load(args: argparse.Namespace, rows: list[dict]) -> list[dict]:
         )
         sessions[persona] = made.stdout.split()[-1]
     server_args = argparse.Namespace(
-        granian_workers=2,
+        granian_workers=args.workers,
         granian_blocking_threads=args.blocking_threads,
         connections=16,
         threads=2,
@@ -369,7 +369,8 @@ def load_report(rows: list[dict], loaded: list[dict], args) -> list[str]:
     ceiling = loaded[0]["ceiling_rps"]
     lines = [
         "",
-        f"## Under load: granian, 2 workers x {args.blocking_threads} blocking threads, "
+        f"## Under load: granian, {args.workers} workers x {args.blocking_threads} "
+        "blocking threads, "
         f"wrk -t2 -c16 -d{args.load}s, signed in",
         "",
         f"Each page as its persona, after {args.load_warmup} s unmeasured. The ceiling is "
@@ -418,7 +419,10 @@ def main() -> int:
     )
     parser.add_argument("--load-warmup", type=int, default=2, metavar="SECONDS")
     parser.add_argument(
-        "--blocking-threads", type=int, default=8, help="granian's per worker (make run: 8)"
+        "--blocking-threads", type=int, default=1, help="granian's per worker (make run: 1)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=2, help="granian's worker processes (make run: 2)"
     )
     parser.add_argument("--output", type=Path)
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)

@@ -149,8 +149,8 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "versions": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache" / "versions"),
+            "BACKEND": "cerdas.core.stamps.StampFiles",
+            "LOCATION": str(VAR_DIR / "cache" / "stamps"),
         },
     }
 

@@ -53,13 +53,17 @@ def dashboard(request):
         else:
             messages.success(request, _("The round is open: now invite the regions."))
             return redirect("assessments:manage_round", round_.pk)
+    frameworks = list(Framework.objects.all())
     return render(
         request,
         "assessments/manage/dashboard.html",
         {
             "form": form,
             "rounds": Round.objects.select_related("framework"),
-            "frameworks": Framework.objects.all(),
+            "frameworks": frameworks,
+            # An empty form is the same for every manager until a framework (its choices) or
+            # the provinces (its eastern ticks, kind "regions") change: kept, not redrawn.
+            "empty_form_key": [(framework.pk, str(framework)) for framework in frameworks],
         },
     )
 
