@@ -19,6 +19,10 @@ from pathlib import Path
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 
 
+# Far more than the stamps of every kind of content (some 40 bytes each) will ever take.
+MAX_BYTES = 1 << 20
+
+
 class StampFiles(BaseCache):
     def __init__(self, location, params):
         super().__init__(params)
@@ -27,11 +31,16 @@ class StampFiles(BaseCache):
 
     def _read(self) -> dict[str, int]:
         try:
-            with open(self.path, "rb") as file:
-                lines = file.read().decode("ascii").splitlines()
+            descriptor = os.open(self.path, os.O_RDONLY)  # no file object: read on every page
         except FileNotFoundError:
             return {}
-        return {key: int(value) for key, value in (line.split(" ") for line in lines)}
+        try:
+            text = os.read(descriptor, MAX_BYTES).decode("ascii")
+        finally:
+            os.close(descriptor)
+        return {
+            key: int(value) for key, value in (line.split(" ") for line in text.split("\n") if line)
+        }
 
     @contextmanager
     def _changing(self):

@@ -42,14 +42,18 @@ from cerdas.regions.models import Region
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 PAGE_SIZE = 25
 QUEUE_ROW_FIELDS = (
+    "pk",
     "tracking_number",
     "kind",
     "privacy",
     "status",
     "due_at",
     "is_demo",
+    "region_id",
     "region__name",
+    "category_id",
     "category__name",
+    "agency_id",
     "agency__name",
 )
 
@@ -113,9 +117,10 @@ def queue(request):
         shown = shown.order_by("-closed_at", "-pk")
     else:
         shown = shown.order_by(F("due_at").asc(nulls_last=True), "pk")
-    # Only what a row shows (complaints/templatetags queue_items): the rest of a report
-    # (texts, personal data, a dozen timestamps) costs more to load than the row to write.
-    rows = shown.select_related("region", "category", "agency").only(*QUEUE_ROW_FIELDS)
+    # Only what a row shows (complaints/templatetags queue_items), as plain values: the rest
+    # of a report (texts, personal data, a dozen timestamps) and four model objects per row
+    # cost more to load than the row to write.
+    rows = shown.values(*QUEUE_ROW_FIELDS)
     open_reports = reports.filter(status__in=list(flow.OPEN))
     # The figures above the queue are the sums of the table by topic: one query for both.
     by_category = list(

@@ -76,13 +76,12 @@ def index(request):
     )
     if reviewer:
         plans = plans.order_by("waiting", "region__name", "-period_start", "-revision")
-    writable = (
-        Region.objects.filter(
-            pk__in=[r.pk for r in Region.objects.for_user(user) if user.can("edit", r)]
-        )
-        if not user.is_national_admin
-        else Region.objects.all()
-    ).only("code", "name")  # the form's list of 514 shows names only
+    if user.is_national_admin:
+        writable, form_key = Region.objects.all(), "all"
+    else:
+        form_key = [r.pk for r in Region.objects.for_user(user) if user.can("edit", r)]
+        writable = Region.objects.filter(pk__in=form_key)
+    writable = writable.only("code", "name")  # the form's list of 514 shows names only
     form = MasterplanForm(request.POST or None, regions=writable)
     if request.method == "POST":
         if not writable.exists():
@@ -115,6 +114,9 @@ def index(request):
             "reviewer": reviewer,
             "waiting_count": sum(plan.awaits_review for plan in plans),
             "form": form if writable.exists() else None,
+            # The empty form is the same for everyone who may start plans in these regions,
+            # until the regions or the cohorts (its choices) change: kept, not redrawn.
+            "empty_form_key": form_key,
         },
     )
 
