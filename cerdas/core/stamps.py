@@ -18,7 +18,6 @@ from pathlib import Path
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 
-
 # Far more than the stamps of every kind of content (some 40 bytes each) will ever take.
 MAX_BYTES = 1 << 20
 
