@@ -18,10 +18,6 @@ from pathlib import Path
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 
-# Far more than the stamps of every kind of content (some 40 bytes each) will ever take.
-MAX_BYTES = 1 << 20
-
-
 class StampFiles(BaseCache):
     def __init__(self, location, params):
         super().__init__(params)
@@ -34,7 +30,9 @@ class StampFiles(BaseCache):
         except FileNotFoundError:
             return {}
         try:
-            text = os.read(descriptor, MAX_BYTES).decode("ascii")
+            # Exactly the file's size: a file is replaced, never changed in place, and a
+            # larger buffer would be allocated in full on every read.
+            text = os.read(descriptor, os.fstat(descriptor).st_size).decode("ascii")
         finally:
             os.close(descriptor)
         return {
