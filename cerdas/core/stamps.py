@@ -18,6 +18,7 @@ from pathlib import Path
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 
+
 class StampFiles(BaseCache):
     def __init__(self, location, params):
         super().__init__(params)
