@@ -49,3 +49,17 @@ def test_another_regions_team_gets_no_row(client, member_b, submit, road):
     report = submit(road)
     client.force_login(member_b)
     assert report.tracking_number not in client.get("/pengaduan/kelola/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_ministry_sees_each_rows_region_and_handling_agency(
+    client, national_admin, submit, road, other_agency_a
+):
+    report = submit(road)
+    Report.objects.filter(pk=report.pk).update(agency=other_agency_a, is_demo=True)
+    client.force_login(national_admin)
+    page = client.get("/pengaduan/kelola/").content.decode()
+    row = page[page.index('<ol class="queue-list">') : page.index("</ol>")]
+    assert f'{report.tracking_number}</a> <span class="badge">' in row  # marked demo
+    assert f" · {other_agency_a.name}</p>" in row
+    assert " · Kabupaten Bojonegoro</p>" in row  # no region picked: each row names its own
