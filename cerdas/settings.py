@@ -128,6 +128,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": env_str("TEST_SQLITE_NAME", str(VAR_DIR / "test-cerdas.sqlite3"))
     }
+elif "postgresql" in DATABASES["default"]["ENGINE"] and env_bool("DB_PREPARED", True):
+    # PostgreSQL: values bound by the server, and a statement this connection has run before
+    # runs again from its prepared plan, without being parsed and planned anew. A signed-in
+    # page runs the same few statements on every request; this halves the database's CPU per
+    # page (bench/README.md). Off (DB_PREPARED=0) behind a pooler in transaction mode, which
+    # cannot keep a prepared statement on one server connection.
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 2}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set. Only things that may vanish live there

@@ -40,14 +40,15 @@ class MasterplanForm(forms.Form):
         help_text=_("The cohort of Gerakan Menuju 100 Smart City the plan was written in, if any."),
     )
 
-    def __init__(self, *args, regions, **kwargs):
+    def __init__(self, *args, regions, only_region=None, **kwargs):
+        """``regions``: where the user may start a plan; ``only_region``: the one region, when
+        there is just one (it is chosen already)."""
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions
         self.fields["cohort"].queryset = (
             Cohort.objects.filter(memberships__region__in=regions).distinct().order_by("-year")
         )
-        if regions.count() == 1:
-            self.fields["region"].initial = regions.first()
+        self.fields["region"].initial = only_region
 
     def clean(self):
         data = super().clean()

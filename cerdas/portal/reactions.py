@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cerdas.core.ratelimit import Limit
@@ -131,6 +132,22 @@ def totals_for(article_ids: Iterable[int]) -> dict[int, dict]:
         for choice, recorded in legacy.reaction_counts().items():
             counts[legacy.article_id][choice] = counts[legacy.article_id].get(choice, 0) + recorded
     return {article_id: _totals(counts[article_id]) for article_id in ids}
+
+
+def with_responses(queryset):
+    """Annotate each article of ``queryset`` with ``responses``: its number of reactions, those
+    an older portal recorded included (``totals_for``'s ``total``), in the article's own query."""
+    given = (
+        Reaction.objects.filter(article=OuterRef("pk"), choice__in=CHOICES)
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    responses = Coalesce(Subquery(given, output_field=IntegerField()), Value(0))
+    for choice in CHOICES:
+        responses += Coalesce(F(f"legacy__{choice}"), Value(0))
+    return queryset.annotate(responses=responses)
 
 
 def _totals_key(article_id: int) -> str:

@@ -58,9 +58,13 @@ def manage_cohort(request, year):
             # The page shows how many deliverables each session has, not which: a count.
             "sessions": cohort.sessions.annotate(deliverable_count=Count("deliverables")),
             "deliverables": cohort.deliverables.select_related("session"),
-            "unassigned": cohort.memberships.current()
-            .exclude(region_id__in=cohort.mentor_assignments.values("region_id"))
-            .count(),
+            # Counted only when the page's kept copy has retired (a callable: the template
+            # calls it; the querysets above are lazy likewise).
+            "unassigned": lambda: (
+                cohort.memberships.current()
+                .exclude(region_id__in=cohort.mentor_assignments.values("region_id"))
+                .count()
+            ),
             "categories": cohort.award_categories.all(),
         },
     )

@@ -51,3 +51,13 @@ def test_a_form_sent_with_mistakes_keeps_what_was_typed(member_a):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'value="Rencana setengah"' in html and "errorlist" in html
+
+
+def test_a_team_of_one_region_finds_it_chosen_and_the_ministry_chooses(member_a, national_admin):
+    def chosen(user):
+        html = _signed_in(user).get(PATH).content.decode()
+        select = re.search(r'<select name="region"[^>]*>(.*?)</select>', html, re.S)[1]
+        return re.findall(r'<option value="([^"]*)" selected>', select)
+
+    assert chosen(member_a) == [member_a.region_id]
+    assert chosen(national_admin) == [""]

@@ -62,29 +62,32 @@ def index(request):
     user = request.user
     reviewer = user.is_national_admin or user.role == user.Role.ASSESSOR
     waiting = Q(status__in=(Status.SUBMITTED, Status.RESUBMITTED))
-    plans = (
-        Masterplan.objects.for_user(user)
-        .filter(region__in=Region.objects.for_user(user))
-        .select_related("region")
-        .annotate(
-            submitted_on=Max(
-                "versions__created_at",
-                filter=Q(versions__status__in=(Status.SUBMITTED, Status.RESUBMITTED)),
-            ),
-            waiting=Case(When(waiting, then=Value(0)), default=Value(1)),
-        )
+    plans = Masterplan.objects.for_user(user)
+    if user.is_national_admin:
+        # Every region: one list of 514 (the form's choices), and no region to narrow to.
+        mine, writable, form_key = None, Region.objects.all(), "all"
+    else:
+        plans = plans.filter(region__in=Region.objects.for_user(user))
+        mine = [
+            r for r in Region.objects.for_user(user).only("code", "name") if user.can("edit", r)
+        ]
+        form_key = [r.pk for r in mine]
+        writable = Region.objects.filter(pk__in=form_key)
+    plans = plans.select_related("region").annotate(
+        submitted_on=Max(
+            "versions__created_at",
+            filter=Q(versions__status__in=(Status.SUBMITTED, Status.RESUBMITTED)),
+        ),
+        waiting=Case(When(waiting, then=Value(0)), default=Value(1)),
     )
     if reviewer:
         plans = plans.order_by("waiting", "region__name", "-period_start", "-revision")
-    if user.is_national_admin:
-        writable, form_key = Region.objects.all(), "all"
-    else:
-        form_key = [r.pk for r in Region.objects.for_user(user) if user.can("edit", r)]
-        writable = Region.objects.filter(pk__in=form_key)
     writable = writable.only("code", "name")  # the form's list of 514 shows names only
-    form = MasterplanForm(request.POST or None, regions=writable)
+    may_start = writable.exists() if mine is None else bool(mine)
+    only_region = mine[0] if mine and len(mine) == 1 else None
+    form = MasterplanForm(request.POST or None, regions=writable, only_region=only_region)
     if request.method == "POST":
-        if not writable.exists():
+        if not may_start:
             raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
@@ -113,7 +116,7 @@ def index(request):
             "heading": _list_heading(user),
             "reviewer": reviewer,
             "waiting_count": sum(plan.awaits_review for plan in plans),
-            "form": form if writable.exists() else None,
+            "form": form if may_start else None,
             # The empty form is the same for everyone who may start plans in these regions,
             # until the regions or the cohorts (its choices) change: kept, not redrawn.
             "empty_form_key": form_key,

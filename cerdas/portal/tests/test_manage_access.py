@@ -123,3 +123,30 @@ def test_the_editor_list_links_each_article_to_its_own_pages(client, member_a, m
     assert "Berita wilayah lain" not in page and f"/{elsewhere.pk}/" not in page
     client.force_login(member_b)
     assert "Berita terbit" not in client.get("/berita/kelola/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_editor_list_counts_every_view_and_response_an_article_has(client, member_a):
+    """Views flushed, waiting to be flushed and recorded by an older portal; responses given
+    here and recorded there: each row shows their sums, as the article's statistics do."""
+    from cerdas.portal import counting, reactions
+    from cerdas.portal.models import LegacyCounts, Reaction
+
+    article = make_article(title="Berita dibaca")
+    quiet = make_article(title="Berita sepi")
+    Article.objects.filter(pk=article.pk).update(views=1200)
+    for reader in ("a", "b", "c"):
+        counting.count_view(article.pk, reader)
+    counting.wait_for_writes()
+    LegacyCounts.objects.create(
+        article=article, source="portal lama", views=4000, puas=7, tidak_puas=2
+    )
+    for choice in ("puas", "sangat_puas"):
+        Reaction.objects.create(article=article, choice=choice)
+    client.force_login(member_a)
+    page = client.get("/berita/kelola/").content.decode()
+    row = page.split("Berita dibaca", 1)[1].split("</tr>", 1)[0]
+    assert reactions.totals_for([article.pk])[article.pk]["total"] == 11
+    assert '<td class="num">5.203</td>' in row and ">11</a>" in row
+    row = page.split("Berita sepi", 1)[1].split("</tr>", 1)[0]
+    assert '<td class="num">0</td>' in row and ">0</a>" in row and quiet.pk

@@ -5,6 +5,8 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -49,9 +51,13 @@ def dashboard(request):
         .order_by("region__name", "name")
     )
     surveys = {}
-    counts = results.tallies(Survey.objects.filter(unit__in=units).values_list("pk", flat=True))
-    for survey in Survey.objects.filter(unit__in=units).order_by("-period_start"):
-        survey.respondents = counts.get(survey.pk, {}).get("respondents", 0)
+    # Each survey's respondents from its running tally, in the same query.
+    listed = (
+        Survey.objects.filter(unit__in=units)
+        .annotate(respondents=Coalesce(F("tally__respondents"), Value(0)))
+        .order_by("-period_start")
+    )
+    for survey in listed:
         surveys.setdefault(survey.unit_id, []).append(survey)
     rows = [(unit, surveys.get(unit.pk, [])) for unit in units]
     return render(request, "surveys/manage/dashboard.html", {"rows": rows})
