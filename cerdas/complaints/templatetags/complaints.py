@@ -4,18 +4,15 @@ import datetime as dt
 from html import escape  # as django.utils.html.escape does it, without its lazy wrapper
 
 from django import template
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from cerdas.complaints.engine import flow
+from cerdas.core.addresses import address_pattern
 from cerdas.regions.templatetags.regions import region_time
 
 register = template.Library()
-
-# A number no report has, replaced by each row's own in the address of the report.
-_MARKER = 987654321987
 
 
 @register.filter
@@ -45,10 +42,7 @@ def queue_items(rows, now, horizon, region):
     no_deadline = f'<span class="muted">{escape(_("no running deadline"))}</span>'
     no_topic = _("No topic yet")
     demo = f' <span class="badge">{escape(_("demo"))}</span>'
-    # One lookup of the address for all rows: the report's number stands in for a marker.
-    address = escape(reverse("complaints:manage_report", args=[_MARKER])).replace(
-        str(_MARKER), "{}"
-    )
+    address = escape(address_pattern("complaints:manage_report"))  # one lookup for all rows
     parts = []
     for row in rows:
         status = row["status"]

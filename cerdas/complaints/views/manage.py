@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -36,6 +38,8 @@ from cerdas.complaints.permissions import (
     coordinated_regions,
     get_report_for_user,
 )
+from cerdas.complaints.receivers import desk_kinds
+from cerdas.core.cache import shared_fragment
 from cerdas.core.calendar import calendar_around
 from cerdas.regions.models import Region
 
@@ -93,10 +97,36 @@ def _filtered(reports, view, now, horizon):
 
 @login_required
 def queue(request):
-    """The reports to work on: due soon, overdue, by topic; the most urgent first."""
+    """The reports to work on: due soon, overdue, by topic; the most urgent first.
+
+    Below the heading the page is kept for everyone who sees the same reports, until one of
+    them (or a topic, an agency, a region, the calendar) changes (``receivers.desk_kinds``),
+    and for the UTC hour: every deadline and the "due soon" horizon end at a midnight in
+    WIB, WITA or WIT, which is a whole UTC hour, so the hour's copy says what is overdue."""
     user = request.user
     _require_queue(user)
     region = _scope(request)
+    now = timezone.now()
+    body = shared_fragment(
+        desk_kinds(region.pk if region else None),
+        "complaints-queue",
+        # Who sees which reports (Report.objects.for_user) and may coordinate, what they
+        # asked for, and the hour.
+        [
+            *(user.role, user.region_id, user.agency_id, region and region.pk),
+            *(request.GET.urlencode(), now.strftime("%Y-%m-%dT%H")),
+        ],
+        lambda: render_to_string(
+            "complaints/manage/queue_body.html", _queue_context(request, region, now), request
+        ),
+    )
+    return render(
+        request, "complaints/manage/queue.html", {"region": region, "body": mark_safe(body)}
+    )
+
+
+def _queue_context(request, region, now) -> dict:
+    user = request.user
     reports = Report.objects.for_user(user)
     if region is not None:
         reports = reports.filter(region=region)
@@ -104,7 +134,6 @@ def queue(request):
     form = QueueForm(request.GET or None, categories=categories)
     data = form.cleaned_data if form.is_valid() else {}
     view = data.get("view") or "open"
-    now = timezone.now()
     zone = region.tzinfo if region else (user.region.tzinfo if user.region_id else WIB)
     horizon = calendar_around(timezone.localtime(now, zone).date()).deadline(now, 1, zone)
     shown = _filtered(reports, view, now, horizon)
@@ -143,23 +172,19 @@ def queue(request):
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "complaints/manage/queue.html",
-        {
-            "form": form,
-            "page": page,
-            "view": view,
-            "now": now,
-            "horizon": horizon,
-            "counts": counts,
-            "by_category": by_category,
-            "region": region,
-            "regions": coordinated_regions(user) if user.is_national_admin else None,
-            "query": query.urlencode(),
-            "coordinates": region is not None and user.can("edit", region.pk),
-        },
-    )
+    return {
+        "form": form,
+        "page": page,
+        "view": view,
+        "now": now,
+        "horizon": horizon,
+        "counts": counts,
+        "by_category": by_category,
+        "region": region,
+        "regions": coordinated_regions(user) if user.is_national_admin else None,
+        "query": query.urlencode(),
+        "coordinates": region is not None and user.can("edit", region.pk),
+    }
 
 
 def _forms_for(report, actor, bound=None) -> dict:

@@ -11,6 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cerdas.core.addresses import address_pattern
 from cerdas.core.confirm import confirm_page, is_confirmed
 from cerdas.core.numbers import show as number
 from cerdas.portal import counting, reactions, services, stats
@@ -55,7 +56,11 @@ def article_list(request):
     if status in Article.Status.values:
         articles = articles.filter(status=status)
     page = Paginator(articles.order_by("-updated_at"), 25).get_page(request.GET.get("page"))
-    rows = [(a, counting.total_views(a), a.responses) for a in page.object_list]
+    edit, stats = address_pattern("portal:manage_edit"), address_pattern("portal:manage_stats")
+    rows = [
+        (a, counting.total_views(a), a.responses, edit.format(a.pk), stats.format(a.pk))
+        for a in page.object_list
+    ]
     return render(
         request,
         "portal/manage/article_list.html",
