@@ -9,6 +9,7 @@ there only as a keyed hash, for the hour of its window.
 """
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -21,7 +22,13 @@ from django.utils import timezone
 
 from cerdas.core.ratelimit import Limit
 from cerdas.lib.percentages import percentages
-from cerdas.portal.counting import client_address, keyed_hash, new_reader_cookie, reader_cookie
+from cerdas.portal.counting import (
+    articles_with_views,
+    client_address,
+    keyed_hash,
+    new_reader_cookie,
+    reader_cookie,
+)
 from cerdas.portal.models import LegacyCounts, Reaction
 
 CHOICES = list(Reaction.Choice.values)
@@ -148,6 +155,16 @@ def with_responses(queryset):
     for choice in CHOICES:
         responses += Coalesce(F(f"legacy__{choice}"), Value(0))
     return queryset.annotate(responses=responses)
+
+
+@functools.cache
+def _articles_with_responses():
+    return with_responses(articles_with_views())
+
+
+def articles_with_responses():
+    """``articles_with_views``, with ``responses`` too (built once per process likewise)."""
+    return _articles_with_responses().all()
 
 
 def _totals_key(article_id: int) -> str:

@@ -124,3 +124,22 @@ def test_many_readers_reloading_while_the_cache_is_emptied_are_each_counted_once
     counting.flush_view_counts()
     article.refresh_from_db()
     assert article.views == 60
+
+
+@pytest.mark.django_db
+def test_the_articles_annotated_once_per_process_are_read_afresh_every_time():
+    """``articles_with_views`` keeps the annotation, never the rows: each call hands out a
+    copy that reads the database when used, so an article written since shows, with the
+    views it has now."""
+    from cerdas.portal.counting import articles_with_views, count_view, wait_for_writes
+    from cerdas.portal.reactions import articles_with_responses
+
+    first = make_article(title="Pertama")
+    assert [a.pk for a in articles_with_views()] == [first.pk]
+    assert list(articles_with_responses().values_list("pk", "responses")) == [(first.pk, 0)]
+    second = make_article(title="Kedua")
+    count_view(second.pk, "pembaca")
+    wait_for_writes()
+    got = {a.pk: a.pending_views for a in articles_with_views()}
+    assert got == {first.pk: 0, second.pk: 1}
+    assert articles_with_views() is not articles_with_views()

@@ -32,9 +32,8 @@ def _get_readable_article(pk: int, with_views: bool = False) -> Article:
 
     ``with_views`` also reads its views not yet flushed, in the same query.
     """
-    articles = Article.objects.readable().select_related("region__province", "category")
-    if with_views:
-        articles = counting.with_pending_views(articles)
+    articles = counting.articles_with_views() if with_views else Article.objects.all()
+    articles = articles.readable().select_related("region__province", "category")
     return get_object_or_404(articles, pk=pk)
 
 
