@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cerdas.core.addresses import address_pattern
 from cerdas.lib.spreadsheet import safe_cell
 from cerdas.surveys import importing, qr, results, services
 from cerdas.surveys.engine import ikm
@@ -57,8 +58,14 @@ def dashboard(request):
         .annotate(respondents=Coalesce(F("tally__respondents"), Value(0)))
         .order_by("-period_start")
     )
+    # Each row's addresses: looked up once for the list, the number filled in.
+    manage = address_pattern("surveys:survey_manage")
+    edit, open_one = address_pattern("surveys:unit_edit"), address_pattern("surveys:survey_create")
     for survey in listed:
+        survey.manage_url = manage.format(survey.pk)
         surveys.setdefault(survey.unit_id, []).append(survey)
+    for unit in units:
+        unit.edit_url, unit.new_survey_url = edit.format(unit.pk), open_one.format(unit.pk)
     rows = [(unit, surveys.get(unit.pk, [])) for unit in units]
     return render(request, "surveys/manage/dashboard.html", {"rows": rows})
 
