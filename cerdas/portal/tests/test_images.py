@@ -107,3 +107,24 @@ def test_removing_a_picture_deletes_it(client, member_a, media, django_capture_o
     import os
 
     assert not os.path.exists(path)
+
+
+@pytest.mark.django_db
+def test_a_signed_in_readers_page_shows_the_kept_pictures_without_reading_them_again(
+    client, member_a, media, django_capture_on_commit_callbacks
+):
+    """The head (og:image) and the body are kept for all readers; drawn around them for a
+    signed-in reader, the page does not read the pictures again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    article = make_article()
+    client.force_login(member_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url(article), {"image": picture(), "alt_text": "Warga di taman"})
+    first = client.get(article.get_absolute_url()).content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        again = client.get(article.get_absolute_url()).content.decode()
+    assert not [q for q in ctx.captured_queries if "portal_articleimage" in q["sql"]]
+    for body in (first, again):
+        assert '<meta property="og:image"' in body and 'alt="Warga di taman"' in body

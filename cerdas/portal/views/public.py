@@ -6,6 +6,7 @@ from django.http import Http404, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.csrf import csrf_failure
 from django.views.decorators.csrf import csrf_exempt
@@ -132,11 +133,12 @@ def _article_page(request, pk, slug):
     if slug != item.slug:
         return redirect(item, permanent=True)
     totals = reactions.totals(item.pk)
-    images = list(item.images.all())
+    # Read only when a kept part of the page (its head, its body) is drawn again.
+    images = SimpleLazyObject(lambda: list(item.images.all()))
     context = {
         "article": item,
         "images": images,
-        "lead_image": images[0] if images else None,
+        "lead_image": SimpleLazyObject(lambda: images[0] if images else None),
         "related_regions": item.related_regions.select_related("province"),
         "related_cohorts": item.public_related_cohorts(),
         "related_masterplans": item.public_related_masterplans(),
