@@ -384,6 +384,19 @@ def one_writer_at_a_time():
             fcntl.flock(descriptor, fcntl.LOCK_UN)
 
 
+def count_per_article(rows):
+    """How many of ``rows`` (views, reactions) each article of the outer query has, 0 for
+    none: a subquery, to annotate an article query with."""
+    per_article = (
+        rows.filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(per_article, output_field=IntegerField()), Value(0))
+
+
 def with_pending_views(queryset):
     """Annotate ``pending_views`` (views recorded but not yet flushed into ``views``) and
     ``legacy_views`` (what an older portal had counted before the article moved here).
@@ -391,15 +404,8 @@ def with_pending_views(queryset):
     Read in the same query as ``views``, so one snapshot: a flush committing meanwhile moves
     views from one to the other without any showing twice or not at all.
     """
-    pending = (
-        ArticleView.objects.filter(article=OuterRef("pk"), flushed=False)
-        .order_by()
-        .values("article")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     return queryset.annotate(
-        pending_views=Coalesce(Subquery(pending, output_field=IntegerField()), Value(0)),
+        pending_views=count_per_article(ArticleView.objects.filter(flushed=False)),
         legacy_views=Coalesce(F("legacy__views"), Value(0)),
     )
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -25,6 +25,7 @@ from cerdas.lib.percentages import percentages
 from cerdas.portal.counting import (
     articles_with_views,
     client_address,
+    count_per_article,
     keyed_hash,
     new_reader_cookie,
     reader_cookie,
@@ -144,14 +145,7 @@ def totals_for(article_ids: Iterable[int]) -> dict[int, dict]:
 def with_responses(queryset):
     """Annotate each article of ``queryset`` with ``responses``: its number of reactions, those
     an older portal recorded included (``totals_for``'s ``total``), in the article's own query."""
-    given = (
-        Reaction.objects.filter(article=OuterRef("pk"), choice__in=CHOICES)
-        .order_by()
-        .values("article")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    responses = Coalesce(Subquery(given, output_field=IntegerField()), Value(0))
+    responses = count_per_article(Reaction.objects.filter(choice__in=CHOICES))
     for choice in CHOICES:
         responses += Coalesce(F(f"legacy__{choice}"), Value(0))
     return queryset.annotate(responses=responses)
