@@ -59,7 +59,8 @@ def dashboard(request):
         "assessments/manage/dashboard.html",
         {
             "form": form,
-            "rounds": Round.objects.select_related("framework"),
+            # What the list shows of a round, and no more (a round has long texts).
+            "rounds": Round.objects.only("name", "name_en", "status", "is_demo"),
             "frameworks": frameworks,
             # An empty form is the same for every manager until a framework (its choices) or
             # the provinces (its eastern ticks, kind "regions") change: kept, not redrawn.

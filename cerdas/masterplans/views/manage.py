@@ -9,6 +9,7 @@ from django.db.models import Case, Max, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -60,12 +61,17 @@ def _list_heading(user) -> str:
 @functools.cache
 def _all_index_rows():
     waiting = Q(status__in=(Status.SUBMITTED, Status.RESUBMITTED))
-    return Masterplan.objects.select_related("region").annotate(
-        submitted_on=Max(
-            "versions__created_at",
-            filter=Q(versions__status__in=(Status.SUBMITTED, Status.RESUBMITTED)),
-        ),
-        waiting=Case(When(waiting, then=Value(0)), default=Value(1)),
+    shown = ("region__name", "title", "period_start", "period_end", "revision", "status")
+    return (
+        Masterplan.objects.select_related("region")
+        .only(*shown, "is_demo")
+        .annotate(
+            submitted_on=Max(
+                "versions__created_at",
+                filter=Q(versions__status__in=(Status.SUBMITTED, Status.RESUBMITTED)),
+            ),
+            waiting=Case(When(waiting, then=Value(0)), default=Value(1)),
+        )
     )
 
 
@@ -82,11 +88,13 @@ def index(request):
     form to start one."""
     user = request.user
     reviewer = user.is_national_admin or user.role == user.Role.ASSESSOR
-    plans = _index_rows().for_user(user)
+    plans = _index_rows()  # the ministry's: every plan
     if user.is_national_admin:
         # Every region: one list of 514 (the form's choices), and no region to narrow to.
         mine, writable, form_key = None, Region.objects.all(), "all"
     else:
+        # The plans of the regions whose drafts this user may see (approved ones of other
+        # regions are in the public list).
         plans = plans.filter(region__in=Region.objects.for_user(user))
         mine = [
             r for r in Region.objects.for_user(user).only("code", "name") if user.can("edit", r)
@@ -98,7 +106,12 @@ def index(request):
     writable = writable.only("code", "name")  # the form's list of 514 shows names only
     may_start = writable.exists() if mine is None else bool(mine)
     only_region = mine[0] if mine and len(mine) == 1 else None
-    form = MasterplanForm(request.POST or None, regions=writable, only_region=only_region)
+
+    def new_form():
+        return MasterplanForm(request.POST or None, regions=writable, only_region=only_region)
+
+    # The empty form is drawn only when its kept copy has retired.
+    form = new_form() if request.method == "POST" else SimpleLazyObject(new_form)
     if request.method == "POST":
         if not may_start:
             raise PermissionDenied
@@ -130,6 +143,7 @@ def index(request):
             "reviewer": reviewer,
             "waiting_count": sum(plan.awaits_review for plan in plans),
             "form": form if may_start else None,
+            "bound": request.method == "POST",
             # The empty form is the same for everyone who may start plans in these regions,
             # until the regions or the cohorts (its choices) change: kept, not redrawn.
             "empty_form_key": form_key,

@@ -49,12 +49,14 @@ def dashboard(request):
     units = list(
         ServiceUnit.objects.for_user(request.user)
         .select_related("region", "agency")
+        .only("name", "is_demo", "region__name", "agency__name")  # what the list shows
         .order_by("region__name", "name")
     )
     surveys = {}
     # Each survey's respondents from its running tally, in the same query.
     listed = (
         Survey.objects.filter(unit__in=units)
+        .only("unit", "period_start", "period_end", "status", "published_at")
         .annotate(respondents=Coalesce(F("tally__respondents"), Value(0)))
         .order_by("-period_start")
     )
