@@ -139,9 +139,12 @@ def _article_page(request, pk, slug):
         "article": item,
         "images": images,
         "lead_image": SimpleLazyObject(lambda: images[0] if images else None),
-        "related_regions": item.related_regions.select_related("province"),
-        "related_cohorts": item.public_related_cohorts(),
-        "related_masterplans": item.public_related_masterplans(),
+        # Shown in the kept body: read only when it is drawn again.
+        "related_regions": SimpleLazyObject(
+            lambda: list(item.related_regions.select_related("province"))
+        ),
+        "related_cohorts": SimpleLazyObject(lambda: list(item.public_related_cohorts())),
+        "related_masterplans": SimpleLazyObject(lambda: list(item.public_related_masterplans())),
         "views": counting.total_views(item),
         "reaction_rows": reactions.with_labels(totals),
         "reaction_total": totals["total"],
