@@ -34,8 +34,10 @@ def _get_readable_article(pk: int, with_views: bool = False) -> Article:
     ``with_views`` also reads its views not yet flushed, in the same query.
     """
     articles = counting.articles_with_views() if with_views else Article.objects.all()
-    articles = articles.readable().select_related("region__province", "category")
-    return get_object_or_404(articles, pk=pk)
+    # Outside its kept parts ({% shared %}) the page shows the title, the summary and the
+    # views, and a reaction needs the status: the text, the region and the category are read
+    # when a kept part is drawn again (once per version for every reader), not every time.
+    return get_object_or_404(articles.readable().defer("body"), pk=pk)
 
 
 def _news_list(request, articles, template_context: dict):
