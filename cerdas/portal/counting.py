@@ -43,7 +43,6 @@ deleted once flushed and their window is over. Windows are fixed on the clock
 """
 
 import atexit
-import functools
 import hashlib
 import hmac
 import logging
@@ -68,6 +67,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from cerdas.core.querysets import built_once
 from cerdas.portal.models import NATIONAL_TIMEZONE, Article, ArticleDay, ArticleView, Reaction
 
 logger = logging.getLogger(__name__)
@@ -410,16 +410,11 @@ def with_pending_views(queryset):
     )
 
 
-@functools.cache
-def _articles_with_views():
-    return with_pending_views(Article.objects.all())
-
-
+@built_once
 def articles_with_views():
     """Every article, annotated by ``with_pending_views``: filter it (``.readable()``,
-    ``.for_user(user)``). The annotation is built once per process (its subquery takes half
-    a millisecond to build, every request); each call hands out a copy to filter."""
-    return _articles_with_views().all()
+    ``.for_user(user)``)."""
+    return with_pending_views(Article.objects.all())
 
 
 def total_views(article) -> int:

@@ -9,7 +9,6 @@ there only as a keyed hash, for the hour of its window.
 """
 
 import datetime as dt
-import functools
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -20,6 +19,7 @@ from django.db.models import Count, F, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from cerdas.core.querysets import built_once
 from cerdas.core.ratelimit import Limit
 from cerdas.lib.percentages import percentages
 from cerdas.portal.counting import (
@@ -151,14 +151,10 @@ def with_responses(queryset):
     return queryset.annotate(responses=responses)
 
 
-@functools.cache
-def _articles_with_responses():
-    return with_responses(articles_with_views())
-
-
+@built_once
 def articles_with_responses():
-    """``articles_with_views``, with ``responses`` too (built once per process likewise)."""
-    return _articles_with_responses().all()
+    """``articles_with_views``, with ``responses`` too."""
+    return with_responses(articles_with_views())
 
 
 def _totals_key(article_id: int) -> str:

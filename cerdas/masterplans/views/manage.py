@@ -1,7 +1,5 @@
 """What a region's team and its reviewers use: write, check, review, compare."""
 
-import functools
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from cerdas.core.confirm import confirm_page, is_confirmed
 from cerdas.core.models import AuditEntry
+from cerdas.core.querysets import built_once
 from cerdas.masterplans import permissions, services
 from cerdas.masterplans.completeness import completeness
 from cerdas.masterplans.engine.diff import compare
@@ -58,8 +57,10 @@ def _list_heading(user) -> str:
     return _("Your region's masterplans")
 
 
-@functools.cache
-def _all_index_rows():
+@built_once
+def _index_rows():
+    """Every plan, with when it was last submitted and whether it waits for review, to
+    filter."""
     waiting = Q(status__in=(Status.SUBMITTED, Status.RESUBMITTED))
     shown = ("region__name", "title", "period_start", "period_end", "revision", "status")
     return (
@@ -73,13 +74,6 @@ def _all_index_rows():
             waiting=Case(When(waiting, then=Value(0)), default=Value(1)),
         )
     )
-
-
-def _index_rows():
-    """Every plan, with when it was last submitted and whether it waits for review, to
-    filter. The annotations are built once per process (about a millisecond, every request
-    otherwise); each call hands out a copy."""
-    return _all_index_rows().all()
 
 
 @login_required
