@@ -1,19 +1,19 @@
 """What the complaints app does when the kernel announces something, and what it announces."""
 
 from cerdas.complaints.services import recount_deadlines
-from cerdas.core.cache import bump_version
+from cerdas.core import calendar
 from cerdas.core.signals import content_changed
 
 # The officials' queue is kept per region (and the ministry's across regions) under these
-# content versions: every write of a report, a topic or an agency announces one, as does a
-# change of the working-day calendar, which moves the "due soon" horizon of every region.
+# content versions: every write of a report, a topic or an agency announces one; the
+# working-day calendar announces its own (it moves the "due soon" horizon of every region).
 DESK = "complaints-desk"
-CALENDAR = "working-days"
 
 
 def desk_kinds(region_code: str | None) -> list[str]:
     """The versions the queue of one region (or, with None, of every region) is kept under."""
-    return ["regions", CALENDAR, DESK if region_code is None else f"{DESK}:{region_code}"]
+    desk = DESK if region_code is None else f"{DESK}:{region_code}"
+    return ["regions", calendar.CONTENT_KIND, desk]
 
 
 def desk_changed(sender, instance, **kwargs) -> None:
@@ -25,4 +25,3 @@ def recount_after_calendar_change(sender, dates, **kwargs) -> None:
     """A day added to or removed from the working-day calendar moves the running deadlines
     that span it: count them again, so queues and citizens see the deadline that applies."""
     recount_deadlines(dates)
-    bump_version(CALENDAR)

@@ -15,7 +15,9 @@ rebuild. As a last resort for processes that do not share a cache (several local
 workers), a kept calendar is rebuilt after ``MAX_AGE`` seconds anyway.
 
 ``calendar_changed`` is sent after a change commits, with the dates that changed, so the apps
-that store deadlines (complaints) can count them again.
+that store deadlines (complaints) can count them again; and content of kind ``CONTENT_KIND``
+is announced changed, so pages kept under it (the complaints desk, whose "due soon" follows
+the next working day) retire.
 """
 
 import threading
@@ -30,9 +32,11 @@ from django.db import transaction
 from django.dispatch import Signal
 
 from cerdas.core.models import CalendarDay
+from cerdas.core.signals import content_changed
 from cerdas.lib.working_days import Calendar, national_holidays
 
 VERSION_KEY = "core:calendar-version"
+CONTENT_KIND = "working-days"
 MAX_AGE = 600
 
 calendar_changed = Signal()
@@ -110,6 +114,7 @@ def _changed(dates: tuple[date, ...]) -> None:
         calendar_changed.send(sender="core", dates=dates)
 
     transaction.on_commit(announce)
+    content_changed("core", CONTENT_KIND)
 
 
 @transaction.atomic

@@ -7,13 +7,15 @@ from django.db import transaction
 from django.dispatch import Signal
 
 public_content_changed = Signal()
-"""Sent after a change to content that public pages show has committed.
+"""Sent after a change to content that kept pages show has committed.
 
 Sender: the app's label. Arguments: ``kinds``, a tuple of the kinds of content that
-changed — the names public pages are cached under (``"regions"``, ``"profile"`` for a
-region's profile, ``"assessments"``, ``"cohorts"``, ``"masterplans"``, ``"portal"``, …;
-``cerdas.core.cache.SITE`` for every page). Receivers return nothing. The public page cache
-listens (``cerdas.core.cache``), and so does the cohort board's cache.
+changed — the names public pages and kept parts of pages are cached under (``"regions"``,
+``"profile"`` for a region's profile, ``"assessments"``, ``"cohorts"``, ``"masterplans"``,
+``"portal"``, …; officials' pages kept under kinds of their own, such as the complaints
+desk's ``"complaints-desk:35.22"``; ``cerdas.core.cache.SITE`` for every page). Receivers
+return nothing. The public page cache listens (``cerdas.core.cache``), and so does the cohort
+board's cache.
 """
 
 
