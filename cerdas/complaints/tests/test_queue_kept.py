@@ -125,3 +125,16 @@ def test_a_change_of_the_calendar_renders_every_queue_afresh(
     with CaptureQueriesContext(connection) as ctx:
         _page(client)
     assert [q for q in ctx.captured_queries if '"complaints_report"' in q["sql"]]
+
+
+@pytest.mark.django_db
+def test_a_filter_asked_for_wrongly_says_what_to_fix_and_keeps_what_was_typed(client, desk):
+    """A topic that is not one of the queue's, or words past the limit: the queue says so
+    beside the field, keeps the typed words, and shows the reports unfiltered."""
+    words = "jalan " * 20
+    page = _page(client, QUEUE + f"?category=999999&q={words.strip()}")
+    assert page.count('class="errorlist"') == 2
+    assert "Select a valid choice" in page
+    assert "at most 100 characters" in page
+    assert f'value="{words.strip()}"' in page
+    assert desk.tracking_number in page
