@@ -74,6 +74,12 @@ class User(Audited, AbstractUser):
     def is_national_admin(self) -> bool:
         return self.is_active and (self.role == self.Role.NATIONAL_ADMIN or self.is_superuser)
 
+    @property
+    def visibility(self) -> tuple:
+        """All that decides which records this person sees on an official's desk (the apps'
+        ``for_user`` querysets): a kept copy of a desk goes only to people with the same."""
+        return (self.is_active, self.is_national_admin, self.role, self.region_id, self.agency_id)
+
     def can(self, permission: str, region=None) -> bool:
         """The one place that decides what this user may do, optionally within a region.
 

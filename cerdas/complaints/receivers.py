@@ -2,7 +2,8 @@
 
 from cerdas.complaints.services import recount_deadlines
 from cerdas.core import calendar
-from cerdas.core.signals import content_changed
+from cerdas.core.cache import desk_changed as announce_desk
+from cerdas.core.cache import desk_kinds as kept_under
 
 # The officials' queue is kept per region (and the ministry's across regions) under these
 # content versions: every write of a report, a topic or an agency announces one; the
@@ -12,13 +13,12 @@ DESK = "complaints-desk"
 
 def desk_kinds(region_code: str | None) -> list[str]:
     """The versions the queue of one region (or, with None, of every region) is kept under."""
-    desk = DESK if region_code is None else f"{DESK}:{region_code}"
-    return ["regions", calendar.CONTENT_KIND, desk]
+    return kept_under(DESK, region_code, calendar.CONTENT_KIND)
 
 
 def desk_changed(sender, instance, **kwargs) -> None:
     """A report, topic or agency was saved or deleted: retire the queues that show it."""
-    content_changed("complaints", DESK, f"{DESK}:{instance.region_id}")
+    announce_desk("complaints", DESK, instance.region_id)
 
 
 def recount_after_calendar_change(sender, dates, **kwargs) -> None:

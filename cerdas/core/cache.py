@@ -22,6 +22,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
+from cerdas.core.signals import content_changed
+
 PAGE_TIMEOUT = 300
 
 
@@ -78,6 +80,19 @@ def shared_fragment(kinds, name: str, vary, render) -> str:
         if "csrfmiddlewaretoken" not in html:
             cache.set(key, html, PAGE_TIMEOUT)
     return html
+
+
+def desk_kinds(desk: str, region_code: str | None, *more: str) -> list[str]:
+    """The content versions an official's desk (a list of the records they work on) is kept
+    under, with ``shared_fragment``: the regions' (their names), ``more``, and the desk's own
+    for one region or, with None, for every region (where any region's change retires it)."""
+    return ["regions", *more, desk if region_code is None else f"{desk}:{region_code}"]
+
+
+def desk_changed(sender: str, desk: str, region_code: str | None) -> None:
+    """Announce a change a region's desk shows: that region's copies and the ministry's (of
+    every region) retire once the change commits."""
+    content_changed(sender, desk, f"{desk}:{region_code}")
 
 
 def is_shareable(request) -> bool:

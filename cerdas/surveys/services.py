@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cerdas.core.cache import desk_changed
 from cerdas.core.ratelimit import Limit
 from cerdas.core.registries import PROFILE
 from cerdas.core.signals import content_changed
@@ -38,6 +39,7 @@ from cerdas.surveys.permissions import (
     can_manage_unit,
     is_officer,
 )
+from cerdas.surveys.receivers import DESK
 
 SURVEYS = "surveys"
 ANSWER_WINDOW = 3600
@@ -397,11 +399,11 @@ def submit_response(
             )
     except IntegrityError as error:
         raise AlreadyAnswered from error
-    add_to_tally(survey.pk, [values])
+    add_to_tally(survey, [values])
     return response
 
 
-def add_to_tally(survey_id: int, rows: list[dict]) -> None:
+def add_to_tally(survey: Survey, rows: list[dict]) -> None:
     """Count these responses (``{"u1": 4, ...}``, None for a blank) in the survey's tally:
     one UPDATE adding to the stored figures, so responses written at the same moment by
     two workers are both counted. A survey without a tally gets one rebuilt."""
@@ -413,8 +415,10 @@ def add_to_tally(survey_id: int, rows: list[dict]) -> None:
         if scores:
             changes[f"{field}_total"] = F(f"{field}_total") + sum(scores)
             changes[f"{field}_answers"] = F(f"{field}_answers") + len(scores)
-    if not Tally.objects.filter(survey_id=survey_id).update(**changes):
-        recount(survey_id)
+    if Tally.objects.filter(survey_id=survey.pk).update(**changes):
+        desk_changed("surveys", DESK, survey.unit.region_id)  # an UPDATE sends no signal
+    else:
+        recount(survey.pk)
 
 
 @transaction.atomic
@@ -476,7 +480,7 @@ def _write_rows(survey: Survey, batch: ImportBatch) -> int:
     ]
     Response.objects.bulk_create(responses, batch_size=1000)
     add_to_tally(
-        survey.pk,
+        survey,
         [{field: getattr(r, field) for field in ELEMENT_FIELDS} for r in responses],
     )
     return len(responses)

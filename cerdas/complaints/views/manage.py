@@ -113,8 +113,10 @@ def queue(request):
         # Who sees which reports (Report.objects.for_user) and may coordinate, what they
         # asked for, and the hour.
         [
-            *(user.role, user.region_id, user.agency_id, region and region.pk),
-            *(request.GET.urlencode(), now.strftime("%Y-%m-%dT%H")),
+            user.visibility,
+            region and region.pk,
+            request.GET.urlencode(),
+            now.strftime("%Y-%m-%dT%H"),
         ],
         lambda: render_to_string(
             "complaints/manage/queue_body.html", _queue_context(request, region, now), request

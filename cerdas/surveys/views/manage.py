@@ -9,10 +9,13 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cerdas.core.addresses import address_pattern
+from cerdas.core.cache import desk_kinds, shared_fragment
 from cerdas.lib.spreadsheet import safe_cell
 from cerdas.surveys import importing, qr, results, services
 from cerdas.surveys.engine import ikm
@@ -24,6 +27,7 @@ from cerdas.surveys.permissions import (
     get_unit_for_user,
     require_dashboard,
 )
+from cerdas.surveys.receivers import DESK
 from cerdas.surveys.views.public import results_context
 
 SUGGESTIONS_SHOWN = 50
@@ -44,10 +48,26 @@ def _form_errors(form, error: ValidationError) -> None:
 
 @login_required
 def dashboard(request):
-    """The units this person manages, each with its surveys."""
-    require_dashboard(request.user)
+    """The units this person manages, each with its surveys.
+
+    The list is kept for everyone who sees the same units (``User.visibility``) until one of
+    them, their surveys, respondents or agencies changes (``receivers``)."""
+    user = request.user
+    require_dashboard(user)
+    units = shared_fragment(
+        desk_kinds(DESK, None if user.is_national_admin else user.region_id),
+        "surveys-desk",
+        user.visibility,
+        lambda: render_to_string(
+            "surveys/manage/dashboard_units.html", {"rows": _dashboard_rows(user)}, request
+        ),
+    )
+    return render(request, "surveys/manage/dashboard.html", {"units": mark_safe(units)})
+
+
+def _dashboard_rows(user) -> list:
     units = list(
-        ServiceUnit.objects.for_user(request.user)
+        ServiceUnit.objects.for_user(user)
         .select_related("region", "agency")
         .only("name", "is_demo", "region__name", "agency__name")  # what the list shows
         .order_by("region__name", "name")
@@ -68,8 +88,7 @@ def dashboard(request):
         surveys.setdefault(survey.unit_id, []).append(survey)
     for unit in units:
         unit.edit_url, unit.new_survey_url = edit.format(unit.pk), open_one.format(unit.pk)
-    rows = [(unit, surveys.get(unit.pk, [])) for unit in units]
-    return render(request, "surveys/manage/dashboard.html", {"rows": rows})
+    return [(unit, surveys.get(unit.pk, [])) for unit in units]
 
 
 @login_required
