@@ -6,12 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Max, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from cerdas.core.cache import desk_kinds, shared_fragment
 from cerdas.core.confirm import confirm_page, is_confirmed
 from cerdas.core.models import AuditEntry
 from cerdas.core.querysets import built_once
@@ -31,6 +34,7 @@ from cerdas.masterplans.forms import (
 )
 from cerdas.masterplans.models import Masterplan, Program, Section, Status, Version
 from cerdas.masterplans.permissions import get_masterplan_for_user
+from cerdas.masterplans.receivers import DESK
 from cerdas.masterplans.reports import programs_by_dimension
 from cerdas.masterplans.sections import field_labels, fields_for
 from cerdas.masterplans.snapshot import build_snapshot
@@ -79,24 +83,22 @@ def _index_rows():
 @login_required
 def index(request):
     """The plans this user works on (those waiting for review first, for reviewers), and a
-    form to start one."""
+    form to start one.
+
+    The list is kept for everyone who sees the same regions' plans, until a plan of one of
+    them changes (``receivers``)."""
     user = request.user
-    reviewer = user.is_national_admin or user.role == user.Role.ASSESSOR
-    plans = _index_rows()  # the ministry's: every plan
     if user.is_national_admin:
         # Every region: one list of 514 (the form's choices), and no region to narrow to.
-        mine, writable, form_key = None, Region.objects.all(), "all"
+        visible, mine, writable, form_key = None, None, Region.objects.all(), "all"
     else:
-        # The plans of the regions whose drafts this user may see (approved ones of other
-        # regions are in the public list).
-        plans = plans.filter(region__in=Region.objects.for_user(user))
-        mine = [
-            r for r in Region.objects.for_user(user).only("code", "name") if user.can("edit", r)
-        ]
+        # The regions whose drafts this user may see (approved plans of other regions are in
+        # the public list).
+        regions = list(Region.objects.for_user(user).only("code", "name"))
+        visible = [r.pk for r in regions]
+        mine = [r for r in regions if user.can("edit", r)]
         form_key = [r.pk for r in mine]
         writable = Region.objects.filter(pk__in=form_key)
-    if reviewer:
-        plans = plans.order_by("waiting", "region__name", "-period_start", "-revision")
     writable = writable.only("code", "name")  # the form's list of 514 shows names only
     may_start = writable.exists() if mine is None else bool(mine)
     only_region = mine[0] if mine and len(mine) == 1 else None
@@ -125,17 +127,19 @@ def index(request):
             else:
                 messages.success(request, _("The masterplan was created. Start with any section."))
                 return redirect(plan.get_manage_url())
-    plans = list(plans)
-    for plan in plans:
-        plan.awaits_review = plan.waiting == 0
+    plans = shared_fragment(
+        desk_kinds(DESK, visible[0] if visible and len(visible) == 1 else None),
+        "masterplans-desk",
+        [user.visibility, visible],
+        lambda: render_to_string(
+            "masterplans/manage/index_plans.html", _index_context(user, visible), request
+        ),
+    )
     return render(
         request,
         "masterplans/manage/index.html",
         {
-            "plans": plans,
-            "heading": _list_heading(user),
-            "reviewer": reviewer,
-            "waiting_count": sum(plan.awaits_review for plan in plans),
+            "plans": mark_safe(plans),
             "form": form if may_start else None,
             "bound": request.method == "POST",
             # The empty form is the same for everyone who may start plans in these regions,
@@ -143,6 +147,24 @@ def index(request):
             "empty_form_key": form_key,
         },
     )
+
+
+def _index_context(user, visible) -> dict:
+    reviewer = user.is_national_admin or user.role == user.Role.ASSESSOR
+    plans = _index_rows()  # the ministry's: every plan
+    if visible is not None:
+        plans = plans.filter(region__in=visible)
+    if reviewer:
+        plans = plans.order_by("waiting", "region__name", "-period_start", "-revision")
+    plans = list(plans)
+    for plan in plans:
+        plan.awaits_review = plan.waiting == 0
+    return {
+        "plans": plans,
+        "heading": _list_heading(user),
+        "reviewer": reviewer,
+        "waiting_count": sum(plan.awaits_review for plan in plans),
+    }
 
 
 @login_required
