@@ -3,11 +3,11 @@ process of this machine reads (settings.CACHES, ``cerdas.core.cache.content_vers
 
 Django's FileBasedCache would do, but it keeps a file per stamp and pickles, compresses and
 dates each: reading the four stamps of a kept news article that way was a quarter of the
-cost of serving it. Here a page's stamps cost one small read. A change writes the whole file
-anew and moves it into place, under a lock that writers take in turn, so a reader sees the
-stamps before the change or after it, never part of one, and no two writers lose each
-other's stamp. Stamps never expire (``timeout`` is ignored); the cache's key prefix and
-versions are not used.
+cost of serving it. Here a page's stamps cost one ``stat``: a process reads the file again
+only when it has been replaced. A change writes the whole file anew and moves it into place,
+under a lock that writers take in turn, so a reader sees the stamps before the change or
+after it, never part of one, and no two writers lose each other's stamp. Stamps never expire
+(``timeout`` is ignored); the cache's key prefix and versions are not used.
 """
 
 import fcntl
@@ -24,21 +24,39 @@ class StampFiles(BaseCache):
         super().__init__(params)
         self.directory = Path(location)
         self.path = str(self.directory / "stamps")
+        self._lock = threading.Lock()
+        self._held = None  # (device, inode, open descriptor, stamps) of the file read last
 
     def _read(self) -> dict[str, int]:
-        try:
-            descriptor = os.open(self.path, os.O_RDONLY)  # no file object: read on every page
-        except FileNotFoundError:
-            return {}
-        try:
-            # Exactly the file's size: a file is replaced, never changed in place, and a
-            # larger buffer would be allocated in full on every read.
-            text = os.read(descriptor, os.fstat(descriptor).st_size).decode("ascii")
-        finally:
-            os.close(descriptor)
-        return {
-            key: int(value) for key, value in (line.split(" ") for line in text.split("\n") if line)
-        }
+        """The stamps, not to be changed by the caller.
+
+        A file is never changed, only replaced by another (``_changing``), and the one read
+        last is held open, so that its inode cannot be given to a new file: while the path
+        still names that inode, what was read from it holds, and a read costs one ``stat``
+        however many stamps there are (one per region and desk, for some)."""
+        with self._lock:
+            try:
+                now = os.stat(self.path)
+            except FileNotFoundError:
+                return {}
+            held = self._held
+            if held is not None and held[:2] == (now.st_dev, now.st_ino):
+                return held[3]
+            try:
+                descriptor = os.open(self.path, os.O_RDONLY)  # no file object: less to make
+            except FileNotFoundError:
+                return {}
+            opened = os.fstat(descriptor)
+            # Exactly the file's size: a larger buffer would be allocated in full.
+            text = os.read(descriptor, opened.st_size).decode("ascii")
+            stamps = {
+                key: int(value)
+                for key, value in (line.split(" ") for line in text.split("\n") if line)
+            }
+            self._held = (opened.st_dev, opened.st_ino, descriptor, stamps)
+            if held is not None:
+                os.close(held[2])
+            return stamps
 
     @contextmanager
     def _changing(self):
@@ -46,7 +64,7 @@ class StampFiles(BaseCache):
         self.directory.mkdir(parents=True, exist_ok=True)
         with open(self.directory / "lock", "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # released when the lock file closes
-            stamps = self._read()
+            stamps = dict(self._read())
             yield stamps
             draft = self.directory / f".{os.getpid()}.{threading.get_ident()}.draft"
             text = "".join(f"{key} {int(value)}\n" for key, value in stamps.items())

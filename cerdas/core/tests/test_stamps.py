@@ -72,3 +72,26 @@ def test_two_writers_at_once_keep_each_others_stamps(stamps):
 def test_a_key_with_a_space_is_refused(stamps):
     with pytest.raises(ValueError):
         stamps.set("two words", 1)
+
+
+def test_a_change_written_by_another_process_is_read_at_once(tmp_path):
+    """Each worker keeps what it read until the file is replaced: a stamp another worker
+    writes shows on this one's next read, however soon, and the file read before is held
+    open meanwhile, so a new file can never look like it."""
+    location = str(tmp_path / "stamps")
+    reader, writer = StampFiles(location, {}), StampFiles(location, {})
+    for value in range(1, 300):
+        writer.set("content-version:portal", value)
+        assert reader.get("content-version:portal") == value
+        assert reader.get("content-version:portal") == value  # read again: kept
+    writer.delete("content-version:portal")
+    assert reader.get_many(["content-version:portal"]) == {}
+
+
+def test_a_change_that_fails_leaves_the_stamps_read_as_they_were(stamps):
+    stamps.set("a", 1)
+    assert stamps.get("a") == 1  # read, and kept
+    with pytest.raises(RuntimeError), stamps._changing() as changing:
+        changing["a"] = 2
+        raise RuntimeError("the disk is full")
+    assert stamps.get("a") == 1
