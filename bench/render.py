@@ -128,13 +128,19 @@ def pages() -> list[tuple[str, str, str]]:
     """(what, persona, path) of every page measured, found in the demo data."""
     from cerdas.assessments.models import Round
     from cerdas.cohorts.models import Cohort
+    from cerdas.complaints.models import Report
     from cerdas.masterplans.models import Masterplan
     from cerdas.portal.models import Article
+    from cerdas.surveys.models import ServiceUnit, Survey
 
     article = Article.objects.filter(region_id="35.22", status="published").order_by("pk").first()
     plan = Masterplan.objects.filter(status="approved").order_by("pk").first()
     ranking = Round.objects.get(slug="2017-kesiapan")
     year = Cohort.objects.order_by("year").first().year
+    unit = ServiceUnit.objects.filter(region_id="35.22").order_by("pk").first()
+    survey = Survey.objects.filter(unit=unit).order_by("pk").first()
+    report = Report.objects.filter(region_id="35.22").order_by("pk").first()
+    news = "/berita/kelola/"
     return [
         ("baseline: 'ok' behind the middleware", OFFICER, "/bench/baseline"),
         ("region directory", OFFICER, "/wilayah/"),
@@ -153,12 +159,37 @@ def pages() -> list[tuple[str, str, str]]:
         ("masterplans to edit", OFFICER, "/masterplan/kelola/"),
         ("masterplans to edit", TEAM, "/masterplan/kelola/"),
         ("cohort manage", OFFICER, f"/angkatan/{year}/kelola/"),
-        ("news editor list", OFFICER, "/berita/kelola/"),
-        ("news editor list", TEAM, "/berita/kelola/"),
+        ("news editor list", OFFICER, news),
+        ("news editor list", TEAM, news),
         ("complaints desk", OFFICER, "/pengaduan/kelola/"),
         ("complaints desk", TEAM, "/pengaduan/kelola/"),
         ("surveys desk", OFFICER, "/survei/kelola/"),
         ("surveys desk", TEAM, "/survei/kelola/"),
+        # The other pages officials work on (added 2026-11-30).
+        ("account page", TEAM, "/akun/"),
+        ("a round's management (514 regions)", OFFICER, f"/penilaian/kelola/{ranking.pk}/"),
+        ("a round's selection rules", OFFICER, f"/penilaian/kelola/{ranking.pk}/aturan/"),
+        ("cohort schedule", OFFICER, f"/angkatan/{year}/kelola/jadwal/"),
+        ("cohort mentors", OFFICER, f"/angkatan/{year}/kelola/mentor/"),
+        ("cohort awards", OFFICER, f"/angkatan/{year}/kelola/penghargaan/"),
+        ("masterplan workspace", TEAM, f"/masterplan/{plan.pk}/kelola/"),
+        ("new article", OFFICER, f"{news}baru/"),
+        ("new article", TEAM, f"{news}baru/"),
+        ("article edit", TEAM, f"{news}{article.pk}/"),
+        ("article readership", TEAM, f"{news}{article.pk}/statistik/"),
+        ("article pictures", TEAM, f"{news}{article.pk}/gambar/"),
+        ("article preview", TEAM, f"{news}{article.pk}/pratinjau/"),
+        ("news readership overview", OFFICER, f"{news}statistik/"),
+        ("new service unit", OFFICER, "/survei/kelola/unit/baru/"),
+        ("service unit edit", TEAM, f"/survei/kelola/unit/{unit.pk}/"),
+        ("a survey's management", TEAM, f"/survei/kelola/{survey.pk}/"),
+        ("survey edit", TEAM, f"/survei/kelola/{survey.pk}/ubah/"),
+        ("complaint figures", TEAM, "/pengaduan/kelola/statistik/"),
+        ("a complaint", TEAM, f"/pengaduan/kelola/laporan/{report.pk}/"),
+        ("complaint topics", TEAM, "/pengaduan/kelola/wilayah/35.22/topik/"),
+        ("Open311 API keys", TEAM, "/pengaduan/kelola/wilayah/35.22/kunci-api/"),
+        ("implementation dashboard", OFFICER, "/implementasi/"),
+        ("open-data catalogue", TEAM, "/data/"),
     ]
 
 

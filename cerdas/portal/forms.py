@@ -88,6 +88,7 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ["region", "title", "slug", "summary", "body", "category", "tags", "byline"]
+        field_classes = {"region": RegionChoiceField}  # 514 names, read as codes and names
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "body": forms.Textarea(attrs={"rows": 14}),

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.core import forms as bounded
+from cerdas.regions.forms import RegionChoiceField
 from cerdas.surveys.models import (
     SUGGESTION_MAX,
     AgeBand,
@@ -83,6 +84,7 @@ class UnitForm(forms.ModelForm):
         model = ServiceUnit
         formfield_callback = bounded.formfield_for
         fields = ["region", "agency", "name"]
+        field_classes = {"region": RegionChoiceField}  # 514 names, read as codes and names
         error_messages = {"name": {"required": _("Write the unit's name.")}}
 
     def __init__(self, *args, user, **kwargs):

@@ -1,8 +1,13 @@
 """The program office runs the cohort in the browser: calendar, sessions, attendance,
 deliverables and mentors; nobody else may."""
 
-import pytest
+import re
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cerdas.accounts.models import User
 from cerdas.cohorts.models import Attendance, BimtekSession, Deliverable, MentorAssignment
 from conftest import make_user
 
@@ -112,6 +117,23 @@ def test_mentors_are_assigned_to_regions_from_the_assessors(
     assert MentorAssignment.objects.get(cohort=cohort, region_id="35.22").mentor == assessor_a
     client.post(f"{BASE}kelola/mentor/", {"mentor_35.22": ""})
     assert not MentorAssignment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_mentors_page_reads_the_people_once_and_shows_each_regions_mentor(
+    client, cohort, national_admin, assessor_a
+):
+    other = make_user("assessor_c", User.Role.ASSESSOR)
+    client.force_login(national_admin)
+    client.post(f"{BASE}kelola/mentor/", {"mentor_35.22": assessor_a.pk, "mentor_32.73": other.pk})
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get(f"{BASE}kelola/mentor/").content.decode()
+    people = [q for q in ctx.captured_queries if "= 'assessor'" in q["sql"]]
+    assert len(people) == 1  # three regions, one list of people
+    for code, mentor in (("35.22", assessor_a), ("32.73", other)):
+        select = re.search(rf'<select name="mentor_{code}"[^>]*>(.*?)</select>', page, re.S)[1]
+        assert re.search(rf'<option value="{mentor.pk}" selected>', select), code
+        assert select.count(" selected") == 1
 
 
 @pytest.mark.django_db

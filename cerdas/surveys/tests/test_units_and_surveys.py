@@ -3,11 +3,13 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cerdas.core.models import AuditEntry
 from cerdas.regions.models import Agency
 from cerdas.surveys.models import ServiceUnit, Survey
-from cerdas.surveys.tests.factories import make_survey, make_unit
+from cerdas.surveys.tests.factories import answer, make_survey, make_unit
 
 
 @pytest.mark.django_db
@@ -150,3 +152,22 @@ def test_a_published_surveys_period_is_locked_but_its_follow_up_plan_is_not(clie
     survey.refresh_from_db()
     assert survey.period_start == dt.date(2025, 1, 1)
     assert survey.follow_up == "Loket ditambah."
+
+
+@pytest.mark.django_db
+def test_a_surveys_page_reads_its_suggestions_in_one_query_however_many(client, member_a):
+    survey = make_survey()
+    client.force_login(member_a)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(f"/survei/kelola/{survey.pk}/").status_code == 200
+        return len(ctx.captured_queries)
+
+    answer(survey, [4] * 9, suggestion="Antrean pagi terlalu panjang.")
+    queries()  # the first view of a session reads a little more
+    few = queries()
+    for number in range(6):
+        answer(survey, [3] * 9, suggestion=f"Saran nomor {number}.")
+    assert queries() == few
+    assert "Saran nomor 5." in client.get(f"/survei/kelola/{survey.pk}/").content.decode()
