@@ -1,6 +1,8 @@
 """What the public sees: a region at a glance, the national view, the profile section."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cerdas.implementation import services
 from cerdas.implementation.services import Report
@@ -80,3 +82,20 @@ def test_update_links_only_for_those_who_may(client, approved, member_a, member_
     assert update not in client.get("/implementasi/35.22/").content.decode()
     client.force_login(member_a)
     assert update in client.get("/implementasi/35.22/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_signed_in_reader_gets_the_national_list_kept_and_every_update_at_once(
+    client, approved, member_a, member_b, django_capture_on_commit_callbacks
+):
+    client.force_login(member_b)  # any reader: the list is the same for everyone
+    assert "<td class=\"num\">0/1 (0%)</td>" in client.get("/implementasi/").content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get("/implementasi/").content.decode()
+    assert "Kabupaten Bojonegoro" in page
+    assert not [q for q in ctx.captured_queries if '"masterplans_' in q["sql"]]  # kept
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_update(
+            "35.22", approved.quick.key, Report(status="done", progress=100), member_a
+        )
+    assert "<td class=\"num\">1/1 (100%)</td>" in client.get("/implementasi/").content.decode()

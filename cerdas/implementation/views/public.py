@@ -1,6 +1,7 @@
 """What everyone sees: a region's implementation at a glance, a program's timeline, the nation."""
 
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from cerdas.core.cache import public_page
 
@@ -16,9 +17,24 @@ def _glance_row(plan) -> dict:
     return {"plan": plan, "glance": figures.glance(plan_items), "last_update_at": last}
 
 
-@public_page(CACHE_KIND, "masterplans")
+# The list names each plan's cohort: a cohort renamed retires it too.
+NATIONAL_KINDS = (CACHE_KIND, "masterplans", "cohorts")
+
+
+@public_page(*NATIONAL_KINDS)
 def national(request):
-    """Every region with an approved masterplan, grouped by the cohort it was written in."""
+    """Every region with an approved masterplan, grouped by the cohort it was written in.
+
+    The same for every reader: a signed-in one gets it kept too (``{% shared %}``), and the
+    figures are read only when the kept copy is drawn again."""
+    return render(
+        request,
+        "implementation/national.html",
+        {"national": SimpleLazyObject(_national), "kinds": " ".join(NATIONAL_KINDS)},
+    )
+
+
+def _national() -> dict:
     cohorts: dict = {}
     for plan in figures.approved_plans():
         cohorts.setdefault(plan.cohort, []).append(_glance_row(plan))
@@ -32,7 +48,7 @@ def national(request):
         "realised": realised,
         "realised_percent": share_percent(realised, planned),
     }
-    return render(request, "implementation/national.html", {"groups": groups, "totals": totals})
+    return {"groups": groups, "totals": totals}
 
 
 @public_page(CACHE_KIND, "masterplans")
