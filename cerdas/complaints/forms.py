@@ -312,7 +312,10 @@ class DispatchForm(forms.Form):
     def __init__(self, *args, report, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.filter(region_id=report.region_id)
-        self.fields["agency"].queryset = Agency.objects.filter(region_id=report.region_id)
+        # Each choice is labelled with its region (Agency.__str__): read with it.
+        self.fields["agency"].queryset = Agency.objects.filter(
+            region_id=report.region_id
+        ).select_related("region")
         self.report_is_public = report.privacy != Privacy.CONFIDENTIAL
 
     def clean(self):
@@ -440,8 +443,10 @@ class ReassignForm(forms.Form):
 
     def __init__(self, *args, report, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = Agency.objects.filter(region_id=report.region_id).exclude(
-            pk=report.agency_id
+        self.fields["agency"].queryset = (
+            Agency.objects.filter(region_id=report.region_id)
+            .exclude(pk=report.agency_id)
+            .select_related("region")  # each choice is labelled with its region
         )
 
 
@@ -501,7 +506,10 @@ class CategoryForm(forms.ModelForm):
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
         self.region = region
-        self.fields["agency"].queryset = Agency.objects.filter(region=region)
+        # Each choice is labelled with its region (Agency.__str__): read with it.
+        self.fields["agency"].queryset = Agency.objects.filter(region=region).select_related(
+            "region"
+        )
         self.fields["agency"].error_messages["required"] = _(
             "Choose the agency that answers this topic."
         )

@@ -5,12 +5,15 @@ import datetime as dt
 from io import BytesIO
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from cerdas.complaints import opendata, services
 from cerdas.complaints.models import ApiKey, Category, ComplaintSettings
 from cerdas.complaints.tests.conftest import MONDAY
 from cerdas.core.models import AuditEntry
+from cerdas.regions.models import Agency
 
 
 @pytest.mark.django_db
@@ -45,7 +48,6 @@ def test_the_coordinator_adds_a_topic_with_its_agency(client, member_a, other_ag
 
 @pytest.mark.django_db
 def test_a_topic_may_only_use_an_agency_of_its_region(client, member_a):
-    from cerdas.regions.models import Agency
 
     elsewhere = Agency.objects.create(region_id="32.73", name="Dinas Kota Bandung")
     client.force_login(member_a)
@@ -159,7 +161,6 @@ def test_the_figures_export_as_csv_and_xlsx_with_a_row_per_agency(client, member
 
 @pytest.mark.django_db
 def test_text_a_person_typed_is_never_a_formula_in_an_export(client, member_a, submit):
-    from cerdas.regions.models import Agency
 
     agency = Agency.objects.create(region_id="35.22", name='=HYPERLINK("http://x","klik")')
     category = Category.objects.create(region_id="35.22", code="x", name="+SUM(A1)", agency=agency)
@@ -192,3 +193,30 @@ def test_the_open_api_gives_figures_and_public_reports(client, history, submit, 
     numbers = [r["tracking_number"] for r in listed]
     assert secret.tracking_number not in numbers and len(numbers) == 2
     assert client.get("/api/v1/complaints/regions/99.99/figures").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_agencies_offered_are_read_in_one_query_however_many(client, member_a, submit, road):
+    """Each agency is offered by name and region (Agency.__str__): the topics page and a
+    report's page read the agencies and their region together, not the region per agency."""
+
+    from cerdas.regions.models import Agency
+
+    report = submit(road)
+    client.force_login(member_a)
+    pages = ["/pengaduan/kelola/wilayah/35.22/topik/", f"/pengaduan/kelola/laporan/{report.pk}/"]
+
+    def queries() -> list[int]:
+        counts = []
+        for page in pages:
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(page).status_code == 200
+            counts.append(len(ctx.captured_queries))
+        return counts
+
+    queries()  # the first view of a session reads a little more
+    few = queries()
+    for number in range(5):
+        Agency.objects.create(region_id="35.22", name=f"Dinas Nomor {number}")
+    assert queries() == few
+    assert "Dinas Nomor 4 — Kabupaten Bojonegoro" in client.get(pages[0]).content.decode()
