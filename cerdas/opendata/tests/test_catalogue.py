@@ -1,6 +1,11 @@
 """The catalogue page, a dataset's page, its Data Package and the DCAT catalogue."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cerdas.core.registries import datasets
+from cerdas.core.signals import content_changed
 
 
 @pytest.mark.django_db
@@ -8,19 +13,19 @@ def test_the_catalogue_searches_words_and_filters_by_publisher(open_data, client
     everything = client.get("/data/")
     assert everything.status_code == 200
     assert b"/data/regions/" in everything.content
-    total = everything.context["count"]
-    assert total > 30 and len(everything.context["packages"]) == 30  # a page at a time
+    total = everything.context["found"]["count"]
+    assert total > 30 and len(everything.context["found"]["packages"]) == 30  # a page at a time
     last = client.get("/data/", {"page": (total + 29) // 30})
-    assert len(last.context["packages"]) == total - 30 * ((total - 1) // 30)
+    assert len(last.context["found"]["packages"]) == total - 30 * ((total - 1) // 30)
     survey = client.get("/data/", {"q": "IKM", "publisher": "kab-bojonegoro"})
-    assert survey.context["packages"] == [
-        p for p in survey.context["packages"] if p.name == "survey-results-kab-bojonegoro"
+    assert survey.context["found"]["packages"] == [
+        p for p in survey.context["found"]["packages"] if p.name == "survey-results-kab-bojonegoro"
     ]
-    assert len(survey.context["packages"]) == 1
+    assert len(survey.context["found"]["packages"]) == 1
     ministry = client.get("/data/", {"publisher": "kominfo"})
-    assert all(p.region is None for p in ministry.context["packages"])
+    assert all(p.region is None for p in ministry.context["found"]["packages"])
     nothing = client.get("/data/", {"q": "zzzz tidak ada"})
-    assert nothing.context["packages"] == []
+    assert nothing.context["found"]["packages"] == []
     assert "Bojonegoro" in nothing.content.decode()  # still offered as a publisher
     unknown = client.get("/data/", {"publisher": "<script>"})
     assert unknown.status_code == 200 and b"<script>" not in unknown.content
@@ -89,3 +94,22 @@ def test_the_last_change_is_shown_in_the_publishers_zone(open_data, client):
     published = Survey.objects.get(unit__name="Disdukcapil — layanan KTP-el").published_at
     page = client.get("/data/survey-results-kab-bojonegoro/").content.decode()
     assert region_time(published, "35.22") in page and "WIB" in page
+
+
+@pytest.mark.django_db
+def test_a_signed_in_reader_gets_the_catalogue_kept_until_a_dataset_changes(
+    open_data, client, member_a, django_capture_on_commit_callbacks
+):
+    client.force_login(member_a)
+    first = client.get("/data/", {"q": "IKM"}).content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        again = client.get("/data/", {"q": "IKM"}).content.decode()
+    start, end = first.index('<form method="get" class="filter-form"'), first.index("</main>")
+    assert again[start:end] == first[start:end] and "survey-results-kab-bojonegoro" in again
+    assert len(ctx.captured_queries) <= 1  # the reader; no dataset read again
+    kind = next(iter(kind for dataset in datasets for kind in dataset.kinds))
+    with django_capture_on_commit_callbacks(execute=True):
+        content_changed("test", kind)  # as a saved change of one dataset's content announces
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/data/", {"q": "IKM"})
+    assert len(ctx.captured_queries) > 1  # drawn again from the data

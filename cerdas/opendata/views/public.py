@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from cerdas.core.cache import public_page
@@ -30,30 +31,39 @@ def catalogue_page(request):
 
 
 def _catalogue(request):
-    text = " ".join(request.GET.get("q", "").split())[:200]
-    publisher = request.GET.get("publisher", "")[:100]
+    """The catalogue, the same for every reader of the same address: a signed-in one gets it
+    kept too (``{% shared %}``), and the datasets are read only when it is drawn again."""
+    return render(
+        request,
+        "opendata/catalogue.html",
+        {
+            "found": SimpleLazyObject(lambda: _found(request.GET)),
+            "kinds": " ".join(_kinds()),
+            "licence": catalogue.LICENCE,
+        },
+    )
+
+
+def _found(asked) -> dict:
+    text = " ".join(asked.get("q", "").split())[:200]
+    publisher = asked.get("publisher", "")[:100]
     every = catalogue.packages()
     publishers = catalogue.publishers(every)
     if publisher and publisher not in {p.name for p, _count in publishers}:
         publisher = ""
     found = catalogue.search(text, publisher, among=every)
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
+    page = Paginator(found, PAGE_SIZE).get_page(asked.get("page"))
+    query = asked.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "opendata/catalogue.html",
-        {
-            "packages": page.object_list,
-            "count": len(found),
-            "page": page,
-            "query": query.urlencode(),
-            "text": text,
-            "publisher": publisher,
-            "publishers": publishers,
-            "licence": catalogue.LICENCE,
-        },
-    )
+    return {
+        "packages": page.object_list,
+        "count": len(found),
+        "page": page,
+        "query": query.urlencode(),
+        "text": text,
+        "publisher": publisher,
+        "publishers": publishers,
+    }
 
 
 @require_safe
