@@ -39,13 +39,9 @@ class ComplaintsConfig(AppConfig):
         calendar_changed.connect(
             recount_after_calendar_change, dispatch_uid="complaints-recount-deadlines"
         )
-        from django.db.models.signals import post_delete, post_save
-
         from cerdas.complaints.models import Category, Report
         from cerdas.complaints.receivers import desk_changed
+        from cerdas.core.signals import on_every_write
         from cerdas.regions.models import Agency
 
-        for model in (Report, Category, Agency):
-            uid = f"complaints-desk-{model.__name__}"
-            post_save.connect(desk_changed, sender=model, dispatch_uid=uid + "-save")
-            post_delete.connect(desk_changed, sender=model, dispatch_uid=uid + "-delete")
+        on_every_write(desk_changed, Report, Category, Agency, uid="complaints-desk")

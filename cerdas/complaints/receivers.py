@@ -1,9 +1,7 @@
 """What the complaints app does when the kernel announces something, and what it announces."""
 
 from cerdas.complaints.services import recount_deadlines
-from cerdas.core import calendar
-from cerdas.core.cache import desk_changed as announce_desk
-from cerdas.core.cache import desk_kinds as kept_under
+from cerdas.core import cache, calendar
 
 # The officials' queue is kept per region (and the ministry's across regions) under these
 # content versions: every write of a report, a topic or an agency announces one; the
@@ -13,12 +11,12 @@ DESK = "complaints-desk"
 
 def desk_kinds(region_code: str | None) -> list[str]:
     """The versions the queue of one region (or, with None, of every region) is kept under."""
-    return kept_under(DESK, region_code, calendar.CONTENT_KIND)
+    return cache.desk_kinds(DESK, region_code, calendar.CONTENT_KIND)
 
 
 def desk_changed(sender, instance, **kwargs) -> None:
     """A report, topic or agency was saved or deleted: retire the queues that show it."""
-    announce_desk("complaints", DESK, instance.region_id)
+    cache.desk_changed("complaints", DESK, instance.region_id)
 
 
 def recount_after_calendar_change(sender, dates, **kwargs) -> None:

@@ -4,6 +4,7 @@ Each signal says who sends it, when, with which arguments, and what a receiver m
 """
 
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 
 public_content_changed = Signal()
@@ -22,3 +23,13 @@ board's cache.
 def content_changed(sender: str, *kinds: str) -> None:
     """Announce, once the current transaction commits, that content of these kinds changed."""
     transaction.on_commit(lambda: public_content_changed.send(sender=sender, kinds=kinds))
+
+
+def on_every_write(receiver, *models, uid: str) -> None:
+    """Call ``receiver(sender, instance, **kwargs)`` after every save and every delete of
+    these models (what an officials' desk kept under its own kinds listens to); ``uid``
+    names the connection, so connecting twice connects once."""
+    for model in models:
+        key = f"{uid}-{model._meta.label_lower}"
+        post_save.connect(receiver, sender=model, dispatch_uid=f"{key}-save")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"{key}-delete")

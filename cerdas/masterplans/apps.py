@@ -67,13 +67,11 @@ class MasterplansConfig(AppConfig):
             ProfileSection("masterplans/region_section.html", profile_section_context, order=40)
         )
         work_links.register(WorkLink("masterplans", account_links, order=30))
-        from django.db.models.signals import post_delete, post_save
-
+        from cerdas.core.signals import on_every_write
         from cerdas.masterplans.models import Masterplan
         from cerdas.masterplans.receivers import plan_changed
 
-        post_save.connect(plan_changed, sender=Masterplan, dispatch_uid="masterplans-desk-save")
-        post_delete.connect(plan_changed, sender=Masterplan, dispatch_uid="masterplans-desk-delete")
+        on_every_write(plan_changed, Masterplan, uid="masterplans-desk")
         milestone_facts.register(
             MilestoneFact(
                 "masterplan", _("Masterplan approved"), approved_plans, kinds=(CACHE_KIND,)

@@ -44,18 +44,11 @@ class SurveysConfig(AppConfig):
             ProfileSection("surveys/region_section.html", region_surveys, order=60)
         )
         work_links.register(WorkLink("surveys", account_links, order=50))
-        from django.db.models.signals import post_delete, post_save
-
+        from cerdas.core.signals import on_every_write
         from cerdas.regions.models import Agency
         from cerdas.surveys import receivers
         from cerdas.surveys.models import ServiceUnit, Survey, Tally
 
-        for model, receiver in (
-            (ServiceUnit, receivers.unit_changed),
-            (Agency, receivers.unit_changed),
-            (Survey, receivers.survey_changed),
-            (Tally, receivers.tally_changed),
-        ):
-            uid = f"surveys-desk-{model.__name__}"
-            post_save.connect(receiver, sender=model, dispatch_uid=uid + "-save")
-            post_delete.connect(receiver, sender=model, dispatch_uid=uid + "-delete")
+        on_every_write(receivers.unit_changed, ServiceUnit, Agency, uid="surveys-desk")
+        on_every_write(receivers.survey_changed, Survey, uid="surveys-desk")
+        on_every_write(receivers.tally_changed, Tally, uid="surveys-desk")

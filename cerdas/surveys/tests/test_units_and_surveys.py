@@ -73,6 +73,16 @@ def test_a_national_admin_picks_the_region(client, national_admin):
 
 
 @pytest.mark.django_db
+def test_a_region_not_in_the_list_is_refused_and_the_name_kept(client, national_admin):
+    client.force_login(national_admin)
+    response = client.post("/survei/kelola/unit/baru/", {"region": "99.99", "name": "Loket Kota"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Masukkan pilihan yang valid" in page and 'value="Loket Kota"' in page
+    assert not ServiceUnit.objects.exists()
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("data", "message"),
     [
