@@ -23,8 +23,11 @@ def test_a_worker_freezes_what_it_loaded_after_its_first_requests_and_serves_the
         frozen = gc.get_freeze_count()
         assert frozen > 0
 
+        made_since = [[] for _ in range(1000)]  # a second freeze would take these too
         worker({"PATH_INFO": "/d"}, None)
-        assert gc.get_freeze_count() == frozen  # once only
+        # Once only: the count may drop (a frozen object freed meanwhile), never grow.
+        assert gc.get_freeze_count() <= frozen
+        assert made_since
         assert served == ["/a", "/b", "/c", "/d"]
     finally:
         gc.unfreeze()
