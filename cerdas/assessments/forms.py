@@ -103,9 +103,12 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, round_=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["regions"].choices = [
-            (p.region_id, f"{p.region_id} {p.region.name}")
-            for p in round_.participants.select_related("region").order_by("region_id")
+        # Read when the form is drawn or checked, not built: a kept page draws it rarely.
+        self.fields["regions"].choices = lambda: [
+            (code, f"{code} {name}")
+            for code, name in round_.participants.order_by("region_id").values_list(
+                "region_id", "region__name"
+            )
         ]
 
 

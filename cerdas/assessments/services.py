@@ -24,6 +24,7 @@ from cerdas.assessments.models import (
     Participant,
     Round,
 )
+from cerdas.assessments.receivers import DESK
 from cerdas.core.registries import PROFILE
 from cerdas.core.signals import content_changed
 from cerdas.regions.models import Region
@@ -62,6 +63,7 @@ def invite_regions(*, round_id: int, region_codes: list[str], user) -> list[str]
     )
     for participant in created:
         participant.log_action("assessments.region_invited", user=user)
+    content_changed("assessments", DESK)  # bulk_create sends no post_save
     return new
 
 

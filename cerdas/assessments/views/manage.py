@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -24,7 +25,9 @@ from cerdas.assessments.forms import (
     UploadForm,
 )
 from cerdas.assessments.models import Framework, ImportBatch, Participant, Round
+from cerdas.assessments.receivers import DESK
 from cerdas.assessments.results import ranking_rows
+from cerdas.core.cache import desk_kinds
 from cerdas.core.registries import indicator_sources
 from cerdas.regions.templatetags.regions import region_time
 
@@ -103,33 +106,45 @@ def rules(request, pk):
 
 
 def _render_round(request, round_, **extra):
-    participants = list(
-        round_.participants.select_related("region__province").order_by("region_id")
-    )
-    assessors = {}
-    for assignment in round_.assignments.select_related("assessor"):
-        assessors.setdefault(assignment.region_id, []).append(str(assignment.assessor))
-    for participant in participants:
-        participant.assessor_names = ", ".join(assessors.get(participant.region_id, []))
+    """The round's management page. What it lists (every participant, their assessors and
+    data, the assessor picker) is kept for the ministry (``receivers``): read only when the
+    kept copy has retired."""
     proposal = getattr(round_, "selection", None)
     final = proposal is not None and proposal.is_final
-    found = coverage(round_)
     context = {
         "round": round_,
-        "participants": participants,
+        "desk": SimpleLazyObject(lambda: _round_desk(round_)),
+        "desk_kinds": " ".join(desk_kinds(DESK, None)),
         "invite_form": InviteForm(),
         "assign_form": AssignForm(round_=round_),
         "upload_form": UploadForm(),
         "proposal": proposal,
         "can_finalise": proposal is not None and not final,
         "can_compute": not round_.is_open and not final,
-        "coverage": found,
-        "missing": found.texts(),
         "override_texts": gap_texts(round_.data_gaps) if round_.was_overridden else [],
-        "submitted": sum(p.self_status == Participant.SelfStatus.SUBMITTED for p in participants),
         **extra,
     }
     return render(request, "assessments/manage/round.html", context)
+
+
+def _round_desk(round_) -> dict:
+    participants = list(
+        round_.participants.select_related("region")
+        .defer("dimension_scores", "explanation")
+        .order_by("region_id")
+    )
+    assessors = {}
+    for assignment in round_.assignments.select_related("assessor"):
+        assessors.setdefault(assignment.region_id, []).append(str(assignment.assessor))
+    for participant in participants:
+        participant.assessor_names = ", ".join(assessors.get(participant.region_id, []))
+    found = coverage(round_)
+    return {
+        "participants": participants,
+        "coverage": found,
+        "missing": found.texts(),
+        "submitted": sum(p.self_status == Participant.SelfStatus.SUBMITTED for p in participants),
+    }
 
 
 @login_required
