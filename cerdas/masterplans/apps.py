@@ -68,10 +68,15 @@ class MasterplansConfig(AppConfig):
         )
         work_links.register(WorkLink("masterplans", account_links, order=30))
         from cerdas.core.signals import on_every_write
-        from cerdas.masterplans.models import Masterplan
-        from cerdas.masterplans.receivers import plan_changed
+        from cerdas.masterplans import receivers
+        from cerdas.masterplans.models import Dimension, Element, Masterplan, ReadinessElement
+        from cerdas.regions.models import Agency
 
-        on_every_write(plan_changed, Masterplan, uid="masterplans-desk")
+        on_every_write(receivers.plan_changed, Masterplan, uid=receivers.DESK)
+        on_every_write(receivers.agency_changed, Agency, uid=receivers.DESK)
+        on_every_write(
+            receivers.reference_changed, Dimension, Element, ReadinessElement, uid=receivers.DESK
+        )
         milestone_facts.register(
             MilestoneFact(
                 "masterplan", _("Masterplan approved"), approved_plans, kinds=(CACHE_KIND,)

@@ -34,7 +34,7 @@ from cerdas.masterplans.forms import (
 )
 from cerdas.masterplans.models import Masterplan, Program, Section, Status, Version
 from cerdas.masterplans.permissions import get_masterplan_for_user
-from cerdas.masterplans.receivers import DESK
+from cerdas.masterplans.receivers import DESK, REFERENCE
 from cerdas.masterplans.reports import programs_by_dimension
 from cerdas.masterplans.sections import field_labels, fields_for
 from cerdas.masterplans.snapshot import build_snapshot
@@ -190,36 +190,50 @@ def edit_cohort(request, pk):
 
 @login_required
 def workspace(request, pk):
-    """One plan: status, completeness per section, programs, review, versions, history."""
+    """One plan: status, completeness per section, programs, review, versions, history.
+
+    What the plan holds is kept, per plan and under its latest history entry: every change to
+    a plan goes through ``services``, which write one (and the reference data it names, such
+    as agencies, announce their own changes: ``receivers``). Read only when drawn again."""
     plan = get_masterplan_for_user(request.user, pk)
-    snapshot = build_snapshot(plan)
     user = request.user
-    check = completeness(snapshot)
     allowed = services.allowed_actions(user, plan)
-    for row in check["sections"]:
-        row["editable"] = row["kind"] in Section.Kind.values
+    history = AuditEntry.objects.filter(object_id=str(plan.pk), action__startswith="masterplan.")
     context = {
         "plan": plan,
-        "check": check,
-        "groups": programs_by_dimension(snapshot),
-        "programs": {str(p.key): p for p in plan.programs.all()},
-        "sections": Section.Kind.choices,
+        "kept": SimpleLazyObject(lambda: _workspace_parts(plan)),
+        "kinds": " ".join(desk_kinds(DESK, plan.region_id, "cohorts", REFERENCE)),
+        "changed": history.aggregate(latest=Max("pk"))["latest"],
         "actions": [services.ACTIONS[name] for name in allowed],
         "withdrawable": bool(services.WITHDRAWALS & set(allowed)),
         "can_edit": permissions.can_edit(user, plan),
         "can_write": permissions.can_write_region(user, plan.region_id),
         "can_review": permissions.can_review(user, plan),
-        "comment_form": CommentForm(masterplan=plan),
+        "comment_form": SimpleLazyObject(lambda: CommentForm(masterplan=plan)),
         "comments": plan.comments.select_related("author", "version"),
-        "versions": Version.objects.filter(masterplan_id__in=plan.lineage_ids())
-        .select_related("masterplan", "created_by")
-        .order_by("-created_at"),
-        "history": AuditEntry.objects.filter(
-            object_id=str(plan.pk), action__startswith="masterplan."
-        )[:20],
+        "versions": SimpleLazyObject(
+            lambda: list(
+                Version.objects.filter(masterplan_id__in=plan.lineage_ids())
+                .select_related("masterplan", "created_by")
+                .order_by("-created_at")
+            )
+        ),
+        "history": history[:20],
         "tz": plan.region.tzinfo,
     }
     return render(request, "masterplans/manage/workspace.html", context)
+
+
+def _workspace_parts(plan) -> dict:
+    snapshot = build_snapshot(plan)
+    check = completeness(snapshot)
+    for row in check["sections"]:
+        row["editable"] = row["kind"] in Section.Kind.values
+    return {
+        "check": check,
+        "groups": programs_by_dimension(snapshot),
+        "programs": {str(p.key): p for p in plan.programs.all()},
+    }
 
 
 @login_required
