@@ -43,9 +43,7 @@ class AssessmentsConfig(AppConfig):
             ProfileSection("assessments/region_section.html", region_section, order=10)
         )
         work_links.register(WorkLink("assessments", account_links, order=10))
-        from cerdas.accounts.models import User
         from cerdas.assessments import receivers
         from cerdas.core.signals import on_every_write
 
         on_every_write(receivers.record_changed, *self.get_models(), uid=receivers.DESK)
-        on_every_write(receivers.user_changed, User, uid=receivers.DESK)

@@ -1,9 +1,9 @@
 """A round's management page is kept for the ministry, yet every change shows at once.
 
 What it lists (every participant with its assessors, score and data coverage, and the
-assessor picker) is kept under the assessments desk's version and the regions'
-(cerdas/assessments/receivers.py): any write of the app's records, or of a user other than a
-sign-in, retires it."""
+assessor picker) is kept under the assessments desk's version, the regions' and the people's
+(cerdas/assessments/receivers.py, cerdas/accounts/receivers.py): any write of the app's
+records, or of a user other than a sign-in, retires it."""
 
 import pytest
 from django.db import connection

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cerdas.accounts.permissions import require_manager
+from cerdas.accounts.receivers import PEOPLE
 from cerdas.assessments import computing, editing, importing, services
 from cerdas.assessments.coverage import coverage, gap_texts
 from cerdas.assessments.forms import (
@@ -114,7 +115,7 @@ def _render_round(request, round_, **extra):
     context = {
         "round": round_,
         "desk": SimpleLazyObject(lambda: _round_desk(round_)),
-        "desk_kinds": " ".join(desk_kinds(DESK, None)),
+        "desk_kinds": " ".join(desk_kinds(DESK, None, PEOPLE)),
         "invite_form": InviteForm(),
         "assign_form": AssignForm(round_=round_),
         "upload_form": UploadForm(),

@@ -7,9 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from cerdas.accounts.permissions import require_manager
+from cerdas.accounts.receivers import PEOPLE
 from cerdas.core.confirm import confirm_page, is_confirmed
 
 from .. import awards as awards_service
@@ -30,28 +32,35 @@ def awards(request, year):
     """The categories with their rubrics and nominees, the jury and the publish time."""
     require_manager(request.user)
     cohort = get_cohort(year)
-    jury_form = JuryForm(
-        request.POST or None,
-        initial={"jurors": cohort.jurors.all(), "results_publish_at": cohort.results_publish_at},
-    )
-    if request.method == "POST" and jury_form.is_valid():
-        data = jury_form.cleaned_data
-        services.set_jury(
-            cohort_id=cohort.pk,
-            juror_ids=[juror.pk for juror in data["jurors"]],
-            results_publish_at=data["results_publish_at"],
-            user=request.user,
-        )
-        messages.success(request, _("The jury and the publish time were saved."))
-        return redirect("cohorts:awards", year)
+
+    def jury_form(data=None):
+        initial = {"jurors": cohort.jurors.all(), "results_publish_at": cohort.results_publish_at}
+        return JuryForm(data, initial=initial)
+
+    if request.method == "POST":
+        form = jury_form(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            services.set_jury(
+                cohort_id=cohort.pk,
+                juror_ids=[juror.pk for juror in data["jurors"]],
+                results_publish_at=data["results_publish_at"],
+                user=request.user,
+            )
+            messages.success(request, _("The jury and the publish time were saved."))
+            return redirect("cohorts:awards", year)
+    else:
+        # The categories and the blank form (the jury as it stands) are kept: read when drawn.
+        form = SimpleLazyObject(jury_form)
     return render(
         request,
         "cohorts/awards_manage.html",
         {
             "cohort": cohort,
             "categories": cohort.award_categories.prefetch_related("criteria", "nominees__region"),
-            "jury_form": jury_form,
+            "jury_form": form,
             "published": cohort.results_published(),
+            "kinds": f"cohorts regions {PEOPLE}",
         },
     )
 

@@ -6,9 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from cerdas.accounts.permissions import require_manager
+from cerdas.accounts.receivers import PEOPLE
 
 from .. import planning, services
 from ..forms import (
@@ -207,13 +209,24 @@ def mentors(request, year):
     """Assign each current member region the mentor who reviews its deliverables."""
     require_manager(request.user)
     cohort = get_cohort(year)
-    regions = _current_regions(cohort)
-    current = {m.region_id: m.mentor_id for m in cohort.mentor_assignments.all()}
-    form = MentorsForm(request.POST or None, regions=regions, current=current)
-    if request.method == "POST" and form.is_valid():
-        changed = planning.assign_mentors(
-            cohort_id=cohort.pk, user=request.user, chosen=form.chosen()
-        )
-        messages.success(request, _("%(count)s mentor assignment(s) changed.") % {"count": changed})
-        return redirect("cohorts:mentors", year)
-    return render(request, "cohorts/mentors.html", {"cohort": cohort, "form": form})
+
+    def mentors_form(data=None):
+        regions = _current_regions(cohort)
+        current = {m.region_id: m.mentor_id for m in cohort.mentor_assignments.all()}
+        return MentorsForm(data, regions=regions, current=current)
+
+    if request.method == "POST":
+        form = mentors_form(request.POST)
+        if form.is_valid():
+            changed = planning.assign_mentors(
+                cohort_id=cohort.pk, user=request.user, chosen=form.chosen()
+            )
+            messages.success(
+                request, _("%(count)s mentor assignment(s) changed.") % {"count": changed}
+            )
+            return redirect("cohorts:mentors", year)
+    else:
+        # The blank form (each region's mentor as it stands) is kept: read when drawn.
+        form = SimpleLazyObject(mentors_form)
+    context = {"cohort": cohort, "form": form, "kinds": f"cohorts regions {PEOPLE}"}
+    return render(request, "cohorts/mentors.html", context)
