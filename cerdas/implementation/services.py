@@ -176,6 +176,7 @@ def set_reporting_period(region_id: str, months: int, user) -> ReportingPeriod:
     period.months = months
     period.save()
     period.log_action("implementation.period_set", user=user, changes={"months": [before, months]})
+    content_changed("implementation", CACHE_KIND, PROFILE)  # when programs fall due changes
     return period
 
 

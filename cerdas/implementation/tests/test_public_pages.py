@@ -99,3 +99,24 @@ def test_a_signed_in_reader_gets_the_national_list_kept_and_every_update_at_once
             "35.22", approved.quick.key, Report(status="done", progress=100), member_a
         )
     assert '<td class="num">1/1 (100%)</td>' in client.get("/implementasi/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_signed_in_reader_gets_the_region_page_kept_and_every_change_at_once(
+    client, approved, member_a, django_capture_on_commit_callbacks
+):
+    client.force_login(member_a)
+    assert "Belum dimulai" in client.get("/implementasi/35.22/").content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get("/implementasi/35.22/").content.decode()
+    read = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert '"implementation_record"' not in read and '"masterplans_budget"' not in read  # kept
+    assert "Layanan Aduan Terpadu" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_update(
+            "35.22", approved.quick.key, Report(status="done", progress=100), member_a
+        )
+    assert "1 dari 1 (100%)" in client.get("/implementasi/35.22/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_reporting_period("35.22", 3, member_a)
+    assert "setiap 3 bulan" in client.get("/implementasi/35.22/").content.decode()

@@ -51,12 +51,17 @@ def _national() -> dict:
     return {"groups": groups, "totals": totals}
 
 
-@public_page(CACHE_KIND, "masterplans")
+REGION_KINDS = (CACHE_KIND, "masterplans")
+
+
+@public_page(*REGION_KINDS)
 def region(request, code):
-    """A region's implementation at a glance and every program of its approved plan."""
+    """A region's implementation at a glance and every program of its approved plan.
+
+    The figures are kept for signed-in readers too, per what they may do (the programs they
+    may update, the reporting period they may set), and read only when drawn again."""
     region = permissions.get_region(code)
     plan = figures.approved_plan(region.pk)
-    plan_items = figures.items(plan) if plan else []
     updatable = permissions.updatable_programs(request.user, plan) if plan else set()
     return render(
         request,
@@ -64,13 +69,22 @@ def region(request, code):
         {
             "region": region,
             "plan": plan,
-            "items": plan_items,
-            "glance": figures.glance(plan_items) if plan else None,
+            "kept": SimpleLazyObject(lambda: _region_figures(plan)),
+            "kinds": " ".join(REGION_KINDS),
             "updatable": updatable,
+            "updatable_key": " ".join(sorted(map(str, updatable))),
             "can_set_period": permissions.can_set_period(request.user, region.pk),
-            "period_months": figures.period_months(region.pk),
         },
     )
+
+
+def _region_figures(plan) -> dict:
+    plan_items = figures.items(plan)
+    return {
+        "items": plan_items,
+        "glance": figures.glance(plan_items),
+        "period_months": figures.period_months(plan.region_id),
+    }
 
 
 @public_page(CACHE_KIND, "masterplans")

@@ -1,9 +1,14 @@
 """Dashboards: charts drawn on the server, a table under each, links to the datasets."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cerdas.core.registries import REGION, Column, Dataset, datasets
 from cerdas.opendata import dashboards
+from cerdas.surveys import services
+from cerdas.surveys.models import ServiceUnit
+from cerdas.surveys.tests.factories import system_admin
 
 
 @pytest.mark.django_db
@@ -13,7 +18,7 @@ def test_the_national_dashboard_shows_the_funnel_ikm_and_deadlines(open_data, cl
     page = response.content.decode()
     assert page.count("<svg") == 3 and page.count("<table") == 3
     assert "<script" not in page
-    steps = {step.key: step.count for step in response.context["steps"]}
+    steps = {step.key: step.count for step in response.context["dashboard"]["steps"]}
     # The 2017 cohort (records): 25 in May and Lombok Timur in November; one approved plan.
     assert steps["selected"] == 26 and steps["masterplan"] == 1 and steps["assessed"] == 0
     # The last step is there exactly when an app registers the "implementation" dataset.
@@ -69,3 +74,21 @@ def test_quick_wins_done_come_from_the_implementation_dataset_when_registered(op
         if real is not None:
             datasets.register(real)
     assert steps["quick_wins"].regions == {"35.22"}
+
+
+@pytest.mark.django_db
+def test_a_signed_in_reader_gets_the_dashboards_kept_and_every_change_at_once(
+    open_data, client, member_a, django_capture_on_commit_callbacks
+):
+    client.force_login(member_a)
+    for path in ("/dasbor/", "/dasbor/35.22/"):
+        client.get(path)
+        with CaptureQueriesContext(connection) as ctx:
+            page = client.get(path).content.decode()
+        read = " ".join(q["sql"] for q in ctx.captured_queries)
+        assert '"surveys_' not in read and '"complaints_' not in read, path  # kept
+        assert "Disdukcapil — layanan KTP-el" in page or "83,33" in page
+    unit = ServiceUnit.objects.get(name="Disdukcapil — layanan KTP-el")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_unit(system_admin(), unit.pk, "Disdukcapil — layanan akta", None)
+    assert "Disdukcapil — layanan akta" in client.get("/dasbor/35.22/").content.decode()

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from cerdas.core.cache import public_page
@@ -66,10 +67,21 @@ def _context(region=None) -> dict:
     }
 
 
+def _render(request, region=None):
+    """The same for every reader: kept for signed-in ones too (``{% shared %}``), its figures
+    read only when the kept copy is drawn again."""
+    context = {
+        "region": region,
+        "dashboard": SimpleLazyObject(lambda: _context(region)),
+        "kinds": " ".join(dashboards.kinds()),
+    }
+    return render(request, "opendata/dashboard.html", context)
+
+
 def national(request):
     @public_page(*dashboards.kinds())
     def page(request):
-        return render(request, "opendata/dashboard.html", _context())
+        return _render(request)
 
     return page(request)
 
@@ -80,6 +92,6 @@ def region(request, code):
         found = Region.objects.filter(pk=code).select_related("province").first()
         if found is None:
             raise Http404
-        return render(request, "opendata/dashboard.html", _context(found))
+        return _render(request, found)
 
     return page(request, code)
