@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cerdas.assessments import computing
 from cerdas.assessments.models import Dimension, Framework, Indicator
@@ -243,3 +245,26 @@ def test_editing_an_indicator_of_a_frozen_framework_makes_a_new_version(
     assert Indicator.objects.filter(dimension__framework=new).count() == len(
         old.ordered_indicators()
     )
+
+
+def test_the_framework_page_is_kept_yet_every_change_shows_on_the_next_view(
+    client, national_admin, django_capture_on_commit_callbacks
+):
+    framework = readiness()
+    first = framework.dimensions.first()
+    client.force_login(national_admin)
+    client.get(_url(framework))
+    with CaptureQueriesContext(connection) as ctx:
+        body = client.get(_url(framework)).content.decode()
+    read = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert '"assessments_indicator"' not in read and '"assessments_dimension"' not in read
+    assert f'name="d{first.pk}" value="25' in body
+    typed = {f"d{d.pk}": "20" for d in framework.dimensions.all()}
+    typed[f"d{first.pk}"] = "40"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url(framework), _weights(framework, **typed))
+    assert f'name="d{first.pk}" value="40' in client.get(_url(framework)).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url(framework, "indikator/"), INDICATOR)
+    body = client.get(_url(framework)).content.decode()
+    assert "Fibre optic network" in body and "bukan 100%" in body

@@ -9,12 +9,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from cerdas.accounts.permissions import require_manager
 from cerdas.assessments import editing
 from cerdas.assessments.forms import FrameworkMethodForm, IndicatorForm, WeightsForm
 from cerdas.assessments.models import Framework, Indicator
+from cerdas.assessments.receivers import DESK
+from cerdas.core.cache import desk_kinds
 
 
 def _get_framework_for_manager(request, pk) -> Framework:
@@ -51,7 +54,11 @@ def _add_errors(form, error: ValidationError) -> None:
 def framework(request, pk):
     """A framework's weights, method and indicators; a frozen one changes into a new version."""
     framework_ = _get_framework_for_manager(request, pk)
-    form = WeightsForm(request.POST or None, framework=framework_)
+    if request.method == "POST":
+        form = WeightsForm(request.POST, framework=framework_)
+    else:
+        # Kept with the rest of the page (``receivers``): read only when drawn again.
+        form = SimpleLazyObject(lambda: WeightsForm(framework=framework_))
     if request.method == "POST" and form.is_valid():
         weights = {}
         for dimension, key, keys in form.groups:
@@ -76,11 +83,12 @@ def framework(request, pk):
         {
             "framework": framework_,
             "form": form,
-            "problems": framework_.weight_problems(),
-            "frozen": framework_.is_frozen(),
-            "indicators": framework_.ordered_indicators(),
+            "problems": SimpleLazyObject(framework_.weight_problems),
+            "frozen": SimpleLazyObject(framework_.is_frozen),
+            "indicators": SimpleLazyObject(framework_.ordered_indicators),
             "versions": Framework.objects.filter(family=framework_.family),
             "rounds": framework_.rounds.all(),
+            "kinds": " ".join(desk_kinds(DESK, None)),
         },
     )
 
