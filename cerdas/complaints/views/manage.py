@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -32,7 +32,7 @@ from cerdas.complaints.forms import (
     RedactForm,
     StartForm,
 )
-from cerdas.complaints.models import Category, Report, Status
+from cerdas.complaints.models import Category, Event, Report, Status
 from cerdas.complaints.permissions import (
     actor_for,
     can_use_queue,
@@ -239,6 +239,11 @@ def _forms_for(report, actor, bound=None) -> dict:
 
 def _detail(request, report, status=200, bound=None):
     actor = actor_for(request.user, report)
+    # The pictures are read once for the page, the redaction form and its choices; each
+    # event with the official who took it (the timeline names them).
+    prefetch_related_objects(
+        [report], "photos", Prefetch("events", Event.objects.select_related("actor"))
+    )
     context = {
         "report": report,
         "actor": actor,
