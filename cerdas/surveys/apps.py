@@ -47,8 +47,9 @@ class SurveysConfig(AppConfig):
         from cerdas.core.signals import on_every_write
         from cerdas.regions.models import Agency
         from cerdas.surveys import receivers
-        from cerdas.surveys.models import ServiceUnit, Survey, Tally
+        from cerdas.surveys.models import ImportBatch, ServiceUnit, Survey, Tally
 
         on_every_write(receivers.unit_changed, ServiceUnit, Agency, uid="surveys-desk")
         on_every_write(receivers.survey_changed, Survey, uid="surveys-desk")
         on_every_write(receivers.tally_changed, Tally, uid="surveys-desk")
+        on_every_write(receivers.batch_changed, ImportBatch, uid="surveys-desk")

@@ -1,9 +1,11 @@
 """What the surveys app announces when a record its officials' desk shows changes.
 
 The desk (the units a person manages, each with its surveys and their respondents) is kept
-per region, and the ministry's across regions (``cerdas.core.cache.desk_kinds``): every save
-or delete of a unit, a survey, a tally or an agency announces a change of its region's desk,
-and so does each response counted (``services.add_to_tally``, an UPDATE that sends no signal).
+per region, and the ministry's across regions (``cerdas.core.cache.desk_kinds``), and so is
+a survey's management page (its results, suggestions and imported files): every save or
+delete of a unit, a survey, a tally, an import or an agency announces a change of its
+region's desk, and so does each response counted (``services.add_to_tally``, an UPDATE that
+sends no signal).
 """
 
 from cerdas.core.cache import desk_changed
@@ -30,4 +32,13 @@ def tally_changed(sender, instance, **kwargs) -> None:
     from cerdas.surveys.models import Survey
 
     surveys = Survey.objects.filter(pk=instance.pk)
+    desk_changed("surveys", DESK, surveys.values_list("unit__region_id", flat=True).first())
+
+
+def batch_changed(sender, instance, **kwargs) -> None:
+    """An import was saved or deleted (one whose rows were all left out counts nothing, yet
+    the survey's page lists it)."""
+    from cerdas.surveys.models import Survey
+
+    surveys = Survey.objects.filter(pk=instance.survey_id)
     desk_changed("surveys", DESK, surveys.values_list("unit__region_id", flat=True).first())

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -189,21 +190,30 @@ def survey_manage(request, pk):
     """One survey for its managers: how answering goes, the link and QR code, the results
     so far, the suggestions, imports and publication."""
     survey = get_survey_for_user(request.user, pk)
-    figures = results.figures(survey)
-    context = results_context(survey, figures)
-    context.update(
-        {
-            "form_url": request.build_absolute_uri(survey_answer_path(survey)),
-            "state": survey.answering_state(),
-            # With the survey's own key: a related list sets each row's survey from it,
-            # which would otherwise read the key back for each row (50 more queries).
-            "suggestions": survey.responses.exclude(suggestion="").only(
-                "survey", "suggestion", "created_at", "source"
-            )[:SUGGESTIONS_SHOWN],
-            "batches": survey.import_batches.filter(confirmed_at__isnull=False),
-        }
-    )
+    context = {
+        "survey": survey,
+        "unit": survey.unit,
+        "region": survey.unit.region,
+        "form_url": request.build_absolute_uri(survey_answer_path(survey)),
+        "state": survey.answering_state(),
+        # The results, suggestions and imports are kept under the region's desk
+        # (``receivers``): read only when the kept copy has retired.
+        "desk": SimpleLazyObject(lambda: _survey_desk(survey)),
+        "desk_kinds": " ".join(desk_kinds(DESK, survey.unit.region_id)),
+    }
     return render(request, "surveys/manage/survey.html", context)
+
+
+def _survey_desk(survey) -> dict:
+    return {
+        **results_context(survey, results.figures(survey)),
+        # With the survey's own key: a related list sets each row's survey from it,
+        # which would otherwise read the key back for each row (50 more queries).
+        "suggestions": survey.responses.exclude(suggestion="").only(
+            "survey", "suggestion", "created_at", "source"
+        )[:SUGGESTIONS_SHOWN],
+        "batches": survey.import_batches.filter(confirmed_at__isnull=False),
+    }
 
 
 def survey_answer_path(survey) -> str:
