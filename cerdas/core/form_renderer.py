@@ -1,4 +1,5 @@
-"""The form renderer: Django's own, with select boxes and inputs written out in Python.
+"""The form renderer: Django's own, with select boxes, inputs and text areas written out in
+Python.
 
 Django renders every ``<option>`` of a ``<select>`` through two template includes
 (``select_option.html``, then ``attrs.html``); a list of the 514 kabupaten/kota costs about
@@ -49,6 +50,8 @@ PLAIN_INPUTS = {
         *("date", "datetime", "time", "checkbox"),
     )
 }
+# A text area: its value on the line after the opening tag, when it has one.
+TEXTAREA = WIDGETS + "textarea.html"
 DJANGO_TEMPLATES = Path(django.forms.__file__).parent / "templates"
 
 
@@ -75,6 +78,10 @@ class FormRenderer(DjangoTemplates):
         return self._djangos([*PLAIN_INPUTS, INPUT, ATTRS])
 
     @cached_property
+    def textarea_is_djangos(self) -> bool:
+        return self._djangos([TEXTAREA, ATTRS])
+
+    @cached_property
     def field_is_djangos(self) -> bool:
         return self._djangos([FIELD])
 
@@ -94,6 +101,8 @@ class FormRenderer(DjangoTemplates):
             html = multiple_html(context["widget"])
         elif template_name in PLAIN_INPUTS and self.input_is_djangos:
             html = input_html(context["widget"])
+        elif template_name == TEXTAREA and self.textarea_is_djangos:
+            html = textarea_html(context["widget"])
         elif template_name == FIELD and self.field_is_djangos:
             html = field_html(context["field"])
         elif template_name == LABEL and self.label_is_djangos:
@@ -169,6 +178,16 @@ def input_html(widget: dict) -> str | None:
         return None
     value = "" if widget["value"] is None else f' value="{_formatted(widget["value"])}"'
     return f'<input type="{kind}" name="{name}"{value}{attrs}>'
+
+
+def textarea_html(widget: dict) -> str | None:
+    """What ``textarea.html`` writes: ``{% if widget.value %}`` the value after a line break."""
+    name, attrs = text_or_none(widget["name"]), attrs_html(widget["attrs"])
+    value = widget["value"]
+    shown = text_or_none(value) if value else ""
+    if name is None or attrs is None or shown is None:
+        return None
+    return f'<textarea name="{name}"{attrs}>\n{shown}</textarea>'
 
 
 def field_html(field) -> str:

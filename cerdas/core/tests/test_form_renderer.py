@@ -8,7 +8,7 @@ from django.forms.renderers import DjangoTemplates, get_default_renderer
 from django.utils.functional import lazy
 from django.utils.safestring import mark_safe
 
-from cerdas.core.form_renderer import FormRenderer, multiple_html, select_html
+from cerdas.core.form_renderer import FormRenderer, multiple_html, select_html, textarea_html
 
 # A lazy text, as gettext_lazy gives (without a message to translate).
 lazy_text = lazy(str, str)
@@ -112,6 +112,7 @@ def test_labels_a_template_would_localise_are_left_to_the_template():
 def test_the_site_uses_it():
     assert isinstance(get_default_renderer(), FormRenderer)
     assert FAST.select_is_djangos and FAST.multiple_is_djangos and FAST.input_is_djangos
+    assert FAST.textarea_is_djangos
 
 
 class Inputs(forms.Form):
@@ -132,6 +133,8 @@ class Inputs(forms.Form):
     hour = forms.TimeField(required=False, initial=datetime.time(7, 30))
     tick = forms.BooleanField(required=False, initial=True)
     untick = forms.BooleanField(required=False)
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    story = forms.CharField(widget=forms.Textarea, initial="Baris satu\n<b>dua</b> & tiga")
 
 
 @pytest.mark.parametrize("name", list(Inputs.base_fields))
@@ -140,6 +143,7 @@ class Inputs(forms.Form):
     [
         None,
         {"text": 'Jl. "Veteran" & <b>', "number": "1500", "decimal": "1500.5", "password": "x"},
+        {"note": "\nBaris kedua\r\n<script>", "story": ""},
         {"number": "abc", "decimal": "1.500,5", "email": "not an address"},
         {"day": "2017-08-17", "when": "17/08/2017 10:00", "hour": "x", "untick": "on"},
     ],
@@ -154,13 +158,24 @@ def test_plain_inputs_are_written_as_the_templates_write_them(name, data, langua
         for auto_id in ("id_%s", False):
             by_templates, fast = as_the_form_writes_it(Inputs, data, name, auto_id)
             assert fast == by_templates
-    assert fast.startswith("<input")
+    assert fast.startswith("<textarea" if name in ("note", "story") else "<input")
 
 
 def test_a_plain_input_is_written_without_its_templates():
     widget = forms.TextInput(attrs={"class": "x"}).get_context("q", "a&b", {"id": "id_q"})
     assert FAST.render("django/forms/widgets/text.html", widget) == (
         '<input type="text" name="q" value="a&amp;b" class="x" id="id_q">'
+    )
+
+
+def test_a_text_area_is_written_without_its_templates():
+    widget = forms.Textarea(attrs={"rows": 3}).get_context("why", "a\n<b>", {"id": "id_why"})
+    assert FAST.render("django/forms/widgets/textarea.html", widget) == (
+        '<textarea name="why" cols="40" rows="3" id="id_why">\na\n&lt;b&gt;</textarea>'
+    )
+    empty = forms.Textarea().get_context("why", None, {})
+    assert (
+        textarea_html(empty["widget"]) == '<textarea name="why" cols="40" rows="10">\n</textarea>'
     )
 
 
