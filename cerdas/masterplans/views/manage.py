@@ -588,9 +588,11 @@ def revise(request, pk):
 def versions(request, pk):
     """Compare any two versions of the plan (or a version with the current text)."""
     plan = get_masterplan_for_user(request.user, pk)
+    # The snapshots are read only for the two versions compared (each is the whole plan).
     available = list(
         Version.objects.filter(masterplan_id__in=plan.lineage_ids())
         .select_related("masterplan")
+        .defer("snapshot")
         .order_by("masterplan__revision", "number")
     )
     choices = [(str(v.pk), v) for v in available]
@@ -602,7 +604,8 @@ def versions(request, pk):
         return found.snapshot if found else None
 
     first, second = request.GET.get("a", ""), request.GET.get("b", "current")
-    old, new = pick(first), pick(second)
+    old = pick(first)
+    new = pick(second) if old is not None else None
     diff = compare(old, new) if old is not None and new is not None else None
     return render(
         request,
@@ -613,7 +616,7 @@ def versions(request, pk):
             "a": first,
             "b": second,
             "diff": diff,
-            "labels": field_labels(),
+            "labels": SimpleLazyObject(field_labels),  # read only to show a comparison
             "section_titles": dict(Section.Kind.choices),
             "tz": plan.region.tzinfo,
         },
