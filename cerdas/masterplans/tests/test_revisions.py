@@ -1,6 +1,8 @@
 """An approved plan never changes: a revision is a new draft, approved in its turn."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cerdas.masterplans import services
 from cerdas.masterplans.models import Status
@@ -51,3 +53,20 @@ def test_only_the_regions_team_starts_a_revision(approved, member_b, assessor_a)
     for user in (member_b, assessor_a):
         with pytest.raises(services.WorkflowError):
             services.start_revision(approved.pk, user)
+
+
+@pytest.mark.django_db
+def test_versions_are_compared_and_only_the_two_compared_are_read(client, approved, member_a):
+    draft = services.start_revision(approved.pk, member_a)
+    section = draft.sections.get(kind="vision")
+    services.save_section(draft.pk, "vision", {"vision": "Bojonegoro Digital"}, section.version)
+    client.force_login(member_a)
+    url = f"/masterplan/{draft.pk}/versi/"
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get(url).content.decode()
+    assert "Version 1" in page or "Versi 1" in page
+    assert not [q for q in ctx.captured_queries if '"snapshot"' in q["sql"]]
+    assert "masterplans_section" not in " ".join(q["sql"] for q in ctx.captured_queries)
+    first = approved.versions.order_by("number").first()
+    compared = client.get(url, {"a": first.pk, "b": "current"}).content.decode()
+    assert '<pre class="new">Bojonegoro Digital</pre>' in compared
