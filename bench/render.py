@@ -128,7 +128,7 @@ def pages() -> list[tuple[str, str, str]]:
     """(what, persona, path) of every page measured, found in the demo data."""
     from cerdas.assessments.models import Round
     from cerdas.cohorts.models import Cohort
-    from cerdas.complaints.models import Report
+    from cerdas.complaints.models import Category, Report
     from cerdas.masterplans.models import Masterplan
     from cerdas.portal.models import Article
     from cerdas.surveys.models import ServiceUnit, Survey
@@ -140,6 +140,7 @@ def pages() -> list[tuple[str, str, str]]:
     unit = ServiceUnit.objects.filter(region_id="35.22").order_by("pk").first()
     survey = Survey.objects.filter(unit=unit).order_by("pk").first()
     report = Report.objects.filter(region_id="35.22").order_by("pk").first()
+    category = Category.objects.filter(region_id="35.22").order_by("pk").first()
     news = "/berita/kelola/"
     return [
         ("baseline: 'ok' behind the middleware", OFFICER, "/bench/baseline"),
@@ -190,6 +191,21 @@ def pages() -> list[tuple[str, str, str]]:
         ("Open311 API keys", TEAM, "/pengaduan/kelola/wilayah/35.22/kunci-api/"),
         ("implementation dashboard", OFFICER, "/implementasi/"),
         ("open-data catalogue", TEAM, "/data/"),
+        # More pages officials work on (added 2026-11-30, second pass).
+        ("assessments (region team)", TEAM, "/penilaian/"),
+        ("a framework's weights", OFFICER, f"/penilaian/kelola/kerangka/{ranking.framework_id}/"),
+        ("bimtek session", OFFICER, f"/angkatan/{year}/bimtek/1/"),
+        ("session attendance", OFFICER, f"/angkatan/{year}/bimtek/1/kehadiran/"),
+        ("cohort members", OFFICER, f"/angkatan/{year}/anggota/"),
+        ("jury scores", OFFICER, f"/angkatan/{year}/juri/"),
+        ("region's obligations", TEAM, f"/angkatan/{year}/wilayah/35.22/kewajiban/"),
+        ("masterplan versions", TEAM, f"/masterplan/{plan.pk}/versi/"),
+        ("masterplans compared", OFFICER, "/masterplan/bandingkan/"),
+        ("article import", TEAM, f"{news}impor/"),
+        ("complaint topic", TEAM, f"/pengaduan/kelola/topik/{category.pk}/"),
+        ("national dashboard", OFFICER, "/dasbor/"),
+        ("region dashboard", TEAM, "/dasbor/35.22/"),
+        ("region implementation", TEAM, "/implementasi/35.22/"),
     ]
 
 
