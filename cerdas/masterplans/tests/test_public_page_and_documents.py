@@ -3,6 +3,8 @@
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -105,6 +107,26 @@ def test_the_comparison_shows_each_approved_region(client, approved):
     body = client.get("/masterplan/bandingkan/").content.decode()
     assert "Kabupaten Bojonegoro" in body
     assert "Mal Pelayanan Publik Digital" in body
+
+
+@pytest.mark.django_db
+def test_a_signed_in_reader_gets_the_comparison_kept_and_a_new_approval_at_once(
+    client, approved, member_b, make_assessor_b, django_capture_on_commit_callbacks
+):
+    client.force_login(member_b)
+    client.get("/masterplan/bandingkan/")
+    with CaptureQueriesContext(connection) as ctx:
+        body = client.get("/masterplan/bandingkan/").content.decode()
+    assert not [q for q in ctx.captured_queries if '"masterplans_' in q["sql"]]  # kept
+    assert "Kabupaten Bojonegoro" in body and "Kota Bandung" not in body
+    with django_capture_on_commit_callbacks(execute=True):
+        plan = make_plan(region="32.73", title="Masterplan Smart City Bandung")
+        add_program(plan, name="Bandung Command Center", horizon=Horizon.QUICK_WIN)
+        take_through(plan, member_b, make_assessor_b, "submit", "start_review", "approve")
+    body = client.get("/masterplan/bandingkan/").content.decode()
+    assert "Kota Bandung" in body and "Bandung Command Center" in body
+    chosen = client.get("/masterplan/bandingkan/", {"region": "32.73"}).content.decode()
+    assert "Mal Pelayanan Publik Digital" not in chosen  # each choice its own copy
 
 
 @pytest.mark.django_db

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -17,6 +18,7 @@ from cerdas.masterplans.documents.docx import render_docx
 from cerdas.masterplans.documents.pdf import render_pdf
 from cerdas.masterplans.documents.xlsx import render_xlsx
 from cerdas.masterplans.models import Dimension, Horizon, Masterplan, Status
+from cerdas.masterplans.receivers import REFERENCE
 from cerdas.masterplans.reports import budget_summary, programs_by_dimension
 from cerdas.masterplans.snapshot import build_snapshot
 from cerdas.regions.models import Region
@@ -146,13 +148,27 @@ def download(request, pk, fmt):
 
 @public_page(CACHE_KIND)
 def compare_regions(request):
-    """Approved plans side by side: programs per dimension, quick wins, budgets."""
+    """Approved plans side by side: programs per dimension, quick wins, budgets.
+
+    The same for every reader: kept for signed-in ones too (``{% shared %}``), per address,
+    and read only when the kept copy is drawn again."""
+    chosen = request.GET.getlist("region")
+    return render(
+        request,
+        "masterplans/compare.html",
+        {
+            "compared": SimpleLazyObject(lambda: _compared(chosen)),
+            "kinds": f"{CACHE_KIND} regions {REFERENCE}",
+        },
+    )
+
+
+def _compared(chosen: list[str]) -> dict:
     plans = list(
         Masterplan.objects.filter(status=Status.APPROVED)
         .select_related("region")
         .order_by("region__name")
     )
-    chosen = request.GET.getlist("region")
     shown = [p for p in plans if p.region_id in chosen] if chosen else plans
     dimensions = list(Dimension.objects.all())
     rows = []
@@ -172,11 +188,7 @@ def compare_regions(request):
                 "budget_shares": [row["share"] for row in summary["rows"]],
             }
         )
-    return render(
-        request,
-        "masterplans/compare.html",
-        {"plans": plans, "chosen": chosen, "rows": rows, "dimensions": dimensions},
-    )
+    return {"plans": plans, "chosen": chosen, "rows": rows, "dimensions": dimensions}
 
 
 def profile_section_context(region: Region):
