@@ -45,6 +45,21 @@ class PortalConfig(AppConfig):
         )
         work_links.register(WorkLink("portal", account_links, order=40))
         media_rules.register(MediaRule("portal/", image_access))
+        from django.db.models.signals import m2m_changed
+
+        from cerdas.core.signals import on_every_write
+        from cerdas.portal import receivers
+        from cerdas.portal.models import Article, Category
+
+        on_every_write(receivers.article_changed, Article, uid=receivers.DESK)
+        on_every_write(receivers.category_changed, Category, uid=receivers.DESK)
+        links = (Article.related_regions, Article.related_cohorts, Article.related_masterplans)
+        for link in links:
+            m2m_changed.connect(
+                receivers.links_changed,
+                sender=link.through,
+                dispatch_uid=f"{receivers.DESK}-{link.field.name}",
+            )
 
 
 def image_access(request, name):

@@ -8,13 +8,16 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cerdas.core.addresses import address_pattern
+from cerdas.core.cache import desk_kinds
 from cerdas.core.confirm import confirm_page, is_confirmed
 from cerdas.core.numbers import show as number
-from cerdas.portal import counting, reactions, services, stats
+from cerdas.masterplans.receivers import DESK as MASTERPLANS_DESK
+from cerdas.portal import counting, reactions, receivers, services, stats
 from cerdas.portal.forms import ArticleForm, ImageForm, LegacyArticleForm, PeriodForm, StatusForm
 from cerdas.portal.models import (
     NATIONAL_TIMEZONE,
@@ -78,18 +81,42 @@ def article_list(request):
 @login_required
 def article_create(request):
     _require_editor(request)
-    form = ArticleForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        article = services.save_article(
-            request.user,
-            None,
-            form.service_fields(),
-            form.cleaned_data["related"],
-            **form.link_fields(),
-        )
-        messages.success(request, _("The article is saved as a draft."))
-        return redirect("portal:manage_edit", article.pk)
-    return render(request, "portal/manage/article_form.html", {"form": form, "article": None})
+    form = None
+    if request.method == "POST":
+        form = ArticleForm(request.POST, user=request.user)
+        if form.is_valid():
+            article = services.save_article(
+                request.user,
+                None,
+                form.service_fields(),
+                form.cleaned_data["related"],
+                **form.link_fields(),
+            )
+            messages.success(request, _("The article is saved as a draft."))
+            return redirect("portal:manage_edit", article.pk)
+    return _render_editor(request, None, form)
+
+
+def _render_editor(request, article, form=None, *, status=200, **extra):
+    """The article editor. Its fields, unbound, are kept per article and per
+    ``User.visibility`` (``receivers``): the form is built only when the kept copy has
+    retired. A bound form (with its errors) is drawn afresh."""
+    user = request.user
+    kinds = ""
+    if form is None:
+        form = SimpleLazyObject(lambda: ArticleForm(instance=article, user=user))
+        kinds = _editor_kinds(article)
+    context = {"form": form, "article": article, "editor_kinds": kinds, "viewer": user.visibility}
+    return render(request, "portal/manage/article_form.html", {**context, **extra}, status=status)
+
+
+def _editor_kinds(article) -> str:
+    """What the editor's fields show: the lists to pick from (regions, categories, cohorts,
+    masterplans) and, for an article, its region's desk (its text and links)."""
+    lists = ("cohorts", MASTERPLANS_DESK, receivers.CATEGORIES)
+    if article is None:
+        return " ".join(["regions", *lists])
+    return " ".join(desk_kinds(receivers.DESK, article.region_id, *lists))
 
 
 @login_required
@@ -147,26 +174,25 @@ def _confirm_import(request, form, legacy):
 @login_required
 def article_edit(request, pk):
     article = _get_article_for_user(request, pk)
-    form = ArticleForm(request.POST or None, instance=article, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        services.save_article(
-            request.user,
-            article.pk,
-            form.service_fields(),
-            form.cleaned_data["related"],
-            **form.link_fields(),
-        )
-        messages.success(request, _("Your changes are saved."))
-        return redirect("portal:manage_edit", article.pk)
-    return render(
+    form = None
+    if request.method == "POST":
+        form = ArticleForm(request.POST, instance=article, user=request.user)
+        if form.is_valid():
+            services.save_article(
+                request.user,
+                article.pk,
+                form.service_fields(),
+                form.cleaned_data["related"],
+                **form.link_fields(),
+            )
+            messages.success(request, _("Your changes are saved."))
+            return redirect("portal:manage_edit", article.pk)
+    return _render_editor(
         request,
-        "portal/manage/article_form.html",
-        {
-            "form": form,
-            "article": article,
-            "status_form": StatusForm(article=article),
-            "origin": _counts_origin(article),
-        },
+        article,
+        form,
+        status_form=StatusForm(article=article),
+        origin=_counts_origin(article),
     )
 
 
@@ -204,13 +230,7 @@ def article_status(request, pk):
             _("The article is now: %(status)s.") % {"status": article.display_status},
         )
         return redirect("portal:manage_edit", article.pk)
-    form = ArticleForm(instance=article, user=request.user)
-    return render(
-        request,
-        "portal/manage/article_form.html",
-        {"form": form, "article": article, "status_form": status_form},
-        status=400,
-    )
+    return _render_editor(request, article, status_form=status_form, status=400)
 
 
 @login_required
