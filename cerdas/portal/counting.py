@@ -429,8 +429,16 @@ def shown_views(article_ids) -> dict[int, int]:
     ids = list(article_ids)
     if not ids:
         return {}
-    rows = with_pending_views(Article.objects.filter(pk__in=ids).only("pk", "views"))
+    rows = articles_with_views().filter(pk__in=ids).only("pk", "views")
     return {row.pk: total_views(row) for row in rows}
+
+
+def views_counted_here(article_id: int) -> int:
+    """The views Cerdas itself counted for an article, flushed and pending (one query, one
+    snapshot), without those an older portal had counted."""
+    rows = articles_with_views().filter(pk=article_id)
+    counted = rows.values_list("views", "pending_views").first()
+    return sum(counted) if counted else 0
 
 
 def flush_view_counts(attempts: int = 5) -> int:

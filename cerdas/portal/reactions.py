@@ -142,6 +142,13 @@ def totals_for(article_ids: Iterable[int]) -> dict[int, dict]:
     return {article_id: _totals(counts[article_id]) for article_id in ids}
 
 
+def counted_here(article_id: int) -> dict[str, int]:
+    """Each answer's count as Cerdas recorded it, without what an older portal recorded."""
+    rows = Reaction.objects.filter(article_id=article_id).values_list("choice")
+    counted = dict(rows.annotate(n=Count("id")).order_by())
+    return {choice: counted.get(choice, 0) for choice in CHOICES}
+
+
 def with_responses(queryset):
     """Annotate each article of ``queryset`` with ``responses``: its number of reactions, those
     an older portal recorded included (``totals_for``'s ``total``), in the article's own query."""

@@ -2,14 +2,18 @@
 
 import datetime
 import io
+import re
 import zoneinfo
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 
 from cerdas.core.models import AuditEntry
-from cerdas.portal import reactions, services
-from cerdas.portal.models import Article, LegacyCounts
+from cerdas.portal import counting, reactions, services
+from cerdas.portal.models import Article, LegacyCounts, Reaction
 
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 
@@ -174,3 +178,39 @@ def test_large_counts_read_the_indonesian_way(client, member_a):
     )
     page = client.get(article.get_absolute_url()).content.decode()
     assert "1.500 dilihat" in page and "1.200 tanggapan" in page
+
+
+def _origin_rows(page: str) -> list[list[str]]:
+    """The older-portal panel's rows: label, older portal, since in Cerdas."""
+    panel = page.split('id="origin-title"')[1].split("</table>")[0]
+    rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", panel)
+    return [[label, *re.findall(r'<td class="num">(.*?)</td>', cells)] for label, cells in rows]
+
+
+@pytest.mark.django_db
+def test_the_editor_shows_each_figure_apart_reading_the_older_counts_once(client, member_a):
+    """The older portal's counts are read once; what Cerdas counted since (views flushed and
+    pending, each answer) in one query each, however many views and reactions there are."""
+    article, _ = services.import_legacy_article(member_a, _legacy())
+    client.force_login(member_a)
+    client.cookies["cerdas_lang"] = "en"
+    editor = f"/berita/kelola/{article.pk}/"
+    client.get(editor)
+    with CaptureQueriesContext(connection) as few:
+        client.get(editor)
+    Article.objects.filter(pk=article.pk).update(views=F("views") + 1200)
+    for reader in range(30):
+        counting.count_view(article.pk, f"reader-{reader}")
+        Reaction.objects.create(article=article, choice=("puas", "tidak_puas")[reader % 2])
+    counting.wait_for_writes()
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(editor).content.decode()
+    assert len(many) == len(few)
+    assert sum('FROM "portal_legacycounts"' in q["sql"] for q in many.captured_queries) == 1
+    assert _origin_rows(page) == [
+        ["Views", "390", "1,230"],
+        ["Very satisfied", "11", "0"],
+        ["Satisfied", "1", "15"],
+        ["Fairly satisfied", "0", "0"],
+        ["Not satisfied", "2", "15"],
+    ]

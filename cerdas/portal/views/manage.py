@@ -202,16 +202,14 @@ def _counts_origin(article) -> dict | None:
     legacy = LegacyCounts.objects.filter(article=article).first()
     if legacy is None:
         return None
-    recorded = legacy.reaction_counts()
-    total = reactions.totals_for([article.pk])[article.pk]["counts"]
+    recorded, since = legacy.reaction_counts(), reactions.counted_here(article.pk)
     labels = dict(Reaction.Choice.choices)
     return {
         "legacy": legacy,
         "rows": [
-            (labels[choice], recorded[choice], total[choice] - recorded[choice])
-            for choice in Reaction.Choice.values
+            (labels[choice], recorded[choice], since[choice]) for choice in Reaction.Choice.values
         ],
-        "views_since": counting.shown_views([article.pk])[article.pk] - legacy.views,
+        "views_since": counting.views_counted_here(article.pk),
     }
 
 
