@@ -7,7 +7,10 @@ from collections import defaultdict
 
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
-from django.utils import timezone
+from django.utils import formats, numberformat, timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from cerdas.lib.percentages import percentages
 from cerdas.lib.spreadsheet import safe_cell
@@ -124,3 +127,41 @@ def bar_chart(values: list[tuple[dt.date, int]], width: int = 640, height: int =
         "left": left,
         "label_y": height - 6,
     }
+
+
+def chart_marks(chart: dict) -> tuple[SafeString, SafeString]:
+    """The chart's bars and day labels, as ``includes/bar_chart.html`` wrote them in a loop.
+
+    Written here, byte for byte: the loop looked up and localised six values a bar, about
+    200 lookups a chart, a third of a readership page's time. Numbers are localised as a
+    template does (``formats.localize``: ``number_format``'s steps, with the language's
+    formats read once), each distinct value once; the days are written with the digits the
+    template's ``date:"d-m-Y"`` and ``date:"d/m"`` give."""
+    language = get_language()
+    separator, grouping, thousands = (
+        formats.get_format(name, language)
+        for name in ("DECIMAL_SEPARATOR", "NUMBER_GROUPING", "THOUSAND_SEPARATOR")
+    )
+    shown: dict[tuple, str] = {}
+
+    def number(value) -> str:
+        """``formats.localize(value)`` for an int or a float, with the formats read once."""
+        key = (type(value), value)  # 1 and 1.0 are shown differently
+        if key not in shown:
+            text = numberformat.format(value, separator, None, grouping, thousands, use_l10n=True)
+            shown[key] = conditional_escape(text)
+        return shown[key]
+
+    bars = "".join(
+        f'<rect class="bar" x="{number(bar["x"])}" y="{number(bar["y"])}" '
+        f'width="{number(bar["w"])}" height="{number(bar["h"])}">'
+        f"<title>{bar['day']:%d-%m-%Y}: {number(bar['value'])}</title></rect>"
+        for bar in chart["bars"]
+    )
+    label_y = number(chart["label_y"])
+    labels = "".join(
+        f'<text x="{number(label["x"])}" y="{label_y}" text-anchor="middle">'
+        f"{label['day']:%d/%m}</text>"
+        for label in chart["labels"]
+    )
+    return mark_safe(bars), mark_safe(labels)  # numbers escaped above, days are digits

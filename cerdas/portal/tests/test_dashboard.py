@@ -90,3 +90,22 @@ def test_a_period_no_calendar_can_hold_falls_back_instead_of_a_500(client, membe
     for url in (f"/berita/kelola/{article.pk}/statistik/", "/berita/kelola/statistik/"):
         assert client.get(url, period).status_code == 200
         assert client.get(url, {**period, "format": "csv"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_overview_reads_no_article_text_and_as_many_queries_for_many_articles(client, member_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _seed(make_article())
+    client.force_login(member_a)
+    client.get("/berita/kelola/statistik/")
+    with CaptureQueriesContext(connection) as one:
+        client.get("/berita/kelola/statistik/")
+    for n in range(5):
+        _seed(make_article(title=f"Berita {n}"))
+    with CaptureQueriesContext(connection) as six:
+        body = client.get("/berita/kelola/statistik/").content.decode()
+    assert len(six) == len(one) and "Berita 4" in body
+    articles = [q["sql"] for q in six.captured_queries if 'FROM "portal_article"' in q["sql"]]
+    assert len(articles) == 1 and '"body"' not in articles[0]
