@@ -51,6 +51,16 @@ class RegionSelect(forms.Select):
             return super().render(name, value, attrs, renderer)
         return mark_safe(html)  # every text in it is escaped by the renderer's helpers
 
+    def use_required_attribute(self, initial):
+        """Django reads the first choice to see whether it is the empty one: a second query
+        of the regions when there is no empty label. It is the empty label exactly when the
+        field has one (a region's code is never empty)."""
+        if not isinstance(self.choices, _CodesAndNames):
+            return super().use_required_attribute(initial)
+        return forms.Widget.use_required_attribute(self, initial) and (
+            self.choices.field.empty_label is not None
+        )
+
     def _html(self, name, value, attrs) -> str | None:
         shown_name = text_or_none(name)
         select_attrs = attrs_html(self.build_attrs(self.attrs, attrs))

@@ -91,3 +91,31 @@ def test_the_region_select_is_written_without_an_option_dict_each(value, empty_l
     assert field.widget.render("region", value, attrs) == fast
     assert isinstance(field.widget, RegionSelect)
     assert fast.count("<option") == regions.count() + (empty_label is not None)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("required", [True, False])
+@pytest.mark.parametrize("empty_label", [None, "— pilih —"])
+@pytest.mark.parametrize("regions", ["one", "none", "many"])
+def test_a_region_list_is_read_once_and_marked_required_as_djangos(required, empty_label, regions):
+    """Django's select reads the first choice again to decide ``required``; RegionSelect
+    knows it from the empty label, with the same answer."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cerdas.regions.forms import RegionChoiceField
+
+    queryset = {
+        "one": Region.objects.filter(pk="35.22"),
+        "none": Region.objects.none(),
+        "many": Region.objects.filter(code__startswith="35.").order_by("name"),
+    }[regions]
+    plain, light = forms.Form(), forms.Form()
+    plain.fields["region"] = forms.ModelChoiceField(
+        queryset, required=required, empty_label=empty_label
+    )
+    light.fields["region"] = RegionChoiceField(queryset, required=required, empty_label=empty_label)
+    with CaptureQueriesContext(connection) as reads:
+        html = str(light["region"])
+    assert html == str(plain["region"])
+    assert len(reads) == (0 if regions == "none" else 1)
