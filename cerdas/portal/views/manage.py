@@ -351,6 +351,7 @@ def overview(request):
     )
     figures = stats.period_stats([a.pk for a in articles], start, end, zone)
     rows = []
+    stats_address = address_pattern("portal:manage_stats")  # one reverse, not one a row
     for article in articles:
         counts = figures["reactions_by_article"].get(
             article.pk, dict.fromkeys(reactions.CHOICES, 0)
@@ -358,6 +359,7 @@ def overview(request):
         rows.append(
             {
                 "article": article,
+                "stats_url": stats_address.format(article.pk),
                 "views": figures["views_by_article"].get(article.pk, 0),
                 "counts": counts,
                 "responses": sum(counts.values()),
