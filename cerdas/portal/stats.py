@@ -130,38 +130,34 @@ def bar_chart(values: list[tuple[dt.date, int]], width: int = 640, height: int =
 
 
 def chart_marks(chart: dict) -> tuple[SafeString, SafeString]:
-    """The chart's bars and day labels, as ``includes/bar_chart.html`` wrote them in a loop.
+    """The chart's bars and day labels, written here rather than in a template loop (which
+    looked up and localised six values a bar, a third of a readership page's time).
 
-    Written here, byte for byte: the loop looked up and localised six values a bar, about
-    200 lookups a chart, a third of a readership page's time. Numbers are localised as a
-    template does (``formats.localize``: ``number_format``'s steps, with the language's
-    formats read once), each distinct value once; the days are written with the digits the
-    template's ``date:"d-m-Y"`` and ``date:"d/m"`` give."""
+    Coordinates are SVG numbers, never localised (``x="42,5"`` is no number in SVG: on
+    Indonesian pages the bars were not drawn); each bar's count in its tooltip is localised
+    as a template does (``formats.localize``, the language's formats read once), each
+    distinct count once; the days as ``date:"d-m-Y"`` and ``date:"d/m"`` write them."""
     language = get_language()
     separator, grouping, thousands = (
         formats.get_format(name, language)
         for name in ("DECIMAL_SEPARATOR", "NUMBER_GROUPING", "THOUSAND_SEPARATOR")
     )
-    shown: dict[tuple, str] = {}
+    shown: dict[int, str] = {}
 
-    def number(value) -> str:
-        """``formats.localize(value)`` for an int or a float, with the formats read once."""
-        key = (type(value), value)  # 1 and 1.0 are shown differently
-        if key not in shown:
+    def count(value: int) -> str:
+        if value not in shown:
             text = numberformat.format(value, separator, None, grouping, thousands, use_l10n=True)
-            shown[key] = conditional_escape(text)
-        return shown[key]
+            shown[value] = conditional_escape(text)
+        return shown[value]
 
     bars = "".join(
-        f'<rect class="bar" x="{number(bar["x"])}" y="{number(bar["y"])}" '
-        f'width="{number(bar["w"])}" height="{number(bar["h"])}">'
-        f"<title>{bar['day']:%d-%m-%Y}: {number(bar['value'])}</title></rect>"
+        f'<rect class="bar" x="{bar["x"]}" y="{bar["y"]}" width="{bar["w"]}" '
+        f'height="{bar["h"]}"><title>{bar["day"]:%d-%m-%Y}: {count(bar["value"])}</title></rect>'
         for bar in chart["bars"]
     )
-    label_y = number(chart["label_y"])
     labels = "".join(
-        f'<text x="{number(label["x"])}" y="{label_y}" text-anchor="middle">'
+        f'<text x="{label["x"]}" y="{chart["label_y"]}" text-anchor="middle">'
         f"{label['day']:%d/%m}</text>"
         for label in chart["labels"]
     )
-    return mark_safe(bars), mark_safe(labels)  # numbers escaped above, days are digits
+    return mark_safe(bars), mark_safe(labels)  # counts escaped above, the rest are numbers
