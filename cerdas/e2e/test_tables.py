@@ -16,6 +16,8 @@ TABLES = [
     ("admin", "/angkatan/2017/papan/", "main .table-wrap", ["tbody th[scope=row]"]),
     ("admin", "draft", "#programs .table-wrap", ["tbody th[scope=row]", "tbody td.key-end"]),
     (None, "plan", "#budget-title ~ .table-wrap", ["tbody th[scope=row]"]),
+    # The editor's side panel on a phone: the older portal's counts beside Cerdas' own.
+    ("admin", "imported", "#origin-title ~ .table-wrap", ["tbody th[scope=row]"]),
 ]
 
 
@@ -37,6 +39,10 @@ def _address(name):
         return Masterplan.objects.filter(region_id="32.73").first().get_manage_url()
     if name == "plan":
         return Masterplan.objects.get(region_id="35.22", status="approved").get_absolute_url()
+    if name == "imported":
+        from cerdas.portal.models import LegacyCounts
+
+        return f"/berita/kelola/{LegacyCounts.objects.first().article_id}/"
     return name
 
 
