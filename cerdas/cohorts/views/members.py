@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from cerdas.accounts.permissions import require_manager
@@ -23,7 +24,12 @@ def members(request, year):
     sent back, and nothing is saved until every name is settled (the region picker)."""
     require_manager(request.user)
     cohort = get_cohort(year)
-    form = AddMembersForm(request.POST or None)
+    # The blank form and the history are kept (members.html): built or read when drawn.
+    form = (
+        AddMembersForm(request.POST or None)
+        if request.method == "POST"
+        else SimpleLazyObject(AddMembersForm)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         codes = data["names"]
