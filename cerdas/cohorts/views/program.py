@@ -28,7 +28,7 @@ def _get_session_for_user(request, year: int, stage: int):
     """The cohort's session of this stage and how much of it the user sees; else 404/403."""
     cohort = get_cohort(year)
     session = get_object_or_404(
-        BimtekSession.objects.select_related("cohort").prefetch_related("mentors"),
+        BimtekSession.objects.select_related("cohort"),
         cohort=cohort,
         stage=stage,
     )
@@ -125,20 +125,32 @@ def edit_session(request, year, stage):
 def session_detail(request, year, stage):
     """A session's agenda, mentors, deliverables and who came from each region."""
     cohort, session, scope = _get_session_for_user(request, year, stage)
-    attendance = {a.region_id: a for a in session.attendance.all()}
-    regions = _current_regions(cohort)
-    if scope == "own":
-        regions = [r for r in regions if r.pk == request.user.region_id]
+    # A member region's people see their own region's row only.
+    own = request.user.region_id if scope == "own" else None
+
+    def table():
+        attendance = {a.region_id: a for a in session.attendance.all()}
+        regions = _current_regions(cohort)
+        if own is not None:
+            regions = [r for r in regions if r.pk == own]
+        return {
+            "rows": [(region, attendance.get(region.pk)) for region in regions],
+            "came": sum(1 for a in attendance.values() if a.attended),
+        }
+
+    # The session's facts, deliverables and attendance are kept (session.html), per what
+    # the reader sees: read when drawn.
     return render(
         request,
         "cohorts/session.html",
         {
             "cohort": cohort,
             "session": session,
-            "rows": [(region, attendance.get(region.pk)) for region in regions],
-            "came": sum(1 for a in attendance.values() if a.attended),
+            "table": SimpleLazyObject(table),
             "deliverables": session.deliverables.all(),
             "can_manage": scope == "all" and request.user.can("manage_program"),
+            "sees": f"{scope}:{own or ''}",
+            "kinds": f"cohorts regions {PEOPLE}",
         },
     )
 
@@ -148,15 +160,25 @@ def attendance(request, year, stage):
     """Record who came from each current member region."""
     require_manager(request.user)
     cohort, session, _scope = _get_session_for_user(request, year, stage)
-    regions = _current_regions(cohort)
-    existing = {a.region_id: a for a in session.attendance.all()}
-    form = AttendanceForm(request.POST or None, regions=regions, existing=existing)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        rows = {r.pk: (data[f"attended_{r.pk}"], data[f"attendees_{r.pk}"]) for r in regions}
-        planning.record_attendance(session_id=session.pk, user=request.user, rows=rows)
-        messages.success(request, _("The attendance was saved."))
-        return redirect("cohorts:session", year, stage)
+
+    def attendance_form(data=None):
+        regions = _current_regions(cohort)
+        existing = {a.region_id: a for a in session.attendance.all()}
+        return AttendanceForm(data, regions=regions, existing=existing)
+
+    if request.method == "POST":
+        form = attendance_form(request.POST or None)
+        if form.is_valid():
+            data = form.cleaned_data
+            rows = {
+                r.pk: (data[f"attended_{r.pk}"], data[f"attendees_{r.pk}"]) for r in form.regions
+            }
+            planning.record_attendance(session_id=session.pk, user=request.user, rows=rows)
+            messages.success(request, _("The attendance was saved."))
+            return redirect("cohorts:session", year, stage)
+    else:
+        # The blank form (what is recorded so far) is kept: read when drawn.
+        form = SimpleLazyObject(attendance_form)
     return render(
         request,
         "cohorts/attendance_form.html",
