@@ -321,9 +321,12 @@ def document(request, year, code, kind, pk):
 def jury(request, year):
     """A juror's own scores; other jurors' scores stay hidden until the jury closes."""
     cohort = get_cohort(year)
-    if not (is_juror(request.user, cohort) or can_manage(request.user)):
+    juror = is_juror(request.user, cohort)
+    if not (juror or can_manage(request.user)):
         raise PermissionDenied
-    categories = list(cohort.award_categories.prefetch_related("criteria", "nominees__region"))
+    # The nominees are ordered by their region's name: the join is there already.
+    nominees = Prefetch("nominees", Nominee.objects.select_related("region"))
+    categories = list(cohort.award_categories.prefetch_related("criteria", nominees))
     mine = {
         (s.nominee_id, s.criterion_id): s.value
         for s in Score.objects.filter(juror=request.user, nominee__category__cohort=cohort)
@@ -360,11 +363,10 @@ def jury(request, year):
         {
             "cohort": cohort,
             "categories": categories,
-            "is_juror": is_juror(request.user, cohort),
+            "is_juror": juror,
             "show_all": cohort.jury_closed or can_manage(request.user),
-            "results": awards.results(cohort)
-            if cohort.jury_closed or can_manage(request.user)
-            else None,
+            # Every juror's scores are kept (jury.html): ranked when drawn.
+            "results": SimpleLazyObject(lambda: awards.results(cohort)),
         },
     )
 
