@@ -88,6 +88,7 @@ def set_nominees(*, category_id: int, user, region_ids) -> None:
 def ensure_obligations(mou: Mou) -> None:
     """Every MoU carries the five obligations of the program, as rows to tick off."""
     have = set(mou.obligations.values_list("kind", flat=True))
+    # A list: bulk_create opened a transaction for a generator even when it held nothing.
     Obligation.objects.bulk_create(
-        Obligation(mou=mou, kind=kind) for kind in Obligation.Kind.values if kind not in have
+        [Obligation(mou=mou, kind=kind) for kind in Obligation.Kind.values if kind not in have]
     )

@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from cerdas.core.registries import known_milestones
 
-from .. import planning, services
+from .. import board_cache, planning, services
 from ..forms import InstitutionForm, InstitutionMemberFormSet, ObligationFormSet, PresentationForm
 from ..models import Institution, Mou, Presentation
 from ..permissions import get_member_for_user
@@ -60,21 +61,38 @@ def obligations(request, year, code):
     if mou is None:
         messages.info(request, _("Record the MoU first; its obligations come with it."))
         return redirect("cohorts:mou", year, code)
-    planning.ensure_obligations(mou)
-    formset = ObligationFormSet(
-        request.POST or None, request.FILES or None, queryset=mou.obligations.all()
-    )
-    if request.method == "POST" and formset.is_valid():
-        services.save_obligations(formset, user=request.user)
-        messages.success(request, _("The obligations were saved."))
-        return redirect("cohorts:region_board", year, code)
-    known = {key: facts.get(code) for key, facts in known_milestones([code]).items()}
-    for form in formset.forms:
-        form.known = known.get(form.instance.kind)
+
+    def obligations_formset(data=None, files=None):
+        planning.ensure_obligations(mou)
+        return ObligationFormSet(data, files, queryset=mou.obligations.all())
+
+    def with_known(formset):
+        """Each obligation with what Cerdas already knows of it, to draw."""
+        known = {key: facts.get(code) for key, facts in known_milestones([code]).items()}
+        for form in formset.forms:
+            form.known = known.get(form.instance.kind)
+        return formset
+
+    if request.method == "POST":
+        formset = obligations_formset(request.POST or None, request.FILES or None)
+        if formset.is_valid():
+            services.save_obligations(formset, user=request.user)
+            messages.success(request, _("The obligations were saved."))
+            return redirect("cohorts:region_board", year, code)
+        formset = with_known(formset)
+    else:
+        # The blank formset is kept (obligations_form.html): read when drawn.
+        formset = SimpleLazyObject(lambda: with_known(obligations_formset()))
     return render(
         request,
         "cohorts/obligations_form.html",
-        {"cohort": cohort, "region": region, "mou": mou, "formset": formset},
+        {
+            "cohort": cohort,
+            "region": region,
+            "mou": mou,
+            "formset": formset,
+            "kinds": " ".join(["regions", *board_cache.kinds()]),
+        },
     )
 
 
