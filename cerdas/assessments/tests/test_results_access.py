@@ -1,8 +1,16 @@
 """Before publication only the panel (and a region's own team, for its page) sees results."""
 
+import datetime
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from cerdas.assessments import computing, services
+from cerdas.assessments.models import Round
+from cerdas.assessments.tests.fixtures import readiness
+from conftest import make_user
 
 
 @pytest.fixture
@@ -101,3 +109,38 @@ def test_text_written_by_admins_leaves_the_ranking_exports_as_text(client, publi
     cells = [c for row in workbook.active.iter_rows() for c in row]
     assert dimension.name in [c.value for c in cells]
     assert all(c.data_type != "f" for c in cells)
+
+
+@pytest.fixture
+def published_other(national_admin):
+    """Another round, published (its results need not exist to be listed)."""
+    round_ = services.open_round(
+        user=national_admin,
+        framework_id=readiness().pk,
+        name="Seleksi lain",
+        purpose="selection",
+        year=2031,
+        opens_on=datetime.date(2031, 5, 1),
+        deadline=timezone.make_aware(datetime.datetime(2031, 5, 20, 16, 0), datetime.UTC),
+        cohort_size=2,
+    )
+    Round.objects.filter(pk=round_.pk).update(status=Round.Status.PUBLISHED)
+    return round_
+
+
+@pytest.mark.parametrize("persona", ["member_a", "round_assessor", "outsider", "citizen"])
+def test_each_person_lists_the_published_rounds_and_the_ones_they_take_part_in(
+    computed_round, published_other, persona, request
+):
+    """Listed once each (no join to every participant to take apart with DISTINCT)."""
+    if persona == "outsider":  # a team whose region is not invited
+        user = make_user("tim_simeulue", "regional_team", "11.01")
+    else:
+        user = request.getfixturevalue(persona)
+    with CaptureQueriesContext(connection) as ctx:
+        listed = sorted(r.pk for r in Round.objects.for_user(user))
+    expected = {published_other.pk}
+    if persona in ("member_a", "round_assessor"):  # 35.22 is invited; the panel assesses it
+        expected.add(computed_round.pk)
+    assert listed == sorted(expected)
+    assert "DISTINCT" not in ctx.captured_queries[0]["sql"]
