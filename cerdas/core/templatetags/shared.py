@@ -15,7 +15,9 @@ The first argument names the content kinds (space-separated), as the page's ``pu
 does; an empty value renders the block afresh every time (a draft the public never sees
 announces no change, so its copy could not be retired). The second names the fragment, the
 rest are what it varies on. The block must hold nothing personal: a block holding a CSRF
-token is never stored.
+token is never stored. On a request that sends something (a form sent back with errors) the
+block is drawn afresh, never kept nor taken from what is kept: a page's blank form can be
+kept, and the same block shows what the person typed when it comes back refused.
 """
 
 from django import template
@@ -31,6 +33,9 @@ class SharedNode(template.Node):
         self.nodelist, self.kinds, self.name, self.vary_on = nodelist, kinds, name, vary_on
 
     def render(self, context):
+        request = context.get("request")
+        if request is not None and request.method not in ("GET", "HEAD"):
+            return self.nodelist.render(context)
         kinds = (self.kinds.resolve(context) or "").split()
         vary = [value.resolve(context) for value in self.vary_on]
         html = shared_fragment(

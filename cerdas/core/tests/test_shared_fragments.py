@@ -84,3 +84,21 @@ def test_a_block_holding_a_csrf_token_is_never_kept():
 def test_what_it_keeps_is_escaped_as_rendered():
     assert render(Reads("<b>&</b>")) == "[&lt;b&gt;&amp;&lt;/b&gt;]"
     assert render(Reads("ignored")) == "[&lt;b&gt;&amp;&lt;/b&gt;]"
+
+
+def test_a_form_sent_back_is_drawn_afresh_and_never_kept():
+    """On a POST (a form refused, drawn with what was typed) the block is neither taken from
+    nor put in the cache; the blank copy of GET requests stays as it was."""
+    from django.test import RequestFactory
+
+    def render_for(request, names):
+        return BLOCK.render(
+            Context({"names": names, "kinds": "regions", "key": 1, "request": request})
+        )
+
+    factory = RequestFactory()
+    assert render_for(factory.get("/"), Reads("blank")) == "[blank]"
+    typed = Reads("as typed")
+    assert render_for(factory.post("/"), typed) == "[as typed]"
+    assert render_for(factory.post("/"), typed) == "[as typed]" and typed.count == 2
+    assert render_for(factory.get("/"), Reads("other")) == "[blank]"

@@ -141,7 +141,6 @@ def index(request):
         {
             "plans": mark_safe(plans),
             "form": form if may_start else None,
-            "bound": request.method == "POST",
             # The empty form is the same for everyone who may start plans in these regions,
             # until the regions or the cohorts (its choices) change: kept, not redrawn.
             "empty_form_key": form_key,

@@ -100,13 +100,17 @@ def article_create(request):
 def _render_editor(request, article, form=None, *, status=200, **extra):
     """The article editor. Its fields, unbound, are kept per article and per
     ``User.visibility`` (``receivers``): the form is built only when the kept copy has
-    retired. A bound form (with its errors) is drawn afresh."""
+    retired. A form sent back (with its errors) is drawn afresh, as ``{% shared %}`` draws
+    every part on a POST."""
     user = request.user
-    kinds = ""
     if form is None:
         form = SimpleLazyObject(lambda: ArticleForm(instance=article, user=user))
-        kinds = _editor_kinds(article)
-    context = {"form": form, "article": article, "editor_kinds": kinds, "viewer": user.visibility}
+    context = {
+        "form": form,
+        "article": article,
+        "editor_kinds": _editor_kinds(article),
+        "viewer": user.visibility,
+    }
     return render(request, "portal/manage/article_form.html", {**context, **extra}, status=status)
 
 
