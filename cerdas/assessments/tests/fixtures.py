@@ -20,18 +20,23 @@ def readiness():
     return Framework.objects.get(family="readiness", version=1)
 
 
-@pytest.fixture
-def open_round(db, national_admin):
-    round_ = services.open_round(
-        user=national_admin,
+def open_selection(user, year=2030, name="Seleksi uji"):
+    """A selection round on the readiness framework, open from May of ``year``."""
+    return services.open_round(
+        user=user,
         framework_id=readiness().pk,
-        name="Seleksi uji",
+        name=name,
         purpose="selection",
-        year=2030,
-        opens_on=datetime.date(2030, 5, 1),
-        deadline=timezone.make_aware(datetime.datetime(2030, 5, 20, 16, 0), datetime.UTC),
+        year=year,
+        opens_on=datetime.date(year, 5, 1),
+        deadline=timezone.make_aware(datetime.datetime(year, 5, 20, 16, 0), datetime.UTC),
         cohort_size=2,
     )
+
+
+@pytest.fixture
+def open_round(db, national_admin):
+    round_ = open_selection(national_admin)
     services.invite_regions(round_id=round_.pk, region_codes=INVITED, user=national_admin)
     return round_
 

@@ -1,15 +1,12 @@
 """Before publication only the panel (and a region's own team, for its page) sees results."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from cerdas.assessments import computing, services
 from cerdas.assessments.models import Round
-from cerdas.assessments.tests.fixtures import readiness
+from cerdas.assessments.tests.fixtures import open_selection
 from conftest import make_user
 
 
@@ -114,16 +111,7 @@ def test_text_written_by_admins_leaves_the_ranking_exports_as_text(client, publi
 @pytest.fixture
 def published_other(national_admin):
     """Another round, published (its results need not exist to be listed)."""
-    round_ = services.open_round(
-        user=national_admin,
-        framework_id=readiness().pk,
-        name="Seleksi lain",
-        purpose="selection",
-        year=2031,
-        opens_on=datetime.date(2031, 5, 1),
-        deadline=timezone.make_aware(datetime.datetime(2031, 5, 20, 16, 0), datetime.UTC),
-        cohort_size=2,
-    )
+    round_ = open_selection(national_admin, year=2031, name="Seleksi lain")
     Round.objects.filter(pk=round_.pk).update(status=Round.Status.PUBLISHED)
     return round_
 
