@@ -39,9 +39,12 @@ class ComplaintsConfig(AppConfig):
         calendar_changed.connect(
             recount_after_calendar_change, dispatch_uid="complaints-recount-deadlines"
         )
-        from cerdas.complaints.models import Category, Report
-        from cerdas.complaints.receivers import desk_changed
+        from cerdas.complaints.models import Category, ComplaintSettings, Event, Photo, Report
+        from cerdas.complaints.receivers import desk_changed, report_part_changed
         from cerdas.core.signals import on_every_write
         from cerdas.regions.models import Agency
 
-        on_every_write(desk_changed, Report, Category, Agency, uid="complaints-desk")
+        on_every_write(
+            desk_changed, Report, Category, Agency, ComplaintSettings, uid="complaints-desk"
+        )
+        on_every_write(report_part_changed, Event, Photo, uid="complaints-report-parts")

@@ -3,9 +3,10 @@
 from cerdas.complaints.services import recount_deadlines
 from cerdas.core import cache, calendar
 
-# The officials' queue is kept per region (and the ministry's across regions) under these
-# content versions: every write of a report, a topic or an agency announces one; the
-# working-day calendar announces its own (it moves the "due soon" horizon of every region).
+# The officials' queue and pages are kept per region (the ministry's queue across regions)
+# under these content versions: every write of a report (its events and pictures too), a
+# topic, an agency or the region's complaint settings announces one; the working-day calendar
+# announces its own (it moves the "due soon" horizon of every region).
 DESK = "complaints-desk"
 
 
@@ -17,6 +18,12 @@ def desk_kinds(region_code: str | None) -> list[str]:
 def desk_changed(sender, instance, **kwargs) -> None:
     """A report, topic or agency was saved or deleted: retire the queues that show it."""
     cache.desk_changed("complaints", DESK, instance.region_id)
+
+
+def report_part_changed(sender, instance, **kwargs) -> None:
+    """An event or a picture of a report was saved or deleted (an internal note, an
+    escalation, a picture hidden): retire the pages of its region that show the report."""
+    cache.desk_changed("complaints", DESK, instance.report.region_id)
 
 
 def recount_after_calendar_change(sender, dates, **kwargs) -> None:

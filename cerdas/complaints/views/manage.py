@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cerdas.accounts.receivers import PEOPLE
 from cerdas.complaints import exports, services, timeline
 from cerdas.complaints.engine import flow
 from cerdas.complaints.forms import (
@@ -239,20 +240,33 @@ def _forms_for(report, actor, bound=None) -> dict:
 
 def _detail(request, report, status=200, bound=None):
     actor = actor_for(request.user, report)
-    # The pictures are read once for the page, the redaction form and its choices; each
-    # event with the official who took it (the timeline names them).
-    prefetch_related_objects(
-        [report], "photos", Prefetch("events", Event.objects.select_related("actor"))
-    )
+    now = timezone.now()
+
+    def parts():
+        # The pictures are read once for the page, the redaction form and its choices; each
+        # event with the official who took it (the timeline names them).
+        prefetch_related_objects(
+            [report], "photos", Prefetch("events", Event.objects.select_related("actor"))
+        )
+        return {
+            "entries": timeline.entries(report, timeline.OFFICIAL),
+            "photos": list(report.photos.all()),
+            "duplicates": list(report.duplicates.all()),
+        }
+
     context = {
         "report": report,
         "actor": actor,
-        "forms": _forms_for(report, actor, bound),
-        "entries": timeline.entries(report, timeline.OFFICIAL),
-        "photos": list(report.photos.all()),
-        "now": timezone.now(),
+        # The page is kept per report, per the part its reader plays and whether the current
+        # step is overdue (report.html), under its region's queue (every write of the report,
+        # its events and pictures announces there) and the people the timeline names: what
+        # follows is read and drawn only when that copy has retired.
+        "kinds": " ".join([*desk_kinds(report.region_id), PEOPLE]),
+        "overdue": report.due_at is not None and report.due_at <= now,
+        "forms": SimpleLazyObject(lambda: _forms_for(report, actor, bound)),
+        "parts": SimpleLazyObject(parts),
+        "now": now,
         "shows_identity": report.shows_identity,
-        "duplicates": list(report.duplicates.all()),
         "staff": True,
     }
     return render(request, "complaints/manage/report.html", context, status=status)

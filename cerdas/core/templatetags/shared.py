@@ -14,8 +14,10 @@ changes and is never older than the anonymous copy of the page::
 The first argument names the content kinds (space-separated), as the page's ``public_page``
 does; an empty value renders the block afresh every time (a draft the public never sees
 announces no change, so its copy could not be retired). The second names the fragment, the
-rest are what it varies on. The block must hold nothing personal: a block holding a CSRF
-token is never stored. On a request that sends something (a form sent back with errors) the
+rest are what it varies on. The block must hold nothing personal but a form's CSRF token:
+``{% csrf_token %}`` inside the block is drawn as a placeholder, which the kept copy holds
+and each reader's page gets their own token in place of (a block holding any other token
+is never stored). On a request that sends something (a form sent back with errors) the
 block is drawn afresh, never kept nor taken from what is kept: a page's blank form can be
 kept, and the same block shows what the person typed when it comes back refused.
 """
@@ -23,7 +25,7 @@ kept, and the same block shows what the person typed when it comes back refused.
 from django import template
 from django.utils.safestring import mark_safe
 
-from cerdas.core.cache import shared_fragment
+from cerdas.core.cache import CSRF_PLACEHOLDER, shared_fragment
 
 register = template.Library()
 
@@ -38,9 +40,19 @@ class SharedNode(template.Node):
             return self.nodelist.render(context)
         kinds = (self.kinds.resolve(context) or "").split()
         vary = [value.resolve(context) for value in self.vary_on]
-        html = shared_fragment(
-            kinds, self.name.resolve(context), vary, lambda: str(self.nodelist.render(context))
-        )
+        # The reader's token (lazy: read only if a form in the block needs one). A page drawn
+        # without one (no request) has forms without a token, kept apart from those with.
+        token = context.get("csrf_token")
+
+        def draw():
+            if token is None:
+                return str(self.nodelist.render(context))
+            with context.push(csrf_token=CSRF_PLACEHOLDER):
+                return str(self.nodelist.render(context))
+
+        html = shared_fragment(kinds, self.name.resolve(context), [*vary, token is None], draw)
+        if CSRF_PLACEHOLDER in html:
+            html = html.replace(CSRF_PLACEHOLDER, str(token))
         # The block's own rendering, escaped as it rendered.
         return mark_safe(html)
 

@@ -81,6 +81,46 @@ def test_a_block_holding_a_csrf_token_is_never_kept():
     assert "two" in form.render(Context({"token": "two"}))
 
 
+def test_a_form_in_the_block_is_kept_and_each_reader_gets_their_own_token():
+    """``{% csrf_token %}`` in a kept block: the copy holds a placeholder, never a reader's
+    token, and each reader's page carries a token that matches their own CSRF cookie."""
+    import re
+
+    from django.middleware.csrf import _unmask_cipher_token
+    from django.template.context_processors import csrf
+    from django.test import RequestFactory
+
+    form = Template(
+        "{% load shared %}{% shared 'regions' 'form' 1 %}<form>{% csrf_token %}"
+        "{{ fields }}</form>{% endshared %}"
+    )
+    fields = Reads("<i>fields</i>")
+    pages = []
+    for _reader in range(2):
+        request = RequestFactory().get("/")
+        html = form.render(Context({**csrf(request), "request": request, "fields": fields}))
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+        assert _unmask_cipher_token(token) == request.META["CSRF_COOKIE"]
+        pages.append((request.META["CSRF_COOKIE"], html))
+    assert fields.count == 1
+    assert pages[0][0] != pages[1][0]
+    kept = [value for value in cache._cache.values() if b"fields" in value]
+    assert kept and all(secret.encode() not in value for value in kept for secret, _ in pages)
+
+
+def test_a_block_without_a_form_sets_no_csrf_cookie():
+    """A kept block without a form never reads the reader's token: an anonymous page with
+    one sets no CSRF cookie, so the public page cache may keep it."""
+    from django.template.context_processors import csrf
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    values = {"names": "Bojonegoro", "kinds": "regions", "key": 1}
+    for _reader in range(2):
+        BLOCK.render(Context({**csrf(request), **values}))
+    assert "CSRF_COOKIE_NEEDS_UPDATE" not in request.META
+
+
 def test_what_it_keeps_is_escaped_as_rendered():
     assert render(Reads("<b>&</b>")) == "[&lt;b&gt;&amp;&lt;/b&gt;]"
     assert render(Reads("ignored")) == "[&lt;b&gt;&amp;&lt;/b&gt;]"
