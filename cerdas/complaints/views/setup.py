@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -15,6 +16,7 @@ from cerdas.complaints.permissions import (
     get_category_for_user,
     get_region_for_coordinator,
 )
+from cerdas.complaints.receivers import desk_kinds
 from cerdas.complaints.services import settings_for
 
 
@@ -23,21 +25,31 @@ def categories(request, code):
     """The region's topics, each with the agency that answers it, and the region's settings."""
     region = get_region_for_coordinator(request.user, code)
     form = CategoryForm(request.POST or None, region=region, prefix="new")
-    settings_form = SettingsForm(instance=settings_for(region.pk), prefix="settings")
     if request.method == "POST" and form.is_valid():
         configuration.save_category(request.user, region.pk, None, form.cleaned_data)
         messages.success(request, _("The topic is saved."))
         return redirect("complaints:manage_categories", region.pk)
+    settings_form = SimpleLazyObject(
+        lambda: SettingsForm(instance=settings_for(region.pk), prefix="settings")
+    )
+    return _categories_page(request, region, form, settings_form, 400 if form.errors else 200)
+
+
+def _categories_page(request, region, form, settings_form, status):
+    """The topics page, kept blank (categories.html) under its region's queue versions, which
+    every write of a topic, an agency or the settings announces: what the context reads is
+    read only when that copy has retired, or when a form comes back refused."""
     return render(
         request,
         "complaints/manage/categories.html",
         {
             "region": region,
+            "kinds": " ".join(desk_kinds(region.pk)),
             "categories": Category.objects.filter(region=region).select_related("agency"),
             "form": form,
             "settings_form": settings_form,
         },
-        status=400 if form.errors else 200,
+        status=status,
     )
 
 
@@ -68,16 +80,8 @@ def settings_edit(request, code):
         configuration.save_settings(request.user, region.pk, form.cleaned_data)
         messages.success(request, _("The settings are saved."))
         return redirect("complaints:manage_categories", region.pk)
-    return render(
-        request,
-        "complaints/manage/categories.html",
-        {
-            "region": region,
-            "categories": Category.objects.filter(region=region).select_related("agency"),
-            "form": CategoryForm(region=region, prefix="new"),
-            "settings_form": form,
-        },
-        status=400,
+    return _categories_page(
+        request, region, CategoryForm(region=region, prefix="new"), form, status=400
     )
 
 
