@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from cerdas.accounts.permissions import require_manager
+from cerdas.accounts.receivers import PEOPLE
 from cerdas.core import media
 from cerdas.core.confirm import confirm_page, is_confirmed
 from cerdas.core.registries import known_milestones, milestone_facts
@@ -324,14 +325,7 @@ def jury(request, year):
     juror = is_juror(request.user, cohort)
     if not (juror or can_manage(request.user)):
         raise PermissionDenied
-    # The nominees are ordered by their region's name: the join is there already.
-    nominees = Prefetch("nominees", Nominee.objects.select_related("region"))
-    categories = list(cohort.award_categories.prefetch_related("criteria", nominees))
-    mine = {
-        (s.nominee_id, s.criterion_id): s.value
-        for s in Score.objects.filter(juror=request.user, nominee__category__cohort=cohort)
-    }
-    errors = {}
+    errors, typed = {}, {}
     if request.method == "POST":
         form = JuryScoreForm(request.POST)
         if not form.is_valid():
@@ -348,27 +342,44 @@ def jury(request, year):
             awards.score_nominee(nominee_id=nominee.pk, juror=request.user, values=values)
         except awards.ScoringError as error:
             errors[nominee.pk] = str(error)
-            mine.update({(nominee.pk, k): v for k, v in values.items() if v >= 0})
+            typed = {(nominee.pk, k): v for k, v in values.items() if v >= 0}
         else:
             messages.success(request, _("Your scores were saved."))
             return redirect("cohorts:jury", year)
-    for category in categories:
-        for nominee in category.nominees.all():
-            nominee.my_scores = [(c, mine.get((nominee.pk, c.pk))) for c in category.criteria.all()]
-            nominee.error = errors.get(nominee.pk)
-            nominee.own_region = request.user.region_id == nominee.region_id
     return render(
         request,
         "cohorts/jury.html",
         {
             "cohort": cohort,
-            "categories": categories,
+            # A juror's scoring forms are kept per juror (jury.html) under the cohorts, the
+            # regions and the people (their own region is not theirs to score): read and
+            # drawn only when that copy has retired, or when a score comes back refused.
+            "categories": SimpleLazyObject(lambda: _ballots(cohort, request.user, typed, errors)),
+            "kinds": f"cohorts regions {PEOPLE}",
             "is_juror": juror,
             "show_all": cohort.jury_closed or can_manage(request.user),
             # Every juror's scores are kept (jury.html): ranked when drawn.
             "results": SimpleLazyObject(lambda: awards.results(cohort)),
         },
     )
+
+
+def _ballots(cohort, user, typed, errors) -> list:
+    """The award categories, each nominee with ``user``'s scores (``typed`` over them)."""
+    # The nominees are ordered by their region's name: the join is there already.
+    nominees = Prefetch("nominees", Nominee.objects.select_related("region"))
+    categories = list(cohort.award_categories.prefetch_related("criteria", nominees))
+    mine = {
+        (s.nominee_id, s.criterion_id): s.value
+        for s in Score.objects.filter(juror=user, nominee__category__cohort=cohort)
+    }
+    mine.update(typed)
+    for category in categories:
+        for nominee in category.nominees.all():
+            nominee.my_scores = [(c, mine.get((nominee.pk, c.pk))) for c in category.criteria.all()]
+            nominee.error = errors.get(nominee.pk)
+            nominee.own_region = user.region_id == nominee.region_id
+    return categories
 
 
 @login_required
