@@ -69,6 +69,7 @@ from django.utils import timezone
 
 from cerdas.core.querysets import built_once
 from cerdas.portal.models import NATIONAL_TIMEZONE, Article, ArticleDay, ArticleView, Reaction
+from cerdas.portal.receivers import readership_changed
 
 logger = logging.getLogger(__name__)
 
@@ -493,6 +494,8 @@ def _flush_batch() -> int:
             ArticleDay.objects.filter(article_id=article_id, day=day).update(
                 views=F("views") + views
             )
+        if flipped:
+            readership_changed()
     return len(flipped)
 
 

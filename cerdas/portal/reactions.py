@@ -31,6 +31,7 @@ from cerdas.portal.counting import (
     reader_cookie,
 )
 from cerdas.portal.models import LegacyCounts, Reaction
+from cerdas.portal.receivers import readership_changed
 
 CHOICES = list(Reaction.Choice.values)
 LIMIT_WINDOW = 3600
@@ -97,6 +98,7 @@ def react(article_id: int, token: str, choice: str) -> Reaction:
                 # cached them in between does not keep the old figures.
                 cache.delete(_totals_key(article_id))
                 transaction.on_commit(lambda: cache.delete(_totals_key(article_id)))
+                readership_changed()
                 return reaction
         except IntegrityError:
             # The same reader's other request created the row a moment ago: update it.

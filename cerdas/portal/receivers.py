@@ -13,6 +13,13 @@ from cerdas.core.signals import content_changed
 
 DESK = "portal-desk"
 CATEGORIES = "portal-categories"
+# The readership figures (views per day, reactions), kept on the editors' readership page:
+# every flush of the view counts that adds a view, and every reaction, announce a change.
+READERSHIP = "portal-readership"
+
+
+def readership_changed() -> None:
+    content_changed("portal", READERSHIP)
 
 
 def article_changed(sender, instance, **kwargs) -> None:

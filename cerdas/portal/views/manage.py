@@ -347,9 +347,37 @@ def overview(request):
     zone = _zone_for(request.user)
     form = PeriodForm(request.GET or None)
     start, end = form.period(zone)
+    if request.GET.get("format") == "csv":
+        figures = _overview(request.user, form, start, end, zone)
+        return _csv_response(f"berita-{start}-{end}.csv", *_overview_csv(figures["rows"]))
+    return render(
+        request,
+        "portal/manage/overview.html",
+        {
+            "form": form,
+            # Kept (overview.html) per who sees which articles, the address and the period,
+            # under the desk of the articles the reader edits (every save or delete of one
+            # announces there) and the readership (every flush of the view counts and every
+            # reaction announces it): counted only when that copy has retired.
+            "kinds": " ".join(
+                desk_kinds(receivers.DESK, _desk_region(request.user), receivers.READERSHIP)
+            ),
+            "period": (start, end),
+            "readership": SimpleLazyObject(lambda: _overview(request.user, form, start, end, zone)),
+        },
+    )
+
+
+def _desk_region(user) -> str | None:
+    """The region whose articles ``user`` edits, or None for every region's (as
+    ``Article.objects.for_user``)."""
+    return None if user.can("manage_program") else user.region_id
+
+
+def _overview(user, form, start, end, zone) -> dict:
     # What the table and the CSV show of each article; its text stays in the database.
     articles = list(
-        Article.objects.for_user(request.user)
+        Article.objects.for_user(user)
         .exclude(published_at=None)
         .only("title", "published_at", "region")
     )
@@ -371,13 +399,7 @@ def overview(request):
             }
         )
     rows.sort(key=lambda row: -row["views"])
-    if request.GET.get("format") == "csv":
-        return _csv_response(f"berita-{start}-{end}.csv", *_overview_csv(rows))
-    return render(
-        request,
-        "portal/manage/overview.html",
-        _stats_context(figures, form, start, end, rows=rows, views_total=None),
-    )
+    return _stats_context(figures, form, start, end, rows=rows, views_total=None)
 
 
 def _stats_context(figures, form, start, end, **extra) -> dict:
