@@ -132,6 +132,27 @@ def test_bad_counts_are_refused_with_what_was_typed_kept(client, member_a):
 
 
 @pytest.mark.django_db
+def test_the_kept_blank_form_shows_a_new_cohort_and_stays_blank_after_a_refusal(
+    client, member_a, national_admin, django_capture_on_commit_callbacks
+):
+    """The form is kept blank per who fills it in, under the regions and the cohorts: a cohort
+    added shows at once, what one person typed never reaches the kept copy, and the ministry
+    (who may import national news) gets its own."""
+    from cerdas.cohorts.models import Cohort
+
+    client.force_login(member_a)
+    assert "Angkatan 2031" not in client.get("/berita/kelola/impor/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        Cohort.objects.create(year=2031, name="Angkatan 2031")
+    assert "Angkatan 2031" in client.get("/berita/kelola/impor/").content.decode()
+    client.post("/berita/kelola/impor/", {"region": "35.22", "title": "Judul yang ditolak"})
+    page = client.get("/berita/kelola/impor/").content.decode()
+    assert "Judul yang ditolak" not in page and "Berita nasional" not in page
+    client.force_login(national_admin)
+    assert "Berita nasional" in client.get("/berita/kelola/impor/").content.decode()
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("persona", ["citizen", "officer_a"])
 def test_people_who_do_not_edit_news_cannot_import(client, request, persona):
     client.force_login(request.getfixturevalue(persona))

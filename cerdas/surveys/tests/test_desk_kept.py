@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cerdas.accounts.models import User
+from cerdas.core.signals import content_changed
 from cerdas.surveys import services
 from cerdas.surveys.models import Survey
 from cerdas.surveys.tests.factories import (
@@ -150,3 +151,62 @@ def test_each_person_gets_the_copy_of_what_they_see(
     assert "Dispendukcapil Kota Bandung" in _page(client)
     client.force_login(member_a)
     assert "Dispendukcapil Kota Bandung" not in _page(client)
+
+
+# A unit's form (new or edited): kept blank per who fills it in, under the same desk.
+
+
+def _form(client, path) -> str:
+    client.cookies["cerdas_lang"] = "en"
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_unit_form_shows_each_change_of_what_it_offers(
+    client, desk, national_admin, django_capture_on_commit_callbacks
+):
+    from cerdas.regions.models import Agency, Region
+
+    unit = desk.unit
+    client.force_login(national_admin)
+    forms = ("/survei/kelola/unit/baru/", f"/survei/kelola/unit/{unit.pk}/")
+
+    def agency_added():
+        Agency.objects.create(region_id="35.22", name="Dinas Perpustakaan dan Kearsipan")
+        return "Dinas Perpustakaan dan Kearsipan"
+
+    def region_renamed():
+        Region.objects.filter(pk="32.73").update(name="Kota Bandung Raya")
+        content_changed("regions", "regions")  # as regions.services.import_regions does
+        return "Kota Bandung Raya"
+
+    def unit_renamed():
+        services.update_unit(national_admin, unit.pk, "Disdukcapil — Akta", unit.agency_id)
+        return 'value="Disdukcapil — Akta"'
+
+    for change, shown_on in (
+        (agency_added, forms),
+        (region_renamed, forms[:1]),
+        (unit_renamed, forms[1:]),
+    ):
+        before = [_form(client, path) for path in shown_on]
+        with django_capture_on_commit_callbacks(execute=True):
+            expected = change()
+        for path, page in zip(shown_on, before, strict=True):
+            assert expected not in page, (change.__name__, path)
+            assert expected in _form(client, path), (change.__name__, path)
+
+
+@pytest.mark.django_db
+def test_each_person_gets_the_unit_form_of_their_own_place(client, desk, national_admin):
+    """The ministry picks the region; a region's team does not, and sees only its agencies."""
+    from cerdas.regions.models import Agency
+
+    Agency.objects.create(region_id="32.73", name="Dinas Kota Bandung")
+    team = _form(client, "/survei/kelola/unit/baru/")
+    client.force_login(national_admin)
+    ministry = _form(client, "/survei/kelola/unit/baru/")
+    assert 'name="region"' in ministry and "Dinas Kota Bandung" in ministry
+    assert 'name="region"' not in team and "Dinas Kota Bandung" not in team

@@ -106,10 +106,17 @@ def unit_create(request):
         else:
             messages.success(request, _("The unit is added. Now open its first survey."))
             return redirect("surveys:survey_create", unit.pk)
+    return _unit_page(request, form, None)
+
+
+def _unit_page(request, form, unit):
+    """The unit's form, kept blank (unit_form.html) per who fills it in and the unit, under
+    the desk of the regions it offers (every save of a unit or an agency announces there)."""
+    region = None if request.user.is_national_admin else request.user.region_id
     return render(
         request,
         "surveys/manage/unit_form.html",
-        {"form": form, "unit": None},
+        {"form": form, "unit": unit, "kinds": " ".join(desk_kinds(DESK, region))},
         status=400 if form.errors else 200,
     )
 
@@ -127,12 +134,7 @@ def unit_edit(request, pk):
         else:
             messages.success(request, _("Your changes are saved."))
             return redirect("surveys:manage")
-    return render(
-        request,
-        "surveys/manage/unit_form.html",
-        {"form": form, "unit": unit},
-        status=400 if form.errors else 200,
-    )
+    return _unit_page(request, form, unit)
 
 
 @login_required
