@@ -27,6 +27,7 @@ from cerdas.portal.models import (
     Reaction,
 )
 from cerdas.portal.permissions import can_edit_article, can_use_dashboard
+from cerdas.portal.views.public import ARTICLE_KINDS
 
 
 def _get_article_for_user(request, pk: int) -> Article:
@@ -239,19 +240,26 @@ def article_status(request, pk):
 def article_preview(request, pk):
     """The article as readers will see it, for its editors, even before it is published."""
     article = _get_article_for_user(request, pk)
-    images = list(article.images.all())
+    # Read only when a kept part of the page is drawn again: the parts are kept as the
+    # public page's are, under its kinds and the desk of the article's region (every save of
+    # an article or its links announces there, published or not), apart from the public
+    # page's copies and per status shown (a scheduled article turns published on the clock).
+    images = SimpleLazyObject(lambda: list(article.images.all()))
     return render(
         request,
         "portal/article.html",
         {
             "article": article,
             "images": images,
-            "lead_image": images[0] if images else None,
-            "related_regions": article.related_regions.all(),
-            "related_cohorts": article.public_related_cohorts(),
-            "related_masterplans": article.public_related_masterplans(),
+            "lead_image": SimpleLazyObject(lambda: images[0] if images else None),
+            "related_regions": SimpleLazyObject(lambda: list(article.related_regions.all())),
+            "related_cohorts": SimpleLazyObject(lambda: list(article.public_related_cohorts())),
+            "related_masterplans": SimpleLazyObject(
+                lambda: list(article.public_related_masterplans())
+            ),
             "views": article.views,
-            "preview": True,
+            "preview": article.display_status,
+            "shared_kinds": " ".join(desk_kinds(receivers.DESK, article.region_id, *ARTICLE_KINDS)),
         },
     )
 
