@@ -101,3 +101,50 @@ def test_each_period_and_each_desk_has_its_own_copy(
     )
     client.force_login(national_admin)
     assert "Berita Bandung" in _page(client)
+
+
+# One article's readership: kept the same way, per article; the views since publication
+# (with those not yet flushed) are read on every view.
+
+
+def _article_page(client, article) -> str:
+    client.cookies["cerdas_lang"] = "en"
+    response = client.get(f"/berita/kelola/{article.pk}/statistik/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _since_publication(body: str) -> str:
+    label = "<dt>Views since publication</dt><dd>"
+    start = body.index(label) + len(label)
+    return body[start : body.index("</dd>", start)]
+
+
+@pytest.mark.django_db
+def test_an_article_s_readership_shows_each_view_and_reaction(
+    client, kept, django_capture_on_commit_callbacks
+):
+    _article_page(client, kept)
+    with CaptureQueriesContext(connection) as ctx:
+        _article_page(client, kept)
+    read = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert '"portal_articleday"' not in read and '"portal_reaction"' not in read
+
+    def view_counted():
+        counting.count_view(kept.pk, "reader-1")
+        return lambda body: _since_publication(body) == "1" and _views(body) == "0"
+
+    def view_flushed():
+        counting.flush_view_counts()
+        return lambda body: _since_publication(body) == "1" and _views(body) == "1"
+
+    def reaction():
+        reactions.react(kept.pk, "cookie:reader-1-xxxxxxxxxxxx", "sangat_puas")
+        return lambda body: _responses(body) == "1"
+
+    for change in (view_counted, view_flushed, reaction):
+        before = _article_page(client, kept)
+        with django_capture_on_commit_callbacks(execute=True):
+            shows = change()
+        assert not shows(before), change.__name__
+        assert shows(_article_page(client, kept)), change.__name__

@@ -331,20 +331,20 @@ def article_stats(request, pk):
     article = _get_article_for_user(request, pk)
     form = PeriodForm(request.GET or None)
     start, end = form.period(article.tzinfo)
-    figures = stats.period_stats([article.pk], start, end, article.tzinfo)
     if request.GET.get("format") == "csv":
+        figures = stats.period_stats([article.pk], start, end, article.tzinfo)
         return _csv_response(f"berita-{article.pk}-{start}-{end}.csv", *_daily_csv(figures))
-    return render(
+    kinds = desk_kinds(receivers.DESK, article.region_id, receivers.READERSHIP)
+    return _readership_page(
         request,
         "portal/manage/article_stats.html",
-        _stats_context(
-            figures,
-            form,
-            start,
-            end,
-            article=article,
-            views_total=counting.shown_views([article.pk])[article.pk],
-        ),
+        form,
+        (start, end),
+        kinds,
+        lambda: _readership(stats.period_stats([article.pk], start, end, article.tzinfo)),
+        article=article,
+        # The views not yet folded into the total count too: read on every view.
+        views_total=counting.shown_views([article.pk])[article.pk],
     )
 
 
@@ -356,33 +356,38 @@ def overview(request):
     form = PeriodForm(request.GET or None)
     start, end = form.period(zone)
     if request.GET.get("format") == "csv":
-        figures = _overview(request.user, form, start, end, zone)
-        return _csv_response(f"berita-{start}-{end}.csv", *_overview_csv(figures["rows"]))
-    return render(
+        rows = _overview(request.user, start, end, zone)["rows"]
+        return _csv_response(f"berita-{start}-{end}.csv", *_overview_csv(rows))
+    # Who sees which articles: the desk of the region they edit, or of every region.
+    region = None if request.user.can("manage_program") else request.user.region_id
+    kinds = desk_kinds(receivers.DESK, region, receivers.READERSHIP)
+    return _readership_page(
         request,
         "portal/manage/overview.html",
-        {
-            "form": form,
-            # Kept (overview.html) per who sees which articles, the address and the period,
-            # under the desk of the articles the reader edits (every save or delete of one
-            # announces there) and the readership (every flush of the view counts and every
-            # reaction announces it): counted only when that copy has retired.
-            "kinds": " ".join(
-                desk_kinds(receivers.DESK, _desk_region(request.user), receivers.READERSHIP)
-            ),
-            "period": (start, end),
-            "readership": SimpleLazyObject(lambda: _overview(request.user, form, start, end, zone)),
-        },
+        form,
+        (start, end),
+        kinds,
+        lambda: _overview(request.user, start, end, zone),
     )
 
 
-def _desk_region(user) -> str | None:
-    """The region whose articles ``user`` edits, or None for every region's (as
-    ``Article.objects.for_user``)."""
-    return None if user.can("manage_program") else user.region_id
+def _readership_page(request, template, form, period, kinds, figures, **extra):
+    """A readership page, its figures kept (period_form.html) per who sees which articles,
+    the address and the period, under ``kinds``: the desk of those articles (every save or
+    delete of one announces there) and the readership (every flush of the view counts that
+    adds a view, and every reaction, announces it). ``figures()`` is counted only when the
+    kept copy has retired."""
+    context = {
+        "form": form,
+        "period": period,
+        "kinds": " ".join(kinds),
+        "readership": SimpleLazyObject(figures),
+        **extra,
+    }
+    return render(request, template, context)
 
 
-def _overview(user, form, start, end, zone) -> dict:
+def _overview(user, start, end, zone) -> dict:
     # What the table and the CSV show of each article; its text stays in the database.
     articles = list(
         Article.objects.for_user(user)
@@ -407,13 +412,14 @@ def _overview(user, form, start, end, zone) -> dict:
             }
         )
     rows.sort(key=lambda row: -row["views"])
-    return _stats_context(figures, form, start, end, rows=rows, views_total=None)
+    return _readership(figures, rows=rows)
 
 
-def _stats_context(figures, form, start, end, **extra) -> dict:
+def _readership(figures, **extra) -> dict:
+    """What a readership page shows of ``figures`` (``stats.period_stats``)."""
     labels = dict(Reaction.Choice.choices)
+    start, end = figures["days"][0], figures["days"][-1]
     return {
-        "form": form,
         "start": start,
         "end": end,
         "figures": figures,
