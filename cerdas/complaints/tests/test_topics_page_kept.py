@@ -97,3 +97,36 @@ def test_the_ministry_gets_its_own_copy(client, kept, national_admin):
     assert "Working-day calendar" not in _page(client)
     client.force_login(national_admin)
     assert "Working-day calendar" in _page(client)
+
+
+@pytest.mark.django_db
+def test_a_topic_s_form_is_kept_blank_yet_shows_each_change(
+    client, kept, member_a, other_agency_a, django_capture_on_commit_callbacks
+):
+    """A topic's own form: kept per topic under the same versions."""
+    from cerdas.regions.models import Agency
+
+    path = f"/pengaduan/kelola/topik/{kept.pk}/"
+
+    def form() -> str:
+        client.cookies["cerdas_lang"] = "en"
+        return client.get(path).content.decode()
+
+    def topic_renamed():
+        kept.name = "Jalan dan trotoar rusak"
+        kept.save()
+        return 'value="Jalan dan trotoar rusak"'
+
+    def agency_added():
+        Agency.objects.create(region_id="35.22", name="Dinas Perhubungan")
+        return "Dinas Perhubungan"
+
+    for change in (topic_renamed, agency_added):
+        before = form()
+        with django_capture_on_commit_callbacks(execute=True):
+            expected = change()
+        assert expected not in before, change.__name__
+        assert expected in form(), change.__name__
+    refused = client.post(path, {"name": "Ditolak", "code": "Bukan Kode!"})
+    assert refused.status_code == 400 and 'value="Ditolak"' in refused.content.decode()
+    assert "Ditolak" not in form()

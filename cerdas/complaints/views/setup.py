@@ -66,7 +66,14 @@ def category_edit(request, pk):
     return render(
         request,
         "complaints/manage/category_form.html",
-        {"category": category, "form": form, "region": category.region},
+        {
+            "category": category,
+            "form": form,
+            "region": category.region,
+            # The form is kept blank per topic (category_form.html) under its region's queue
+            # versions, which every write of a topic or an agency announces.
+            "kinds": " ".join(desk_kinds(category.region_id)),
+        },
         status=400 if form.errors else 200,
     )
 
