@@ -181,3 +181,39 @@ def test_a_form_with_errors_is_drawn_as_sent_not_from_the_kept_copy(client, memb
     body = response.content.decode()
     assert "The article is not saved yet" in body and "Ringkasan baru" in body
     assert "The article is not saved yet" not in _page(client, edit)
+
+
+@pytest.mark.django_db
+def test_the_status_form_is_kept_per_status_shown(
+    client, article, member_a, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The publishing panel's form is kept per article and status shown: publishing, and a
+    scheduled article's time coming, each show on the next view."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from cerdas.portal.models import Article
+
+    client.force_login(member_a)
+    url = f"/berita/kelola/{article.pk}/"
+
+    def selected(body: str) -> str:
+        form = body.split('class="stacked-form status-form"')[1].split("</form>")[0]
+        return re.search(r'<option value="(\w+)" selected>', form)[1]
+
+    body = _page(client, url)
+    assert "<strong>Published</strong>" in body and selected(body) == "published"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.change_status(member_a, article.pk, Article.Status.DRAFT)
+    body = _page(client, url)
+    assert "<strong>Draft</strong>" in body and selected(body) == "draft"
+    moment = timezone.now() + dt.timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.change_status(member_a, article.pk, Article.Status.PUBLISHED, publish_at=moment)
+    body = _page(client, url)
+    assert "<strong>Scheduled</strong>" in body and selected(body) == "published"
+    local = timezone.localtime(moment, article.tzinfo).strftime("%Y-%m-%dT%H:%M")
+    assert f'value="{local}"' in body
+    monkeypatch.setattr(timezone, "now", lambda: moment + dt.timedelta(seconds=1))
+    assert "<strong>Published</strong>" in _page(client, url)
