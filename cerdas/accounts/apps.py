@@ -8,8 +8,16 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from django.db.models.signals import m2m_changed
+
         from cerdas.accounts import receivers
         from cerdas.accounts.models import User
         from cerdas.core.signals import on_every_write
+        from cerdas.regions.models import Region
 
         on_every_write(receivers.person_changed, User, uid=receivers.PEOPLE)
+        m2m_changed.connect(
+            receivers.assignments_changed,
+            sender=Region.assessors.through,
+            dispatch_uid="people-assessors",
+        )

@@ -3,12 +3,15 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from cerdas.accounts import lockout
 from cerdas.accounts.forms import LoginForm, PasswordChangeForm
+from cerdas.accounts.receivers import PEOPLE
+from cerdas.core.cache import AUDIT_LOG, desk_kinds
 from cerdas.core.models import AuditEntry
-from cerdas.core.registries import work_for
+from cerdas.core.registries import work_for, work_kinds
 from cerdas.regions.models import Region
 
 
@@ -55,15 +58,26 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 def dashboard(request):
     """The signed-in user's start page: who they are, what they may reach."""
     user = request.user
-    regions = [] if user.is_national_admin else list(Region.objects.for_user(user)[:50])
-    for region in regions:
-        region.audit_readable = user.can("view_audit", region)
+
+    def regions():
+        found = [] if user.is_national_admin else list(Region.objects.for_user(user)[:50])
+        for region in found:
+            region.audit_readable = user.can("view_audit", region)
+        return found
+
+    # Below the person's facts the page is kept per person (dashboard.html), under the
+    # people (their account, the regions an assessor is given), the regions, what the apps'
+    # links follow from, and the audit log of the regions they read: what follows is read
+    # only when that copy has retired.
+    audit_region = None if user.is_national_admin else user.region_id
+    kinds = [PEOPLE, *work_kinds(), *desk_kinds(AUDIT_LOG, audit_region)]
     return render(
         request,
         "accounts/dashboard.html",
         {
-            "regions": regions,
-            "work": work_for(user),
-            "recent_audit": AuditEntry.objects.for_user(user)[:10],
+            "kinds": " ".join(kinds),
+            "regions": SimpleLazyObject(regions),
+            "work": SimpleLazyObject(lambda: work_for(user)),
+            "recent_audit": SimpleLazyObject(lambda: list(AuditEntry.objects.for_user(user)[:10])),
         },
     )

@@ -24,8 +24,8 @@ def account_links(user) -> list[tuple[str, str]]:
         ]
     if user.role not in (user.Role.REGIONAL_TEAM, user.Role.AGENCY_OFFICER) or not user.region_id:
         return []
-    memberships = Membership.objects.filter(region_id=user.region_id).select_related("cohort")
-    years = sorted({membership.cohort.year for membership in memberships}, reverse=True)
+    memberships = Membership.objects.filter(region_id=user.region_id)
+    years = sorted(set(memberships.values_list("cohort__year", flat=True)), reverse=True)
     return [
         (
             _("Your region's board in the %(year)s cohort") % {"year": year},
@@ -52,7 +52,7 @@ class CohortsConfig(AppConfig):
         profile_sections.register(
             ProfileSection("cohorts/region_section.html", participation_section, order=20)
         )
-        work_links.register(WorkLink("cohorts", account_links, order=20))
+        work_links.register(WorkLink("cohorts", account_links, order=20, kinds=("cohorts",)))
         signals.connect()
         assessments.selection_finalised.connect(
             receivers.record_final_selection, dispatch_uid="cohorts-record-selection"

@@ -100,6 +100,15 @@ def desk_changed(sender: str, desk: str, region_code: str | None) -> None:
     content_changed(sender, desk, f"{desk}:{region_code}")
 
 
+AUDIT_LOG = "audit-log"
+
+
+def audit_written(sender, instance, **kwargs) -> None:
+    """An audit entry was written: the lists of recent changes that show it (a region's
+    team's, the ministry's) are kept under ``desk_kinds(AUDIT_LOG, region)``."""
+    desk_changed("core", AUDIT_LOG, instance.region_code)
+
+
 def is_shareable(request) -> bool:
     """Whether this request may get (and fill) the shared page cache: a GET or HEAD from a
     visitor without a session or a pending message, whose page therefore shows nobody."""

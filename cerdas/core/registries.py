@@ -20,7 +20,10 @@ change with ``content_changed(app_label, PROFILE)`` (``cerdas.core.signals``).
     work_links.register(WorkLink("masterplans", masterplan_links, order=30))
 
 ``links(user)`` returns ``[(label, url), ...]`` for this user (an empty list when the app
-has nothing for them).
+has nothing for them). The account page keeps each person's links until a change of that
+person (``people``) or of one of the entry's ``kinds``, the content kinds besides the person
+their links follow from (``WorkLink("cohorts", links, kinds=("cohorts",))``: a region's
+cohorts).
 
 ``milestone_facts`` — what Cerdas already knows about a region's progress in the program,
 so a cohort's board shows it instead of asking the team to tick it off again::
@@ -138,6 +141,7 @@ class WorkLink:
     key: str
     links: Callable
     order: int = 100
+    kinds: tuple[str, ...] = ()
 
 
 work_links = Registry("work links")
@@ -146,6 +150,11 @@ work_links = Registry("work links")
 def work_for(user) -> list[tuple[str, str]]:
     """Every app's links for this user, in the registry's order."""
     return [link for entry in work_links for link in entry.links(user)]
+
+
+def work_kinds() -> list[str]:
+    """The content kinds every app's links follow from, besides the person."""
+    return sorted({kind for entry in work_links for kind in entry.kinds})
 
 
 @dataclass(frozen=True)

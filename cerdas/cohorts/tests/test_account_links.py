@@ -1,5 +1,7 @@
 """A member region's team finds its own cohort board from its account page."""
 
+import datetime
+
 import pytest
 
 
@@ -27,3 +29,22 @@ def make_outsider(db):
     from conftest import make_user
 
     return make_user("tim_luar", "regional_team", "11.01")
+
+
+@pytest.mark.django_db
+def test_a_region_joining_a_cohort_finds_its_board_link_at_once(
+    client, cohort, make_outsider, django_capture_on_commit_callbacks
+):
+    """The account page is kept per person; the cohorts' changes retire it (WorkLink.kinds):
+    a membership written without an audit entry (which retires it too) still shows."""
+    from cerdas.cohorts.models import Membership
+
+    client.force_login(make_outsider)
+    assert "/angkatan/2017/wilayah/11.01/" not in client.get("/akun/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        Membership.objects.create(
+            cohort=cohort,
+            region_id="11.01",
+            joined_on=cohort.mou_start or datetime.date(2017, 5, 23),
+        )
+    assert 'href="/angkatan/2017/wilayah/11.01/"' in client.get("/akun/").content.decode()
