@@ -61,7 +61,19 @@ def get_item_for_user(user, code: str, key, need: str = "read") -> Item:
 
 
 def updatable_programs(user, plan) -> set:
-    """The keys of the plan's programs this user may update."""
+    """The keys of the plan's programs this user may update (as ``can_update`` says of
+    each), read as keys only: the region's writers update every program, an agency's officer
+    those of their agency, nobody else any (and nothing is read for them)."""
     if not user.is_authenticated:
         return set()
-    return {p.key for p in plan.programs.all() if can_update(user, plan.region_id, p)}
+    programs = plan.programs.values_list("key", flat=True)
+    if can_write_region(user, plan.region_id):
+        return set(programs)
+    if (
+        user.is_active
+        and user.role == user.Role.AGENCY_OFFICER
+        and user.region_id == plan.region_id
+        and user.agency_id is not None
+    ):
+        return set(programs.filter(agency_id=user.agency_id))
+    return set()

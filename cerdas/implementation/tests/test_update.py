@@ -154,3 +154,28 @@ def test_the_service_refuses_what_the_plan_does_not_hold(approved, member_a):
         with pytest.raises(UpdateError):
             services.record_update("35.22", key, report, member_a)
     assert not Update.objects.exists()
+
+
+@pytest.mark.django_db
+def test_who_may_update_which_program_is_what_can_update_says_of_each(
+    approved, member_a, national_admin, officer_a, make_officer, citizen, assessor_a
+):
+    """``updatable_programs`` reads keys only; for every kind of person it gives what
+    ``can_update`` says program by program (an agency-less program included)."""
+    from cerdas.implementation.permissions import can_update, updatable_programs
+    from cerdas.masterplans.models import Program
+
+    Program.objects.filter(pk=approved.quick.pk).update(agency=None)
+    responsible = make_officer(approved.program.agency)
+    inactive = make_officer(approved.program.agency, username="officer_nonaktif")
+    inactive.is_active = False
+    inactive.save()
+    people = [member_a, national_admin, officer_a, responsible, inactive, citizen]
+    for person in [*people, assessor_a]:
+        expected = {
+            p.key for p in approved.programs.all() if can_update(person, approved.region_id, p)
+        }
+        assert updatable_programs(person, approved) == expected, person.username
+    assert updatable_programs(responsible, approved) == {approved.program.key}
+    assert updatable_programs(member_a, approved) == {approved.quick.key, approved.program.key}
+    assert updatable_programs(inactive, approved) == set()
