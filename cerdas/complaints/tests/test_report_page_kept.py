@@ -28,6 +28,17 @@ def _page(client, report) -> str:
     return response.content.decode()
 
 
+def _dispatch(coordinator, report, topic, agency) -> None:
+    services.dispatch(
+        coordinator,
+        report.pk,
+        category_id=topic.pk,
+        agency_id=agency.pk,
+        handling="standard",
+        public_text="Jalan berlubang.",
+    )
+
+
 @pytest.fixture
 def kept(client, member_a, submit, road, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
@@ -70,14 +81,7 @@ def test_each_change_shows_on_the_next_view(
         return "Jalan dan jembatan rusak"
 
     def dispatched():
-        services.dispatch(
-            member_a,
-            kept.pk,
-            category_id=road.pk,
-            agency_id=other_agency_a.pk,
-            handling="standard",
-            public_text="Jalan berlubang.",
-        )
+        _dispatch(member_a, kept, road, other_agency_a)
         report = Report.objects.get(pk=kept.pk)
         with translation.override("en"):
             return f'status-{report.open311_status}">{report.get_status_display()}</span>'
@@ -105,14 +109,7 @@ def test_the_agencys_officer_never_gets_the_coordinators_copy(
     client, kept, member_a, officer_a2, road, other_agency_a, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.dispatch(
-            member_a,
-            kept.pk,
-            category_id=road.pk,
-            agency_id=other_agency_a.pk,
-            handling="standard",
-            public_text="Jalan berlubang.",
-        )
+        _dispatch(member_a, kept, road, other_agency_a)
     assert "What the public sees" in _page(client, kept)
     client.force_login(officer_a2)
     page = _page(client, kept)

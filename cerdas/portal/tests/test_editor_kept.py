@@ -217,3 +217,51 @@ def test_the_status_form_is_kept_per_status_shown(
     assert f'value="{local}"' in body
     monkeypatch.setattr(timezone, "now", lambda: moment + dt.timedelta(seconds=1))
     assert "<strong>Published</strong>" in _page(client, url)
+
+
+@pytest.mark.django_db
+def test_the_list_of_articles_shows_each_view_response_and_change(
+    client, article, member_a, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The editor's list is kept per what its rows count and say: a view counted (not yet
+    flushed), a response, a rename, and a scheduled article's time coming each show."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from cerdas.portal import counting, reactions
+    from cerdas.portal.models import Article
+
+    client.force_login(member_a)
+
+    def row(body: str) -> str:
+        return body.split(f'href="/berita/kelola/{article.pk}/"')[1].split("</tr>")[0]
+
+    def viewed():
+        counting.count_view(article.pk, "reader-1")
+        counting.wait_for_writes()
+        return lambda body: '<td class="num">1</td>' in row(body)
+
+    def responded():
+        reactions.react(article.pk, "cookie:reader-1-xxxxxxxxxxxx", "puas")
+        return lambda body: 'statistik/">1</a>' in row(body)
+
+    def renamed():
+        article.title = "Taman kota kini punya Wi-Fi dan perpustakaan"
+        article.save()
+        return lambda body: "Wi-Fi dan perpustakaan" in body
+
+    moment = timezone.now() + dt.timedelta(hours=1)
+
+    def scheduled():
+        services.change_status(member_a, article.pk, Article.Status.PUBLISHED, publish_at=moment)
+        return lambda body: "<td>Scheduled</td>" in row(body)
+
+    for change in (viewed, responded, renamed, scheduled):
+        before = _page(client, "/berita/kelola/")
+        with django_capture_on_commit_callbacks(execute=True):
+            shows = change()
+        assert not shows(before), change.__name__
+        assert shows(_page(client, "/berita/kelola/")), change.__name__
+    monkeypatch.setattr(timezone, "now", lambda: moment + dt.timedelta(seconds=1))
+    assert "<td>Published</td>" in row(_page(client, "/berita/kelola/"))

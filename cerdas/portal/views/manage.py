@@ -66,6 +66,7 @@ def article_list(request):
         (a, counting.total_views(a), edit.format(a.pk), stats.format(a.pk))
         for a in page.object_list
     ]
+    region = None if request.user.can("manage_program") else request.user.region_id
     return render(
         request,
         "portal/manage/article_list.html",
@@ -75,6 +76,18 @@ def article_list(request):
             "status": status,
             "statuses": Article.Status.choices,
             "query": f"status={status}" if status else "",
+            # The table is kept (article_list.html) per who sees which articles, and per
+            # what its rows count and say, read above: a view or a response counted, a
+            # status turning (a scheduled article published on the clock) draw it again;
+            # any other change of an article announces its region's desk.
+            "kinds": " ".join(desk_kinds(receivers.DESK, region)),
+            "shown": [
+                request.user.visibility,
+                status,
+                page.number,
+                page.paginator.count,
+                [(a.pk, views, a.responses, a.display_status) for a, views, _, _ in rows],
+            ],
         },
     )
 
