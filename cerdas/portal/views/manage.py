@@ -66,7 +66,6 @@ def article_list(request):
         (a, counting.total_views(a), edit.format(a.pk), stats.format(a.pk))
         for a in page.object_list
     ]
-    region = None if request.user.can("manage_program") else request.user.region_id
     return render(
         request,
         "portal/manage/article_list.html",
@@ -80,7 +79,7 @@ def article_list(request):
             # what its rows count and say, read above: a view or a response counted, a
             # status turning (a scheduled article published on the clock) draw it again;
             # any other change of an article announces its region's desk.
-            "kinds": " ".join(desk_kinds(receivers.DESK, region)),
+            "kinds": " ".join(_articles_desk(request.user)),
             "shown": [
                 request.user.visibility,
                 status,
@@ -371,9 +370,7 @@ def overview(request):
     if request.GET.get("format") == "csv":
         rows = _overview(request.user, start, end, zone)["rows"]
         return _csv_response(f"berita-{start}-{end}.csv", *_overview_csv(rows))
-    # Who sees which articles: the desk of the region they edit, or of every region.
-    region = None if request.user.can("manage_program") else request.user.region_id
-    kinds = desk_kinds(receivers.DESK, region, receivers.READERSHIP)
+    kinds = _articles_desk(request.user, receivers.READERSHIP)
     return _readership_page(
         request,
         "portal/manage/overview.html",
@@ -382,6 +379,13 @@ def overview(request):
         kinds,
         lambda: _overview(request.user, start, end, zone),
     )
+
+
+def _articles_desk(user, *more) -> list[str]:
+    """The kinds the articles ``user`` edits are kept under (``Article.objects.for_user``):
+    the desk of the region they edit, or of every region's, and ``more``."""
+    region = None if user.can("manage_program") else user.region_id
+    return desk_kinds(receivers.DESK, region, *more)
 
 
 def _readership_page(request, template, form, period, kinds, figures, **extra):

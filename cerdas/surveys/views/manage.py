@@ -56,7 +56,7 @@ def dashboard(request):
     user = request.user
     require_dashboard(user)
     units = shared_fragment(
-        desk_kinds(DESK, None if user.is_national_admin else user.region_id),
+        _desk_kinds(user),
         "surveys-desk",
         user.visibility,
         lambda: render_to_string(
@@ -64,6 +64,12 @@ def dashboard(request):
         ),
     )
     return render(request, "surveys/manage/dashboard.html", {"units": mark_safe(units)})
+
+
+def _desk_kinds(user) -> list[str]:
+    """The kinds the units ``user`` manages are kept under: their region's desk, or every
+    region's for the ministry."""
+    return desk_kinds(DESK, None if user.is_national_admin else user.region_id)
 
 
 def _dashboard_rows(user) -> list:
@@ -112,11 +118,10 @@ def unit_create(request):
 def _unit_page(request, form, unit):
     """The unit's form, kept blank (unit_form.html) per who fills it in and the unit, under
     the desk of the regions it offers (every save of a unit or an agency announces there)."""
-    region = None if request.user.is_national_admin else request.user.region_id
     return render(
         request,
         "surveys/manage/unit_form.html",
-        {"form": form, "unit": unit, "kinds": " ".join(desk_kinds(DESK, region))},
+        {"form": form, "unit": unit, "kinds": " ".join(_desk_kinds(request.user))},
         status=400 if form.errors else 200,
     )
 
